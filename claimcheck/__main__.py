@@ -1,0 +1,5 @@
+"""`python -m claimcheck` is the same as `claimcheck`."""
+
+from .cli import main
+
+main()

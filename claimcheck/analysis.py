@@ -1,0 +1,36 @@
+"""The pipeline in one place: paths → load → validate → engine → one `Result`.
+
+The CLI and tests call `analyze`; nothing here knows about terminals or formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import Conflict, find_conflicts
+from .findings import Finding
+from .loader import Limits, discover, load_file
+from .model import Corpus
+from .validate import validate
+
+
+@dataclass(slots=True)
+class Result:
+    corpus: Corpus
+    conflicts: list[Conflict]
+    findings: list[Finding]
+    files: list[str] = field(default_factory=list)
+
+
+def analyze(paths: list[Path], limits: Limits = Limits()) -> Result:
+    files, findings = discover(paths)
+    loaded = [load_file(path, display, limits) for path, display in files]
+    for one in loaded:
+        findings.extend(one.findings)
+    corpus, problems = validate(loaded)
+    findings.extend(problems)
+    conflicts, stale = find_conflicts(corpus)
+    findings.extend(stale)
+    findings.sort(key=Finding.sort_key)
+    return Result(corpus, conflicts, findings, [display for _, display in files])

@@ -1,0 +1,322 @@
+"""The command line: options → core → renderer → exit code. No analysis logic lives here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .output import write_atomically
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Find where the sources of a claims corpus contradict each other.",
+    add_completion=True,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+SEVERITY_LEVEL = {"info": 0, "warning": 1, "error": 2, "never": 3}
+
+
+class Format(str, Enum):
+    table = "table"
+    concise = "concise"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback if claimcheck itself fails."),
+) -> None:
+    """Find where the sources of a claims corpus contradict each other.
+
+    A corpus is a folder of YAML files of sources, claims, assertions and rules
+    (see the README). `claimcheck conflicts` shows the contradictions for a person;
+    `claimcheck check` is for CI.
+    """
+
+
+# --- shared plumbing ---------------------------------------------------------------------
+
+PathsArg = typer.Argument(None, help="Corpus folders or files (default: ./corpus).", show_default=False)
+FormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, concise otherwise).", case_sensitive=False)
+OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output.")
+ColorOpt = typer.Option(Color.auto, "--color", help="Color in tables: auto follows the terminal, NO_COLOR and FORCE_COLOR.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No summary line on standard error.")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"claimcheck: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _paths(paths: Optional[list[Path]]) -> list[Path]:
+    chosen = list(paths) if paths else [Path("corpus")]
+    for path in chosen:
+        if not path.exists():
+            hint = " (no PATH given, and there is no ./corpus folder here)" if not paths else ""
+            _fail(f"path '{path}' does not exist{hint}")
+    return chosen
+
+
+def _analyze(paths: Optional[list[Path]]):
+    from .analysis import analyze
+
+    return analyze(_paths(paths))
+
+
+def _use_color(color: Color, output: Optional[Path]) -> bool:
+    if color is Color.always:
+        return True
+    if color is Color.never or output is not None:
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _default_format(fmt: Optional[Format]) -> Format:
+    if fmt is not None:
+        return fmt
+    return Format.table if sys.stdout.isatty() else Format.concise
+
+
+def _render(fmt: Format, result, conflicts, color: bool, command: str) -> str:
+    from .report.concise import render_concise
+    from .report.machine import render_json, render_jsonl
+    from .report.table import render_table
+
+    renderers = {
+        Format.table: render_table,
+        Format.concise: render_concise,
+        Format.json: render_json,
+        Format.jsonl: render_jsonl,
+    }
+    width = shutil.get_terminal_size((100, 24)).columns
+    return renderers[fmt](result, conflicts, color=color, width=width, command=command)
+
+
+def _emit(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomically(output, text)
+        except OSError as err:
+            _fail(f"cannot write '{output}': {err.strerror or err}")
+
+
+def _exit_code(result, conflicts, fail_on: FailOn) -> int:
+    level = SEVERITY_LEVEL[fail_on.value]
+    if level > 2:
+        return 0
+    from .findings import SEVERITY_RANK
+
+    if any(SEVERITY_RANK[f.severity] >= level for f in result.findings):
+        return 1
+    if any(c.status == "open" and c.severity >= level for c in conflicts):
+        return 1
+    return 0
+
+
+def _summary(result, conflicts, quiet: bool) -> None:
+    if quiet:
+        return
+    from .report.table import summary_line
+
+    counts = {s: sum(1 for f in result.findings if f.severity == s) for s in ("error", "warning", "info")}
+    findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
+    typer.echo(f"{summary_line(result, conflicts)}; {findings}", err=True)
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+@app.command()
+def check(
+    paths: Optional[list[Path]] = PathsArg,
+    fmt: Optional[Format] = FormatOpt,
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity."),
+    output: Optional[Path] = OutputOpt,
+    color: Color = ColorOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Check a corpus for CI: load and schema errors, findings and open conflicts.
+
+    Examples:
+
+      claimcheck check corpus
+
+      claimcheck check corpus --format json | jq '.summary'
+
+      claimcheck check --fail-on warning
+    """
+    result = _analyze(paths)
+    fmt = _default_format(fmt)
+    shown = [c for c in result.conflicts if c.status == "open"]
+    if fmt in (Format.json, Format.jsonl):
+        shown = result.conflicts  # machine formats carry every conflict with its status
+    _emit(_render(fmt, result, shown, _use_color(color, output), "check"), output)
+    _summary(result, result.conflicts, quiet)
+    raise typer.Exit(_exit_code(result, result.conflicts, fail_on))
+
+
+@app.command()
+def conflicts(
+    paths: Optional[list[Path]] = PathsArg,
+    fmt: Optional[Format] = FormatOpt,
+    kind: Optional[list[str]] = typer.Option(None, "--kind", help="Only these kinds: contradiction, exclusive, value, conflicts-with."),
+    severity: Optional[list[str]] = typer.Option(None, "--severity", help="Only these severities: error, warning, info."),
+    status: Optional[list[str]] = typer.Option(None, "--status", help="Only these statuses: open, acknowledged, resolved."),
+    claim: Optional[list[str]] = typer.Option(None, "--claim", help="Only conflicts that involve this claim id."),
+    source: Optional[list[str]] = typer.Option(None, "--source", help="Only conflicts that involve this source id."),
+    tag: Optional[list[str]] = typer.Option(None, "--tag", help="Only conflicts with a claim carrying this tag."),
+    show_all: bool = typer.Option(False, "--all", help="Also show resolved conflicts (hidden by default)."),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity."),
+    output: Optional[Path] = OutputOpt,
+    color: Color = ColorOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Show where the sources contradict each other: a colored table per conflict.
+
+    Examples:
+
+      claimcheck conflicts corpus
+
+      claimcheck conflicts --kind contradiction --source nyt
+
+      claimcheck conflicts --format json | jq '.conflicts[].id'
+    """
+    from .engine import KINDS
+
+    _check_choices("--kind", kind, KINDS)
+    _check_choices("--severity", severity, ("error", "warning", "info"))
+    _check_choices("--status", status, ("open", "acknowledged", "resolved"))
+    result = _analyze(paths)
+    fmt = _default_format(fmt)
+    machine = fmt in (Format.json, Format.jsonl)
+    tagged = {c.id for c in result.corpus.claims.values() if tag and set(tag) & set(c.tags)}
+    shown = [
+        c for c in result.conflicts
+        if (not kind or c.kind in kind)
+        and (not severity or c.severity_name in severity)
+        and (c.status in status if status else (show_all or machine or c.status != "resolved"))
+        and (not claim or set(claim) & set(c.claims))
+        and (not source or set(source) & set(c.sources))
+        and (not tag or tagged & set(c.claims))
+    ]
+    _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
+    _summary(result, shown, quiet)
+    raise typer.Exit(_exit_code(result, shown, fail_on))
+
+
+def _check_choices(option: str, given: Optional[list[str]], allowed) -> None:
+    from .validate import suggest
+
+    for value in given or ():
+        if value not in allowed:
+            _fail(f"{option} '{value}' is not one of {', '.join(allowed)}{suggest(value, allowed)}")
+
+
+@app.command()
+def show(
+    ident: str = typer.Argument(..., metavar="ID", help="A conflict id (kind:...), a claim id or a source id."),
+    paths: Optional[list[Path]] = PathsArg,
+    color: Color = ColorOpt,
+) -> None:
+    """Everything known about one conflict, claim or source, with the reasoning in words.
+
+    Examples:
+
+      claimcheck show contradiction:maduro-negotiating-exit
+
+      claimcheck show nyt
+    """
+    from .report.show import render_show
+
+    result = _analyze(paths)
+    width = shutil.get_terminal_size((100, 24)).columns
+    text = render_show(result, ident, color=_use_color(color, None), width=width)
+    if text is None:
+        from .validate import suggest
+
+        known = [c.id for c in result.conflicts] + list(result.corpus.claims) + list(result.corpus.sources)
+        _fail(f"no conflict, claim or source '{ident}'{suggest(ident, known)}")
+    sys.stdout.write(text)
+
+
+@app.command()
+def init(
+    directory: Path = typer.Argument(Path("corpus"), help="Folder to create the starter corpus in."),
+) -> None:
+    """Write a small, valid, commented starter corpus; never overwrites anything.
+
+    Example:
+
+      claimcheck init my-corpus && claimcheck conflicts my-corpus
+    """
+    from .starter import STARTER_FILES
+
+    targets = [directory / name for name in STARTER_FILES]
+    existing = [t for t in targets if t.exists()]
+    if existing:
+        _fail(f"'{existing[0]}' already exists; claimcheck init never overwrites (choose another folder)")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for target, text in zip(targets, STARTER_FILES.values()):
+            write_atomically(target, text, overwrite=False)
+    except OSError as err:
+        _fail(f"cannot write the starter corpus: {err.strerror or err}")
+    typer.echo(f"Wrote a starter corpus to {directory}/. Next: claimcheck conflicts {directory}", err=True)
+
+
+def main() -> None:
+    """Console entry point: a bug becomes one line and exit 2, not a traceback."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("claimcheck: interrupted\n")
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - the last line of defence
+        if "--debug" in sys.argv or os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"claimcheck: internal error: {type(err).__name__}: {err}\n"
+            "This is a bug in claimcheck. Please report it with the command you ran "
+            "(rerun with --debug for the traceback).\n"
+        )
+        sys.exit(2)

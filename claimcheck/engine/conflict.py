@@ -1,0 +1,98 @@
+"""What a conflict is once found (spec §4.5): sides of assertions, and what they tell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Assertion, SEVERITY_NAMES
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An assertion as it stands on a side: with the rule chain its support travelled."""
+
+    assertion: Assertion
+    steps: tuple[tuple[str, str], ...] = ()  # (rule id, claim reached), from its own claim
+    self_interested: bool = False
+
+    @property
+    def chain(self) -> tuple[str, ...]:
+        """The rule ids its support travelled along (empty when it asserts the claim itself)."""
+        return tuple(rule for rule, _ in self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    label: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def independent_origins(self) -> int:
+        return len({e.assertion.origin for e in self.entries})
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    kind: str  # contradiction | exclusive | value | conflicts-with
+    severity: int
+    sides: tuple[Side, ...]
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]
+    status: str = "open"
+    #: the claim (contradiction), rule (exclusive) or subject/predicates it is about
+    subject: dict | None = None
+
+    @property
+    def severity_name(self) -> str:
+        return SEVERITY_NAMES[self.severity]
+
+    @property
+    def self_contradicting_sources(self) -> tuple[str, ...]:
+        """Sources that stand on two sides."""
+        seen: dict[str, int] = {}
+        both = set()
+        for index, side in enumerate(self.sides):
+            for entry in side.entries:
+                source = entry.assertion.source
+                if seen.setdefault(source, index) != index:
+                    both.add(source)
+        return tuple(sorted(both))
+
+    @property
+    def self_contradiction(self) -> bool:
+        return bool(self.self_contradicting_sources)
+
+    @property
+    def reversal(self) -> bool:
+        """A source on two sides whose assertions there carry different dates."""
+        for source in self.self_contradicting_sources:
+            dates_by_side = [
+                {e.assertion.date.text for e in side.entries if e.assertion.source == source and e.assertion.date}
+                for side in self.sides
+            ]
+            present = [d for d in dates_by_side if d]
+            for i, left in enumerate(present):
+                for right in present[i + 1:]:
+                    if left != right or len(left | right) > 1:
+                        return True
+        return False
+
+    def with_status(self, status: str) -> "Conflict":
+        return Conflict(self.id, self.kind, self.severity, self.sides, self.claims, self.sources, status, self.subject)
+
+
+def build_conflict(cid: str, kind: str, severity: int, sides: list[Side], extra_claims=(), subject=None) -> Conflict:
+    """Assemble a conflict, deriving its claims and sources from what its sides hold (§4.5)."""
+    claims = set(extra_claims)
+    sources = set()
+    for side in sides:
+        for entry in side.entries:
+            claims.add(entry.assertion.claim)
+            sources.add(entry.assertion.source)
+    return Conflict(cid, kind, severity, tuple(sides), tuple(sorted(claims)), tuple(sorted(sources)), "open", subject)
+
+
+def entry_order(entry: Entry) -> tuple:
+    a = entry.assertion
+    return (a.claim, a.index, entry.steps)

@@ -1,0 +1,247 @@
+"""Support along rules (spec §4 terms, §4.1–4.2 severities).
+
+An assertion that affirms X supports every claim C with X ⇒⁺ C through `implies` and
+`equivalent` rules. A chain is as strong as its weakest rule, and where several chains
+lead to C the strongest counts, so support is computed once per severity level on the
+graph of the rules at or above that level: cycles are condensed into strongly connected
+components and supporters flow down the condensation in topological order. Only the
+part of the graph between affirmed claims and claims that can be in conflict is looked
+at. The chain reported for a supporter is a shortest path at its best level.
+
+An `equivalent` rule with n members is a hub node (n in-edges, n out-edges), not n²
+edges, so a 3,000-member rule stays small.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from ..model import Assertion, Corpus, ERROR
+
+LEVELS = (2, 1, 0)  # error, warning, info: strongest first
+
+
+class SupportGraph:
+    def __init__(self, corpus: Corpus, targets: set[str]) -> None:
+        self.corpus = corpus
+        self.affirming: dict[str, list[Assertion]] = {}
+        for claim in corpus.claims.values():
+            found = [a for a in claim.assertions if a.stance == "affirms"]
+            if found:
+                self.affirming[claim.id] = found
+
+        # nodes: claims named by rules, then one hub per equivalent rule
+        self.node_of: dict[str, int] = {}
+        self.name: list[str] = []
+        edges: list[tuple[int, int, str | None, int]] = []  # (from, to, rule id or None, severity)
+
+        def node(key: str) -> int:
+            index = self.node_of.get(key)
+            if index is None:
+                index = self.node_of[key] = len(self.name)
+                self.name.append(key)
+            return index
+
+        for rule_id in sorted(corpus.rules):
+            rule = corpus.rules[rule_id]
+            if rule.kind == "implies":
+                source = node(rule.if_)
+                for then in rule.then:
+                    edges.append((source, node(then), rule.id, rule.severity))
+            elif rule.kind == "equivalent":
+                hub = node("\0" + rule.id)  # cannot clash with a slug
+                for member in rule.claims:
+                    m = node(member)
+                    edges.append((m, hub, rule.id, rule.severity))
+                    edges.append((hub, m, None, rule.severity))
+        size = len(self.name)
+        self.out: list[list[tuple[int, str | None, int]]] = [[] for _ in range(size)]
+        self.into: list[list[tuple[int, int]]] = [[] for _ in range(size)]
+        for a, b, rule, severity in edges:
+            self.out[a].append((b, rule, severity))
+            self.into[b].append((a, severity))
+        for adjacency in self.out:  # deterministic chains whatever the file order
+            adjacency.sort(key=lambda e: (e[1] or "", self.name[e[0]]))
+
+        self.claim_node = [not key.startswith("\0") for key in self.name]
+        self.relevant = self._relevant({self.node_of[t] for t in targets if t in self.node_of})
+        self.ancestors = {level: self._supporters(level) for level in LEVELS}
+        self._trees: dict[tuple[int, int], list] = {}
+        self._cache: dict[str, list] = {}
+
+    # --- which part of the graph matters ----------------------------------------------
+
+    def _relevant(self, target_nodes: set[int]) -> list[bool]:
+        size = len(self.name)
+        forward = [False] * size
+        queue = deque(i for i in range(size) if self.claim_node[i] and self.name[i] in self.affirming)
+        for i in queue:
+            forward[i] = True
+        while queue:
+            for b, _, _ in self.out[queue.popleft()]:
+                if not forward[b]:
+                    forward[b] = True
+                    queue.append(b)
+        backward = [False] * size
+        queue = deque(t for t in target_nodes if forward[t])
+        for i in queue:
+            backward[i] = True
+        while queue:
+            for a, _ in self.into[queue.popleft()]:
+                if forward[a] and not backward[a]:
+                    backward[a] = True
+                    queue.append(a)
+        return backward
+
+    # --- supporters per level ---------------------------------------------------------
+
+    def _supporters(self, level: int) -> dict[int, frozenset[int]]:
+        """For each relevant node: the affirmed claim nodes that reach it at this level."""
+        relevant = self.relevant
+        out = self.out
+
+        def successors(v: int):
+            return [b for b, _, severity in out[v] if severity >= level and relevant[b]]
+
+        components = _strongly_connected([v for v in range(len(self.name)) if relevant[v]], successors)
+        component_of: dict[int, int] = {}
+        for index, members in enumerate(components):
+            for v in members:
+                component_of[v] = index
+        parents: list[set[int]] = [set() for _ in components]
+        for index, members in enumerate(components):
+            for v in members:
+                for b in successors(v):
+                    other = component_of[b]
+                    if other != index:
+                        parents[other].add(index)
+        empty: frozenset[int] = frozenset()
+        reached: list[frozenset[int]] = [empty] * len(components)
+        affirmed = self.affirming
+        # Tarjan yields sinks first, so walk it backwards: every parent before its children
+        for index in range(len(components) - 1, -1, -1):
+            own = [v for v in components[index] if self.claim_node[v] and self.name[v] in affirmed]
+            inherited = {id(s): s for s in (reached[p] for p in parents[index]) if s}
+            if not own and len(inherited) <= 1:
+                reached[index] = next(iter(inherited.values()), empty)  # shared, not copied
+            else:
+                merged = set(own)
+                for s in inherited.values():
+                    merged |= s
+                reached[index] = frozenset(merged)
+        return {v: reached[component_of[v]] for v in component_of}
+
+    # --- what callers ask ---------------------------------------------------------------
+
+    def support(self, claim_id: str) -> list[tuple[Assertion, tuple[tuple[str, str], ...], int]]:
+        """Every assertion that supports the claim: (assertion, steps, chain severity), where
+        steps are the (rule id, claim reached) pairs its support travelled.
+
+        Direct affirmations come with an empty chain and no cap (error)."""
+        cached = self._cache.get(claim_id)
+        if cached is not None:
+            return cached
+        result = [(a, (), ERROR) for a in self.affirming.get(claim_id, ())]
+        target = self.node_of.get(claim_id)
+        if target is not None and self.relevant[target]:
+            best: dict[int, int] = {}
+            for level in LEVELS:
+                for x in self.ancestors[level].get(target, ()):
+                    if x != target and x not in best:
+                        best[x] = level
+            for x in sorted(best, key=lambda v: self.name[v]):
+                level = best[x]
+                chain = self._chain(x, target, level)
+                for a in self.affirming[self.name[x]]:
+                    result.append((a, chain, level))
+        self._cache[claim_id] = result
+        return result
+
+    def _chain(self, start: int, target: int, level: int) -> tuple[tuple[str, str], ...]:
+        """(rule id, claim reached) steps along a shortest path start ⇒⁺ target using
+        rules at or above level."""
+        key = (start, level)
+        parent = self._trees.get(key)
+        if parent is None:
+            parent = self._trees[key] = self._bfs(start, level)
+        edges: list[tuple[str | None, int]] = []
+        v = target
+        while True:
+            step = parent.get(v)
+            if step is None:  # pragma: no cover - target is reachable by construction
+                break
+            previous, rule = step
+            edges.append((rule, v))
+            if previous == start:
+                break
+            v = previous
+        edges.reverse()
+        steps: list[tuple[str, str]] = []
+        entering = None
+        for rule, v in edges:
+            if rule is not None:
+                entering = rule
+            if self.claim_node[v]:  # a hub is passed through: its rule names the step
+                steps.append((entering, self.name[v]))
+        return tuple(steps)
+
+    def _bfs(self, start: int, level: int) -> dict[int, tuple[int, str | None]]:
+        parent: dict[int, tuple[int, str | None]] = {}
+        queue = deque([start])
+        relevant = self.relevant
+        while queue:
+            v = queue.popleft()
+            for b, rule, severity in self.out[v]:
+                if severity >= level and relevant[b] and b not in parent:
+                    parent[b] = (v, rule)
+                    queue.append(b)
+        return parent
+
+
+def _strongly_connected(nodes: list[int], successors) -> list[list[int]]:
+    """Tarjan's algorithm without recursion; components come out sinks first."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    components: list[list[int]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(successors(root)))]
+        while work:
+            v, pending = work[-1]
+            descended = False
+            for w in pending:
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(successors(w))))
+                    descended = True
+                    break
+                if w in on_stack and index[w] < low[v]:
+                    low[v] = index[w]
+            if descended:
+                continue
+            work.pop()
+            if work:
+                u = work[-1][0]
+                if low[v] < low[u]:
+                    low[u] = low[v]
+            if low[v] == index[v]:
+                members = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    members.append(w)
+                    if w == v:
+                        break
+                components.append(members)
+    return components

@@ -1,0 +1,191 @@
+"""§4.3 value: overlapping assertions that affirm a claim directly but give different values.
+
+Values are compared by the predicate's `value_type` where declared, else pairwise by what
+YAML typed them as; each value is sorted into a class (number, date, boolean, entity,
+text) with a key for comparing within its class and a canonical text for comparing
+across classes. An assertion takes part when, among the assertions overlapping it, some
+value lies beyond the tolerance (numbers, dates) or differs (the rest): the smallest and
+largest key of the overlapping ones tell, so no pair is ever enumerated.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import unicodedata
+from decimal import Decimal
+from typing import Iterator
+
+from ..dates import parse_date
+from ..model import Assertion, Corpus, DateSpan, ERROR, Predicate
+from .conflict import Conflict, Entry, Side, build_conflict, entry_order
+from .overlap import overlap_extremes
+from .sides import self_interested
+
+KIND = "value"
+_ZERO = Decimal(0)
+
+
+def canonical_text(value) -> str:
+    """How a value reads when compared as text (§4.3)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, full case folding, trimmed, inner white space collapsed (§4.3)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def classify(value, value_type: str | None):
+    """(class, key) for comparing within a class; None when the value cannot take part."""
+    if value_type is None:
+        if isinstance(value, bool):
+            return "boolean", value
+        if isinstance(value, (int, float)):
+            if isinstance(value, float) and not math.isfinite(value):
+                return "text", normalize_text(canonical_text(value))
+            return "number", Decimal(canonical_text(value))
+        if isinstance(value, _dt.date) or isinstance(value, str):
+            span = parse_date(value, allow_year_number=False) if not isinstance(value, str) or _looks_like_date(value) else None
+            if isinstance(span, DateSpan):
+                return "date", (span.first, span.last)
+        return "text", normalize_text(canonical_text(value))
+    if value_type == "number":
+        return "number", Decimal(canonical_text(value))
+    if value_type == "date":
+        span = parse_date(value)
+        return ("date", (span.first, span.last)) if isinstance(span, DateSpan) else None
+    if value_type == "boolean":
+        return "boolean", value
+    if value_type == "entity":
+        return "entity", value
+    return "text", normalize_text(canonical_text(value))
+
+
+def _looks_like_date(text: str) -> bool:
+    return len(text) in (4, 7, 10) and text[:4].isdigit()
+
+
+def value_of(assertion: Assertion, corpus: Corpus):
+    """The value an affirming assertion gives: its own, else its claim's object."""
+    if assertion.value is not None:
+        return assertion.value
+    return corpus.claims[assertion.claim].object
+
+
+def groups(corpus: Corpus) -> dict[str, tuple[Predicate | None, list[Assertion], dict]]:
+    """Conflict id → (predicate, affirming assertions with a value, subject info)."""
+    out: dict[str, tuple[Predicate | None, list[Assertion], dict]] = {}
+    for claim in corpus.claims.values():
+        predicate = corpus.predicates.get(claim.predicate) if claim.predicate else None
+        valued = [a for a in claim.assertions if a.stance == "affirms" and value_of(a, corpus) is not None]
+        if claim.subject and predicate is not None and predicate.single_value:
+            cid = f"{KIND}:{claim.subject}/{claim.predicate}"
+            about = {"subject": claim.subject, "predicate": claim.predicate}
+        else:
+            if len(valued) < 2:
+                continue
+            cid = f"{KIND}:{claim.id}"
+            about = {"claim": claim.id}
+        if not valued:
+            continue
+        entry = out.setdefault(cid, (predicate, [], about))
+        entry[1].extend(valued)
+    return out
+
+
+def find(corpus: Corpus) -> Iterator[Conflict]:
+    found = groups(corpus)
+    for cid in sorted(found):
+        predicate, assertions, about = found[cid]
+        if len(assertions) < 2:
+            continue
+        conflict = _group_conflict(corpus, cid, predicate, assertions, about)
+        if conflict is not None:
+            yield conflict
+
+
+def _group_conflict(corpus, cid, predicate, assertions, about) -> Conflict | None:
+    value_type = predicate.value_type if predicate else None
+    tolerance = predicate.tolerance if predicate and predicate.tolerance is not None else _ZERO
+    rows = []  # (assertion, value, class, key, text key)
+    for a in assertions:
+        value = value_of(a, corpus)
+        classified = classify(value, value_type)
+        if classified is None:
+            continue
+        rows.append((a, value, classified[0], classified[1], normalize_text(canonical_text(value))))
+    if len(rows) < 2:
+        return None
+    if len({(r[2], r[3]) for r in rows}) == 1:
+        return None  # every value the same: nothing can differ
+    held = _differing(rows, tolerance)
+    if not any(held):
+        return None
+    by_value: dict[tuple, list[Entry]] = {}
+    for row, keep in zip(rows, held):
+        if not keep:
+            continue
+        a = row[0]
+        by_value.setdefault((row[2], row[3]), []).append(Entry(a, (), self_interested(corpus, a)))
+    sides = []
+    for key in sorted(by_value, key=lambda k: (k[0], k[1])):
+        entries = sorted(by_value[key], key=entry_order)
+        sides.append(Side(canonical_text(value_of(entries[0].assertion, corpus)), tuple(entries)))
+    return build_conflict(cid, KIND, ERROR, sides, (), about)
+
+
+def _differing(rows, tolerance) -> list[bool]:
+    """For each row: does an overlapping row give a value that differs from it?"""
+    held = [False] * len(rows)
+    spans = [(r[0].period.lo, r[0].period.hi) for r in rows]
+    classes = sorted({r[2] for r in rows})
+    text_rank = {t: i for i, t in enumerate(sorted({r[4] for r in rows}))}
+    for cls in classes:
+        members = [i for i, r in enumerate(rows) if r[2] == cls]
+        items_spans = [spans[i] for i in members]
+        if cls == "number":
+            extremes = overlap_extremes([(lo, hi, rows[i][3]) for (lo, hi), i in zip(items_spans, members)], items_spans)
+            for i, ext in zip(members, extremes):
+                v = rows[i][3]
+                if ext is not None and (ext[1] - v > tolerance or v - ext[0] > tolerance):
+                    held[i] = True
+        elif cls == "date":
+            starts = overlap_extremes([(lo, hi, rows[i][3][0]) for (lo, hi), i in zip(items_spans, members)], items_spans)
+            ends = overlap_extremes([(lo, hi, rows[i][3][1]) for (lo, hi), i in zip(items_spans, members)], items_spans)
+            for i, s, e in zip(members, starts, ends):
+                first, last = rows[i][3]
+                # the latest start after this span ends, or the earliest end before it starts
+                if (s is not None and s[1] - last > tolerance) or (e is not None and first - e[0] > tolerance):
+                    held[i] = True
+        else:
+            rank = {k: n for n, k in enumerate(sorted({rows[i][3] for i in members}, key=_sortable))}
+            extremes = overlap_extremes([(lo, hi, rank[rows[i][3]]) for (lo, hi), i in zip(items_spans, members)], items_spans)
+            for i, ext in zip(members, extremes):
+                own = rank[rows[i][3]]
+                if ext is not None and (ext[0] != own or ext[1] != own):
+                    held[i] = True
+        if len(classes) > 1:
+            # across classes values compare as canonical text
+            others = [i for i, r in enumerate(rows) if r[2] != cls]
+            extremes = overlap_extremes(
+                [(lo, hi, text_rank[rows[i][4]]) for (lo, hi), i in zip(items_spans, members)],
+                [spans[i] for i in others],
+            )
+            for i, ext in zip(others, extremes):
+                own = text_rank[rows[i][4]]
+                if ext is not None and (ext[0] != own or ext[1] != own):
+                    held[i] = True
+    return held
+
+
+def _sortable(key):
+    return (str(type(key)), key)

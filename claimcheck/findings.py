@@ -1,0 +1,82 @@
+"""Findings: what claimcheck reports about a corpus that is not a conflict.
+
+Every finding has a stable code (see `CODES`), a severity, a message that says what was
+expected, and the file, line and column where it was found. Codes are grouped by the
+stage that finds them: L (load), S (schema), R (reference), C (conflict bookkeeping).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    name: str
+    severity: str
+    summary: str
+
+
+_CODES = [
+    # load: the file cannot be read as plain YAML
+    Code("L001", "unreadable-file", "error", "the file cannot be read (permissions, I/O error, too large)"),
+    Code("L002", "bad-encoding", "error", "the file is binary, UTF-16/32 or not valid UTF-8"),
+    Code("L003", "yaml-syntax", "error", "the file is not well-formed YAML"),
+    Code("L004", "duplicate-key", "error", "a mapping holds the same key twice"),
+    Code("L005", "forbidden-tag", "error", "a YAML tag other than the standard scalar ones (e.g. !!python/...)"),
+    Code("L006", "limit-exceeded", "error", "nesting, alias expansion or node count above the configured limit"),
+    Code("L007", "multiple-documents", "error", "a corpus file holds more than one YAML document"),
+    Code("L008", "bad-key", "error", "a mapping key that is not text"),
+    Code("L009", "path-outside-corpus", "warning", "a symbolic link that leads outside the corpus or loops; not followed"),
+    # schema: the YAML is fine but does not follow the corpus format
+    Code("S001", "unknown-section", "error", "a top-level key other than the six sections"),
+    Code("S002", "wrong-type", "error", "a value of the wrong type (a list where a mapping is expected, ...)"),
+    Code("S003", "missing-field", "error", "a required field is missing"),
+    Code("S004", "unknown-field", "error", "a field the format does not define"),
+    Code("S005", "bad-enum", "error", "a value outside the allowed words (stance, kind, severity, ...)"),
+    Code("S006", "bad-id", "error", "an id or tag that is not a slug (^[a-z0-9][a-z0-9._-]*$, at most 128 characters)"),
+    Code("S007", "bad-date", "error", "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or not on the calendar"),
+    Code("S008", "bad-period", "error", "a period whose start is after its end"),
+    Code("S009", "quote-text", "error", "text expected, but YAML typed the scalar as a number, boolean, date or null"),
+    Code("S010", "duplicate-id", "error", "an id used twice in one section"),
+    Code("S011", "no-assertions", "warning", "a claim with an empty assertions list (unsupported)"),
+    Code("S012", "bad-rule", "error", "a rule with too few claims or that lists a claim twice"),
+    Code("S013", "self-conflict", "error", "a predicate that lists itself in conflicts_with"),
+    Code("S014", "value-type", "error", "a value that does not fit its predicate's value_type"),
+    Code("S015", "duplicate-resolution", "error", "two resolutions of one conflict"),
+    # reference: ids that point nowhere
+    Code("R001", "unknown-source", "error", "an assertion, via or list names a source that does not exist"),
+    Code("R002", "unknown-entity", "error", "a subject, object, represents or value names an entity that does not exist"),
+    Code("R003", "unknown-claim", "error", "a rule names a claim that does not exist"),
+    # conflicts
+    Code("C001", "stale-resolution", "warning", "a resolution whose conflict no longer exists"),
+]
+CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    message: str
+    file: str
+    line: int
+    column: int
+    severity: str = ""
+    #: the ids leading to the item (e.g. ("claims", "claim-a", "assertions", "2")):
+    #: a key that survives edits, for baselines
+    path: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.severity:
+            object.__setattr__(self, "severity", CODES[self.code].severity)
+
+    @property
+    def name(self) -> str:
+        return CODES[self.code].name
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.code, self.message)

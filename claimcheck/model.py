@@ -1,0 +1,175 @@
+"""The validated corpus: frozen records the engine, lint and renderers read.
+
+Dates are kept as `DateSpan`s (the text as written plus the first and last day it
+covers, as proleptic ordinals) so partial dates compare by their whole span. Periods are
+closed day intervals whose open bounds are the sentinels `OPEN_START`/`OPEN_END`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+OPEN_START = 0  # before 0001-01-01 (ordinal 1)
+OPEN_END = 10**7  # after 9999-12-31 (ordinal 3,652,059)
+
+STANCES = ("affirms", "denies", "doubts")
+SEVERITY_NAMES = ("info", "warning", "error")
+INFO, WARNING, ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    text: str  # as written: "2025", "2025-10" or "2025-10-12"
+    first: int  # ordinal of the first day covered
+    last: int  # ordinal of the last day covered
+
+    @property
+    def first_date(self) -> _dt.date:
+        return _dt.date.fromordinal(self.first)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: DateSpan | None = None
+    end: DateSpan | None = None
+
+    @property
+    def lo(self) -> int:
+        return self.start.first if self.start else OPEN_START
+
+    @property
+    def hi(self) -> int:
+        return self.end.last if self.end else OPEN_END
+
+    def as_json(self) -> dict:
+        out = {}
+        if self.start:
+            out["start"] = self.start.text
+        if self.end:
+            out["end"] = self.end.text
+        return out
+
+    def __str__(self) -> str:
+        if not self.start and not self.end:
+            return "always"
+        return f"{self.start.text if self.start else '…'} – {self.end.text if self.end else '…'}"
+
+
+UNBOUNDED = Period()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    name: str
+    pos: Pos
+    kind: str = "other"
+    reliability: str = "F"
+    represents: tuple[str, ...] = ()
+    url: str | None = None
+    country: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    pos: Pos
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    id: str
+    pos: Pos
+    description: str | None = None
+    single_value: bool = False
+    value_type: str | None = None
+    tolerance: object = None  # decimal.Decimal, or None for 0
+    conflicts_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    claim: str
+    index: int  # position in its claim's assertions list
+    source: str
+    stance: str
+    pos: Pos
+    period: Period = UNBOUNDED  # effective: its own, else its claim's, else unbounded
+    date: DateSpan | None = None
+    value: object = None  # the value given (str, int, float, bool, date) or None
+    credibility: int = 6
+    via: tuple[str, ...] = ()
+    quote: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+    @property
+    def origin(self) -> str:
+        """Where the information started: the last of `via`, else the source itself."""
+        return self.via[-1] if self.via else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    text: str
+    pos: Pos
+    subject: str | None = None
+    predicate: str | None = None
+    object: object = None
+    period: Period = UNBOUNDED
+    tags: tuple[str, ...] = ()
+    assertions: tuple[Assertion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str  # exclusive | implies | equivalent
+    severity: int
+    pos: Pos
+    claims: tuple[str, ...] = ()  # exclusive, equivalent
+    if_: str | None = None  # implies
+    then: tuple[str, ...] = ()  # implies
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    conflict: str
+    status: str  # acknowledged | resolved
+    pos: Pos
+    verdict: str | None = None
+    note: str | None = None
+    by: str | None = None
+    date: DateSpan | None = None
+
+
+@dataclass(slots=True)
+class Corpus:
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    predicates: dict[str, Predicate] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    resolutions: list[Resolution] = field(default_factory=list)
+
+    def assertions(self):
+        for claim in self.claims.values():
+            yield from claim.assertions

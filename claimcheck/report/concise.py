@@ -1,0 +1,27 @@
+"""concise: one line per finding or conflict, `file:line:col: severity CODE message`."""
+
+from __future__ import annotations
+
+from ..engine import Conflict
+
+
+def conflict_line(conflict: Conflict) -> tuple[tuple, str]:
+    first = conflict.sides[0].entries[0].assertion.pos
+    parts = [
+        f"{side.label}: " + ", ".join(sorted({e.assertion.source for e in side.entries}))
+        for side in conflict.sides
+    ]
+    status = "" if conflict.status == "open" else f" ({conflict.status})"
+    message = f"{conflict.id}{status} — " + "; ".join(parts)
+    key = (first.file, first.line, first.column, conflict.kind, conflict.id)
+    return key, f"{first}: {conflict.severity_name} {conflict.kind} {message}"
+
+
+def render_concise(result, conflicts, **_) -> str:
+    lines = [
+        ((f.file, f.line, f.column, f.code, f.message), f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
+        for f in result.findings
+    ]
+    lines += [conflict_line(c) for c in conflicts]
+    lines.sort(key=lambda pair: pair[0])
+    return "".join(text + "\n" for _, text in lines)

@@ -1,0 +1,127 @@
+"""The JSON document (cli.md): the one shape that json, jsonl and other formats share."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import Counter
+
+from .. import __version__
+from ..analysis import Result
+from ..engine import Conflict
+from ..engine.conflict import Entry
+from ..findings import Finding
+
+SCHEMA_VERSION = 1
+
+
+def json_value(value):
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    return value
+
+
+def entry_dict(entry: Entry) -> dict:
+    a = entry.assertion
+    out = {
+        "claim": a.claim,
+        "index": a.index,
+        "source": a.source,
+        "stance": a.stance,
+        "date": a.date.text if a.date else None,
+        "period": a.period.as_json(),
+        "value": json_value(a.value),
+        "credibility": a.credibility,
+        "via": list(a.via),
+        "origin": a.origin,
+        "chain": list(entry.chain),
+        "self_interested": entry.self_interested,
+        "quote": a.quote,
+        "file": a.pos.file,
+        "line": a.pos.line,
+        "column": a.pos.column,
+    }
+    return out
+
+
+def conflict_dict(conflict: Conflict, resolution=None) -> dict:
+    out = {
+        "id": conflict.id,
+        "kind": conflict.kind,
+        "severity": conflict.severity_name,
+        "status": conflict.status,
+        "claims": list(conflict.claims),
+        "sources": list(conflict.sources),
+        **(conflict.subject or {}),
+        "sides": [
+            {
+                "label": side.label,
+                "independent_origins": side.independent_origins,
+                "assertions": [entry_dict(e) for e in side.entries],
+            }
+            for side in conflict.sides
+        ],
+        "self_contradiction": conflict.self_contradiction,
+        "self_contradicting_sources": list(conflict.self_contradicting_sources),
+        "reversal": conflict.reversal,
+    }
+    if resolution is not None:
+        out["resolution"] = {
+            "status": resolution.status,
+            "verdict": resolution.verdict,
+            "note": resolution.note,
+            "by": resolution.by,
+            "date": resolution.date.text if resolution.date else None,
+        }
+    return out
+
+
+def finding_dict(finding: Finding) -> dict:
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity,
+        "message": finding.message,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+    }
+
+
+def summary(result: Result, conflicts: list[Conflict] | None = None) -> dict:
+    conflicts = result.conflicts if conflicts is None else conflicts
+    corpus = result.corpus
+    open_ = [c for c in conflicts if c.status == "open"]
+    return {
+        "files": len(result.files),
+        "sources": len(corpus.sources),
+        "entities": len(corpus.entities),
+        "claims": len(corpus.claims),
+        "assertions": sum(len(c.assertions) for c in corpus.claims.values()),
+        "rules": len(corpus.rules),
+        "conflicts": len(conflicts),
+        "open_conflicts": len(open_),
+        "conflicts_by_severity": _count(c.severity_name for c in open_),
+        "conflicts_by_kind": _count(c.kind for c in conflicts),
+        "conflicts_by_status": _count(c.status for c in conflicts),
+        "findings": len(result.findings),
+        "findings_by_severity": _count(f.severity for f in result.findings),
+    }
+
+
+def _count(values) -> dict:
+    return dict(sorted(Counter(values).items()))
+
+
+def document(result: Result, conflicts: list[Conflict] | None = None) -> dict:
+    conflicts = result.conflicts if conflicts is None else conflicts
+    resolutions = {r.conflict: r for r in result.corpus.resolutions}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "claimcheck", "version": __version__},
+        "conflicts": [conflict_dict(c, resolutions.get(c.id)) for c in conflicts],
+        "findings": [finding_dict(f) for f in result.findings],
+        "summary": summary(result, conflicts),
+    }

@@ -1,0 +1,102 @@
+"""show: one conflict, claim or source, told in words (with how support travelled)."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+
+from ..engine import Conflict
+from ..engine.conflict import Entry
+from .table import STANCE_STYLE, conflict_table, make_console
+
+
+def derivation(entry: Entry, corpus) -> str:
+    """'NYT affirms A; rule r1: A implies B' — how an assertion came to stand on a side."""
+    a = entry.assertion
+    source = corpus.sources.get(a.source)
+    who = source.name if source else a.source
+    when = f" ({a.date.text})" if a.date else ""
+    words = [f"{who} {a.stance} {a.claim}{when}"]
+    previous = a.claim
+    for rule_id, reached in entry.steps:
+        rule = corpus.rules.get(rule_id)
+        relation = "is equivalent to" if rule and rule.kind == "equivalent" else "implies"
+        words.append(f"rule {rule_id}: {previous} {relation} {reached}")
+        previous = reached
+    return "; ".join(words)
+
+
+def _conflict(conflict: Conflict, result) -> list:
+    parts = [conflict_table(conflict, result.corpus), Text("How each assertion stands here:", style="bold")]
+    for side in conflict.sides:
+        for entry in side.entries:
+            parts.append(Text(f"  [{side.label}] {derivation(entry, result.corpus)}"))
+    resolution = next((r for r in result.corpus.resolutions if r.conflict == conflict.id), None)
+    if resolution:
+        parts.append(Text(f"Resolution: {resolution.status}" + (f" — {resolution.verdict}" if resolution.verdict else "")))
+    return parts
+
+
+def _claim(claim, result) -> list:
+    corpus = result.corpus
+    parts = [Text(claim.id, style="bold"), Text(f"“{claim.text}”", style="italic")]
+    facts = [f"{name}: {value}" for name, value in (("subject", claim.subject), ("predicate", claim.predicate), ("object", claim.object)) if value is not None]
+    if claim.tags:
+        facts.append("tags: " + ", ".join(claim.tags))
+    facts.append(f"at {claim.pos}")
+    parts.append(Text("  ".join(facts), style="dim"))
+    for a in claim.assertions:
+        source = corpus.sources.get(a.source)
+        line = Text(f"  {source.name if source else a.source} ")
+        line.append(a.stance, style=STANCE_STYLE[a.stance])
+        if a.date:
+            line.append(f" {a.date.text}")
+        if a.via:
+            line.append(" via " + " → ".join(a.via), style="dim")
+        if a.quote:
+            line.append(f"  “{a.quote}”", style="italic")
+        parts.append(line)
+    rules = [r for r in corpus.rules.values() if claim.id in (r.claims + r.then + ((r.if_,) if r.if_ else ()))]
+    for rule in sorted(rules, key=lambda r: r.id):
+        members = f"{rule.if_} ⇒ {', '.join(rule.then)}" if rule.kind == "implies" else ", ".join(rule.claims)
+        parts.append(Text(f"  rule {rule.id} ({rule.kind}): {members}", style="dim"))
+    involved = [c.id for c in result.conflicts if claim.id in c.claims]
+    parts.append(Text("conflicts: " + (", ".join(involved) if involved else "none")))
+    return parts
+
+
+def _source(source, result) -> list:
+    corpus = result.corpus
+    parts = [Text(f"{source.name} ({source.id})", style="bold")]
+    facts = [f"kind: {source.kind}", f"reliability: {source.reliability}"]
+    if source.represents:
+        facts.append("represents: " + ", ".join(source.represents))
+    parts.append(Text("  ".join(facts), style="dim"))
+    made = [a for a in corpus.assertions() if a.source == source.id]
+    relayed = [a for a in corpus.assertions() if source.id in a.via]
+    parts.append(Text(f"{len(made)} assertions; relayed by others {len(relayed)} times"))
+    for a in made:
+        line = Text(f"  {a.claim} ")
+        line.append(a.stance, style=STANCE_STYLE[a.stance])
+        if a.date:
+            line.append(f" {a.date.text}")
+        parts.append(line)
+    involved = [c.id for c in result.conflicts if source.id in c.sources]
+    parts.append(Text("conflicts: " + (", ".join(involved) if involved else "none")))
+    return parts
+
+
+def render_show(result, ident: str, color: bool = False, width: int | None = None) -> str | None:
+    corpus = result.corpus
+    conflict = next((c for c in result.conflicts if c.id == ident), None)
+    if conflict is not None:
+        parts = _conflict(conflict, result)
+    elif ident in corpus.claims:
+        parts = _claim(corpus.claims[ident], result)
+    elif ident in corpus.sources:
+        parts = _source(corpus.sources[ident], result)
+    else:
+        return None
+    console = make_console(color, width)
+    console.print(Group(*parts))
+    return console.file.getvalue()

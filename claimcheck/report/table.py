@@ -1,0 +1,145 @@
+"""table: a colored table per conflict, for a person at a terminal.
+
+Rendered into a string by a console made for the call, so the renderer stays pure.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..engine import Conflict
+
+STANCE_STYLE = {"affirms": "green", "denies": "red", "doubts": "yellow"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+SELF_INTERESTED = "⚑"
+
+
+def make_console(color: bool, width: int | None) -> Console:
+    return Console(
+        file=io.StringIO(),
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        width=width or 100,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def by_severity(conflicts: list[Conflict]) -> list[Conflict]:
+    """Errors first, then warnings, then info; by id within each."""
+    return sorted(conflicts, key=lambda c: (-c.severity, c.id))
+
+
+def conflict_table(conflict: Conflict, corpus) -> Group:
+    severity = conflict.severity_name
+    title = Text()
+    title.append(conflict.id, style="bold")
+    title.append("  ")
+    title.append(severity.upper(), style=SEVERITY_STYLE[severity])
+    title.append(f"  {conflict.kind}  {conflict.status}", style="dim" if conflict.status != "open" else "")
+    about = _about(conflict, corpus)
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, title_justify="left")
+    table.add_column("side", style="bold", no_wrap=True)
+    table.add_column("source", overflow="fold")
+    table.add_column("rel", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("claim", overflow="fold")
+    table.add_column("value" if conflict.kind == "value" else "quote", overflow="fold", ratio=1)
+    any_interest = False
+    for side in conflict.sides:
+        for n, entry in enumerate(side.entries):
+            a = entry.assertion
+            source = corpus.sources.get(a.source)
+            name = Text(source.name if source else a.source)
+            if entry.self_interested:
+                name.append(f" {SELF_INTERESTED}", style="magenta")
+                any_interest = True
+            claim = Text(a.claim)
+            if entry.chain:
+                claim.append(" via rule " + " → ".join(entry.chain), style="dim")
+            last = Text(_short(str(a.value if a.value is not None else corpus.claims[a.claim].object))) if conflict.kind == "value" else Text(_short(a.quote or ""), style="italic")
+            table.add_row(
+                side.label if n == 0 else "",
+                name,
+                source.reliability if source else "?",
+                Text(a.stance, style=STANCE_STYLE[a.stance]),
+                a.date.text if a.date else "",
+                claim,
+                last,
+            )
+        table.add_section()
+    notes = [Text("independent origins: " + ", ".join(f"{s.label} {s.independent_origins}" for s in conflict.sides), style="dim")]
+    if any_interest:
+        notes.append(Text(f"{SELF_INTERESTED} self-interested: the source speaks for the claim's subject or object", style="magenta"))
+    if conflict.self_contradiction:
+        who = ", ".join(conflict.self_contradicting_sources)
+        kind = "reversal" if conflict.reversal else "self-contradiction"
+        notes.append(Text(f"{kind}: {who} stands on more than one side", style="yellow"))
+    parts = [title]
+    if about:
+        parts.append(Text(about, style="italic"))
+    parts += [table, *notes, Text("")]
+    return Group(*parts)
+
+
+def _about(conflict: Conflict, corpus) -> str:
+    subject = conflict.subject or {}
+    if "claim" in subject:
+        claim = corpus.claims.get(subject["claim"])
+        return f"“{claim.text}”" if claim else ""
+    if "rule" in subject:
+        rule = corpus.rules.get(subject["rule"])
+        members = " | ".join(conflict.claims)
+        return f"at most one of: {members}" + (f" — {rule.note}" if rule and rule.note else "")
+    if "predicates" in subject:
+        p, q = subject["predicates"]
+        return f"{subject['subject']} cannot be both {p} and {q} at once"
+    if "predicate" in subject:
+        return f"{subject['subject']} has one {subject['predicate']} at a time"
+    return ""
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def summary_line(result, conflicts: list[Conflict]) -> str:
+    open_ = [c for c in conflicts if c.status == "open"]
+    counts = {name: sum(1 for c in open_ if c.severity_name == name) for name in ("error", "warning", "info")}
+    detail = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    shown = f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''}"
+    if open_ and detail:
+        shown += f" ({len(open_)} open: {detail})"
+    corpus = result.corpus
+    line = f"{shown} in {len(corpus.claims)} claims from {len(corpus.sources)} sources, {len(result.files)} files"
+    if errors:
+        line += f"; {errors} corpus error{'s' if errors != 1 else ''} (run `claimcheck check`)"
+    return line
+
+
+def render_table(result, conflicts, color: bool = False, width: int | None = None, **_) -> str:
+    console = make_console(color, width)
+    for finding in result.findings:
+        style = SEVERITY_STYLE.get(finding.severity, "")
+        line = Text(f"{finding.file}:{finding.line}:{finding.column}: ")
+        line.append(finding.severity, style=style)
+        line.append(f" {finding.code} {finding.message}")
+        console.print(line, overflow="fold")
+    if result.findings:
+        console.print()
+    for conflict in by_severity(conflicts):
+        console.print(conflict_table(conflict, result.corpus))
+    if not conflicts:
+        console.print(Text("No conflicts.", style="green"))
+    return console.file.getvalue()
