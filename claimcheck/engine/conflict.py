@@ -12,8 +12,13 @@ class Entry:
     """An assertion as it stands on a side: with the rule chain its support travelled."""
 
     assertion: Assertion
-    steps: tuple[tuple[str, str], ...] = ()  # (rule id, claim reached), from its own claim
+    route: object = None  # support.Route for travelled support, None when asserted directly
     self_interested: bool = False
+
+    @property
+    def steps(self) -> tuple[tuple[str, str], ...]:
+        """(rule id, claim reached) pairs from the asserted claim to the one on the side."""
+        return self.route.steps if self.route is not None else ()
 
     @property
     def chain(self) -> tuple[str, ...]:
@@ -95,4 +100,4 @@ def build_conflict(cid: str, kind: str, severity: int, sides: list[Side], extra_
 
 def entry_order(entry: Entry) -> tuple:
     a = entry.assertion
-    return (a.claim, a.index, entry.steps)
+    return (a.claim, a.index)  # one assertion stands once on a side

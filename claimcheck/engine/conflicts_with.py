@@ -25,7 +25,7 @@ def find(corpus: Corpus) -> Iterator[Conflict]:
     for claim in corpus.claims.values():
         if not claim.subject or claim.predicate not in incompatible:
             continue
-        affirming = [Candidate(a, (), ERROR) for a in claim.assertions if a.stance == "affirms"]
+        affirming = [Candidate(a, None, ERROR) for a in claim.assertions if a.stance == "affirms"]
         if affirming:
             held.setdefault(claim.subject, {}).setdefault(claim.predicate, []).extend(affirming)
     found = []

@@ -23,11 +23,11 @@ def targets(corpus: Corpus) -> set[str]:
 def find(corpus: Corpus, graph: SupportGraph) -> Iterator[Conflict]:
     for claim_id in sorted(targets(corpus)):
         claim = corpus.claims[claim_id]
-        supports = [Candidate(a, chain, level) for a, chain, level in graph.support(claim_id)]
+        supports = [Candidate(a, route, level) for a, route, level in graph.support(claim_id)]
         if not supports:
             continue
         opposes = [
-            Candidate(a, (), WARNING if a.stance == "doubts" else ERROR)
+            Candidate(a, None, WARNING if a.stance == "doubts" else ERROR)
             for a in claim.assertions
             if a.stance != "affirms"
         ]

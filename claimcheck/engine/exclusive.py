@@ -26,7 +26,7 @@ def find(corpus: Corpus, graph: SupportGraph) -> Iterator[Conflict]:
         if rule.kind != "exclusive":
             continue
         sides = [
-            [Candidate(a, chain, min(level, rule.severity)) for a, chain, level in graph.support(member)]
+            [Candidate(a, route, min(level, rule.severity)) for a, route, level in graph.support(member)]
             for member in rule.claims
         ]
         if sum(1 for side in sides if side) < 2:

@@ -14,7 +14,7 @@ class Candidate:
     """An assertion that may stand on a side, with the severity it can bring to a pair."""
 
     assertion: Assertion
-    steps: tuple[tuple[str, str], ...]
+    route: object  # support.Route, or None when asserted directly
     severity: int
 
 
@@ -44,7 +44,7 @@ def clash(corpus: Corpus, labels: list[str], sides: list[list[Candidate]]) -> tu
         entries = []
         for candidate in side:
             if held[position]:
-                entries.append(Entry(candidate.assertion, candidate.steps, self_interested(corpus, candidate.assertion)))
+                entries.append(Entry(candidate.assertion, candidate.route, self_interested(corpus, candidate.assertion)))
             position += 1
         if entries:
             entries.sort(key=entry_order)

@@ -133,15 +133,16 @@ class SupportGraph:
 
     # --- what callers ask ---------------------------------------------------------------
 
-    def support(self, claim_id: str) -> list[tuple[Assertion, tuple[tuple[str, str], ...], int]]:
-        """Every assertion that supports the claim: (assertion, steps, chain severity), where
-        steps are the (rule id, claim reached) pairs its support travelled.
+    def support(self, claim_id: str) -> list[tuple[Assertion, "Route | None", int]]:
+        """Every assertion that supports the claim: (assertion, route, chain severity).
+
+        The route (None for a direct affirmation) tells the rules its support travelled.
 
         Direct affirmations come with an empty chain and no cap (error)."""
         cached = self._cache.get(claim_id)
         if cached is not None:
             return cached
-        result = [(a, (), ERROR) for a in self.affirming.get(claim_id, ())]
+        result: list = [(a, None, ERROR) for a in self.affirming.get(claim_id, ())]
         target = self.node_of.get(claim_id)
         if target is not None and self.relevant[target]:
             best: dict[int, int] = {}
@@ -151,9 +152,9 @@ class SupportGraph:
                         best[x] = level
             for x in sorted(best, key=lambda v: self.name[v]):
                 level = best[x]
-                chain = self._chain(x, target, level)
+                route = Route(self, x, target, level)
                 for a in self.affirming[self.name[x]]:
-                    result.append((a, chain, level))
+                    result.append((a, route, level))
         self._cache[claim_id] = result
         return result
 
@@ -196,6 +197,24 @@ class SupportGraph:
                     parent[b] = (v, rule)
                     queue.append(b)
         return parent
+
+
+class Route:
+    """How support travelled from one claim to another; the steps are worked out only
+    when asked for (a long chain reported for many assertions costs nothing until shown)."""
+
+    __slots__ = ("_graph", "_start", "_target", "_level", "_steps")
+
+    def __init__(self, graph: SupportGraph, start: int, target: int, level: int) -> None:
+        self._graph, self._start, self._target, self._level = graph, start, target, level
+        self._steps: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def steps(self) -> tuple[tuple[str, str], ...]:
+        """(rule id, claim reached) pairs, from the asserted claim to the supported one."""
+        if self._steps is None:
+            self._steps = self._graph._chain(self._start, self._target, self._level)
+        return self._steps
 
 
 def _strongly_connected(nodes: list[int], successors) -> list[list[int]]:

@@ -135,7 +135,7 @@ def _group_conflict(corpus, cid, predicate, assertions, about) -> Conflict | Non
         if not keep:
             continue
         a = row[0]
-        by_value.setdefault((row[2], row[3]), []).append(Entry(a, (), self_interested(corpus, a)))
+        by_value.setdefault((row[2], row[3]), []).append(Entry(a, None, self_interested(corpus, a)))
     sides = []
     for key in sorted(by_value, key=lambda k: (k[0], k[1])):
         entries = sorted(by_value[key], key=entry_order)

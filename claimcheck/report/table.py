@@ -65,7 +65,7 @@ def conflict_table(conflict: Conflict, corpus) -> Group:
                 any_interest = True
             claim = Text(a.claim)
             if entry.chain:
-                claim.append(" via rule " + " → ".join(entry.chain), style="dim")
+                claim.append(" via rule " + _chain_text(entry.chain), style="dim")
             last = Text(_short(str(a.value if a.value is not None else corpus.claims[a.claim].object))) if conflict.kind == "value" else Text(_short(a.quote or ""), style="italic")
             table.add_row(
                 side.label if n == 0 else "",
@@ -106,6 +106,12 @@ def _about(conflict: Conflict, corpus) -> str:
     if "predicate" in subject:
         return f"{subject['subject']} has one {subject['predicate']} at a time"
     return ""
+
+
+def _chain_text(chain: tuple[str, ...], keep: int = 6) -> str:
+    if len(chain) <= keep:
+        return " → ".join(chain)
+    return " → ".join(chain[:3]) + f" → … ({len(chain) - 5} more) → " + " → ".join(chain[-2:])
 
 
 def _short(text: str, limit: int = 80) -> str:
