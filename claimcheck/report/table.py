@@ -46,38 +46,39 @@ def conflict_table(conflict: Conflict, corpus) -> Group:
     title.append(f"  {conflict.kind}  {conflict.status}", style="dim" if conflict.status != "open" else "")
     about = _about(conflict, corpus)
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, title_justify="left")
-    table.add_column("side", style="bold", no_wrap=True)
-    table.add_column("source", overflow="fold")
-    table.add_column("rel", no_wrap=True)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("source", overflow="fold", min_width=10, max_width=24)
     table.add_column("stance", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("claim", overflow="fold")
-    table.add_column("value" if conflict.kind == "value" else "quote", overflow="fold", ratio=1)
+    table.add_column("claim · " + ("value" if conflict.kind == "value" else "quote"), overflow="fold", min_width=16)
     any_interest = False
     for side in conflict.sides:
-        for n, entry in enumerate(side.entries):
+        origins = side.independent_origins
+        table.add_row(
+            Text(side.label, style="bold underline"), "",
+            Text(f"{origins} independent origin{'s' if origins != 1 else ''}", style="dim"),
+        )
+        for entry in side.entries:
             a = entry.assertion
             source = corpus.sources.get(a.source)
             name = Text(source.name if source else a.source)
+            name.append(f" [{source.reliability if source else '?'}]", style="dim")
             if entry.self_interested:
                 name.append(f" {SELF_INTERESTED}", style="magenta")
                 any_interest = True
             claim = Text(a.claim)
             if entry.chain:
-                claim.append(" via rule " + _chain_text(entry.chain), style="dim")
-            last = Text(_short(str(a.value if a.value is not None else corpus.claims[a.claim].object))) if conflict.kind == "value" else Text(_short(a.quote or ""), style="italic")
-            table.add_row(
-                side.label if n == 0 else "",
-                name,
-                source.reliability if source else "?",
-                Text(a.stance, style=STANCE_STYLE[a.stance]),
-                a.date.text if a.date else "",
-                claim,
-                last,
-            )
+                claim.append("\nvia rule " + _chain_text(entry.chain), style="dim")
+            if conflict.kind == "value":
+                shown = a.value if a.value is not None else corpus.claims[a.claim].object
+                claim.append(f"\n= {_short(str(shown))}", style="bold")
+            if a.quote:
+                claim.append(f"\n“{_short(a.quote)}”", style="italic")
+            stance = Text(a.stance, style=STANCE_STYLE[a.stance])
+            if a.date:
+                stance.append(f"\n{a.date.text}", style="")
+            table.add_row(name, stance, claim)
         table.add_section()
-    notes = [Text("independent origins: " + ", ".join(f"{s.label} {s.independent_origins}" for s in conflict.sides), style="dim")]
+    notes = []
     if any_interest:
         notes.append(Text(f"{SELF_INTERESTED} self-interested: the source speaks for the claim's subject or object", style="magenta"))
     if conflict.self_contradiction:

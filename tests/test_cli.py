@@ -1,0 +1,209 @@
+"""The command line as cli.md defines it: commands, formats, exit codes, streams."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+from .conftest import REPO, write_corpus
+
+ENV = {"NO_COLOR": "1", "COLUMNS": "100"}
+
+CONTRADICTION = """
+sources:
+  - {id: a, name: Source A, reliability: B}
+  - {id: b, name: Source B}
+claims:
+  - id: talks
+    text: Talks were held
+    tags: [diplomacy]
+    assertions:
+      - {source: a, stance: affirms, date: 2025-10-12, quote: "They met twice"}
+      - {source: b, stance: doubts}
+  - id: deal
+    text: A deal was struck
+    assertions:
+      - {source: a, stance: affirms}
+      - {source: b, stance: denies}
+"""
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(app, list(args), env={**ENV, **(env or {})})
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return write_corpus(tmp_path / "c", CONTRADICTION)
+
+
+def test_conflicts_json_contract(corpus):
+    result = run("conflicts", str(corpus), "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["schema_version"] == 1
+    assert [c["id"] for c in doc["conflicts"]] == ["contradiction:deal", "contradiction:talks"]
+    talks = doc["conflicts"][1]
+    assert talks["severity"] == "warning" and talks["status"] == "open"
+    first = talks["sides"][0]["assertions"][0]
+    assert first["file"] == f"{corpus}/corpus.yaml" and first["line"] == 10 and first["column"] == 9
+    assert first["date"] == "2025-10-12" and first["quote"] == "They met twice"
+    assert doc["findings"] == []
+    assert "conflicts" in result.stderr  # the summary goes to standard error
+
+
+def test_jsonl_one_object_a_line(corpus):
+    write_corpus(corpus, "claims:\n  - {id: x, text: x, assertions: [{source: a, stnace: affirms}]}\n", "more.yaml")
+    result = run("conflicts", str(corpus), "--format", "jsonl")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["type"] for line in lines] == ["conflict", "conflict", "finding", "finding"]
+    assert any("did you mean 'stance'" in line.get("message", "") for line in lines)
+
+
+def test_check_exit_codes_follow_fail_on(corpus):
+    assert run("check", str(corpus)).exit_code == 1  # an error-level contradiction is open
+    assert run("check", str(corpus), "--fail-on", "never").exit_code == 0
+    assert run("conflicts", str(corpus)).exit_code == 0  # conflicts defaults to never
+    assert run("conflicts", str(corpus), "--fail-on", "warning").exit_code == 1
+    write_corpus(corpus, "resolutions:\n  - {conflict: 'contradiction:deal', status: acknowledged}\n", "res.yaml")
+    # acknowledged conflicts never fail a run; the open warning stays below `error`
+    assert run("check", str(corpus)).exit_code == 0
+    assert run("check", str(corpus), "--fail-on", "warning").exit_code == 1
+
+
+def test_check_concise_lines(corpus):
+    write_corpus(corpus, "claims:\n  - id: Bad Id\n    text: x\n    assertions: []\n", "bad.yaml")
+    result = run("check", str(corpus), "--format", "concise")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert f"{corpus}/bad.yaml:2:9: error S006 'id' 'Bad Id' is not a slug" in lines[0]
+    assert any(line.endswith("opposes: b") and " error contradiction contradiction:deal" in line for line in lines)
+
+
+def test_unreadable_corpus_is_findings_and_exit_1(tmp_path):
+    root = write_corpus(tmp_path / "c", "claims: [unclosed\n")
+    result = run("check", str(root))
+    assert result.exit_code == 1
+    assert "L003" in result.stdout and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "does-not-exist"),
+        ("conflicts", "--no-such-option"),
+        ("conflicts", "--format", "yaml"),
+        ("conflicts", "--kind", "contradicton"),
+    ],
+)
+def test_usage_errors_exit_2(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_default_path_is_corpus_folder(tmp_path, monkeypatch):
+    write_corpus(tmp_path / "corpus", CONTRADICTION)
+    monkeypatch.chdir(tmp_path)
+    result = run("conflicts", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["conflicts"][0]["sides"][0]["assertions"][0]["file"] == "corpus/corpus.yaml"
+
+
+def test_filters(corpus):
+    def ids(*extra):
+        return [c["id"] for c in json.loads(run("conflicts", str(corpus), "-f", "json", *extra).stdout)["conflicts"]]
+
+    assert ids("--severity", "warning") == ["contradiction:talks"]
+    assert ids("--claim", "deal") == ["contradiction:deal"]
+    assert ids("--tag", "diplomacy") == ["contradiction:talks"]
+    assert ids("--source", "a") == ["contradiction:deal", "contradiction:talks"]
+    assert ids("--kind", "exclusive") == []
+    write_corpus(corpus, "resolutions:\n  - {conflict: 'contradiction:deal', status: resolved}\n", "res.yaml")
+    table = run("conflicts", str(corpus), "--format", "table").stdout
+    assert "contradiction:deal" not in table  # resolved: hidden unless --all
+    assert "contradiction:deal" in run("conflicts", str(corpus), "--format", "table", "--all").stdout
+    assert ids("--status", "resolved") == ["contradiction:deal"]
+
+
+def test_table_shows_what_a_reader_needs(corpus):
+    out = run("conflicts", str(corpus), "--format", "table").stdout
+    for expected in ("contradiction:deal", "ERROR", "supports", "opposes", "Source A [B]", "denies", "doubts",
+                     "2025-10-12", "They met twice", "independent origin"):
+        assert expected in out
+    assert out.index("contradiction:deal") < out.index("contradiction:talks")  # errors first
+    assert "\x1b[" not in out  # NO_COLOR
+    colored = run("conflicts", str(corpus), "--format", "table", "--color", "always").stdout
+    assert "\x1b[" in colored
+
+
+def test_output_file_is_written_and_stdout_stays_empty(corpus, tmp_path):
+    target = tmp_path / "report.json"
+    result = run("check", str(corpus), "--format", "json", "--output", str(target))
+    assert result.stdout == ""
+    assert json.loads(target.read_text())["schema_version"] == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".report.json")]  # no temp left
+
+
+def test_show_conflict_claim_source_and_unknown(tmp_path):
+    root = write_corpus(tmp_path / "c", CONTRADICTION + """
+  - id: meeting
+    text: They met
+    assertions: [{source: b, stance: denies}]
+rules:
+  - {id: deal-needs-meeting, kind: implies, if: deal, then: meeting}
+""")
+    out = run("show", "contradiction:meeting", str(root)).stdout
+    assert "Source A affirms deal; rule deal-needs-meeting: deal implies meeting" in out
+    assert "Talks were held" in run("show", "talks", str(root)).stdout
+    assert "reliability: B" in run("show", "a", str(root)).stdout
+    missing = run("show", "contradiction:meetng", str(root))
+    assert missing.exit_code == 2 and "did you mean 'contradiction:meeting'" in missing.stderr
+
+
+def test_init_writes_valid_corpus_and_never_overwrites(tmp_path):
+    target = tmp_path / "starter"
+    assert run("init", str(target)).exit_code == 0
+    check = run("check", str(target), "--format", "json", "--fail-on", "never")
+    doc = json.loads(check.stdout)
+    assert doc["findings"] == [] and doc["conflicts"]
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    again = run("init", str(target))
+    assert again.exit_code == 2 and "never overwrites" in again.stderr
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+
+
+def test_commands_never_change_the_corpus(corpus):
+    def digest():
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.iterdir()}
+
+    before = digest()
+    for args in (("check",), ("conflicts",), ("conflicts", "-f", "json"), ("show", "talks")):
+        run(*args, str(corpus)) if args[0] != "show" else run(*args, str(corpus))
+    assert digest() == before
+
+
+def test_seed_corpus_is_clean_and_shows_the_articles_contradictions():
+    result = run("check", str(REPO / "corpus"), "--format", "json")
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 0, result.stdout
+    assert doc["findings"] == []
+    found = {c["id"]: c for c in doc["conflicts"]}
+    negotiating = found["contradiction:venezuela-negotiating-with-us"]
+    assert {"el-nuevo-herald", "new-york-times", "venezuelan-government"} <= set(negotiating["sources"])
+    assert found["contradiction:chavismo-considering-negotiated-exit"]["sources"] == ["el-nuevo-herald", "el-pais"]
+    assert "contradiction:maduro-met-cuban-advisers" in found
+    assert "exclusive:withdraw-or-stay" in found
+
+
+def test_python_dash_m_and_version():
+    out = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("claimcheck ")
