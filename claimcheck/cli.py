@@ -31,6 +31,9 @@ class Format(str, Enum):
     concise = "concise"
     json = "json"
     jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    markdown = "markdown"
 
 
 class FailOn(str, Enum):
@@ -72,6 +75,7 @@ FormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: t
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output.")
 ColorOpt = typer.Option(Color.auto, "--color", help="Color in tables: auto follows the terminal, NO_COLOR and FORCE_COLOR.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No summary line on standard error.")
+ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or [tool.claimcheck] in pyproject.toml, searched upward).")
 
 
 def _fail(message: str) -> None:
@@ -79,19 +83,33 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _paths(paths: Optional[list[Path]]) -> list[Path]:
-    chosen = list(paths) if paths else [Path("corpus")]
+def _config(explicit: Optional[Path]):
+    from .config import ConfigError, load_config
+
+    try:
+        return load_config(explicit)
+    except ConfigError as err:
+        _fail(f"configuration: {err}")
+
+
+def _paths(paths: Optional[list[Path]], config) -> list[Path]:
+    chosen = list(paths) if paths else (config.paths or [Path("corpus")])
     for path in chosen:
         if not path.exists():
-            hint = " (no PATH given, and there is no ./corpus folder here)" if not paths else ""
+            if paths:
+                hint = ""
+            elif config.paths:
+                hint = f" (named by {config.file})"
+            else:
+                hint = " (no PATH given, and there is no ./corpus folder here)"
             _fail(f"path '{path}' does not exist{hint}")
     return chosen
 
 
-def _analyze(paths: Optional[list[Path]]):
+def _analyze(paths: Optional[list[Path]], config):
     from .analysis import analyze
 
-    return analyze(_paths(paths))
+    return analyze(_paths(paths, config), config.limits)
 
 
 def _use_color(color: Color, output: Optional[Path]) -> bool:
@@ -106,15 +124,27 @@ def _use_color(color: Color, output: Optional[Path]) -> bool:
     return sys.stdout.isatty()
 
 
-def _default_format(fmt: Optional[Format]) -> Format:
+#: formats that carry settled (acknowledged, resolved) conflicts along with open ones,
+#: marked by their status (SARIF as suppressions, markdown in a closing list)
+SETTLED_TOO = (Format.json, Format.jsonl, Format.sarif, Format.markdown)
+
+
+def _default_format(fmt: Optional[Format], config) -> Format:
     if fmt is not None:
         return fmt
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return Format.github
+    if config.format:
+        return Format(config.format)
     return Format.table if sys.stdout.isatty() else Format.concise
 
 
 def _render(fmt: Format, result, conflicts, color: bool, command: str) -> str:
     from .report.concise import render_concise
+    from .report.github import render_github
     from .report.machine import render_json, render_jsonl
+    from .report.markdown import render_markdown
+    from .report.sarif import render_sarif
     from .report.table import render_table
 
     renderers = {
@@ -122,6 +152,9 @@ def _render(fmt: Format, result, conflicts, color: bool, command: str) -> str:
         Format.concise: render_concise,
         Format.json: render_json,
         Format.jsonl: render_jsonl,
+        Format.sarif: render_sarif,
+        Format.github: render_github,
+        Format.markdown: render_markdown,
     }
     width = shutil.get_terminal_size((100, 24)).columns
     return renderers[fmt](result, conflicts, color=color, width=width, command=command)
@@ -138,8 +171,8 @@ def _emit(text: str, output: Optional[Path]) -> None:
             _fail(f"cannot write '{output}': {err.strerror or err}")
 
 
-def _exit_code(result, conflicts, fail_on: FailOn) -> int:
-    level = SEVERITY_LEVEL[fail_on.value]
+def _exit_code(result, conflicts, fail_on: str) -> int:
+    level = SEVERITY_LEVEL[fail_on]
     if level > 2:
         return 0
     from .findings import SEVERITY_RANK
@@ -168,10 +201,11 @@ def _summary(result, conflicts, quiet: bool) -> None:
 def check(
     paths: Optional[list[Path]] = PathsArg,
     fmt: Optional[Format] = FormatOpt,
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity [default: error].", show_default=False),
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     quiet: bool = QuietOpt,
+    config_file: Optional[Path] = ConfigOpt,
 ) -> None:
     """Check a corpus for CI: load and schema errors, findings and open conflicts.
 
@@ -183,14 +217,16 @@ def check(
 
       claimcheck check --fail-on warning
     """
-    result = _analyze(paths)
-    fmt = _default_format(fmt)
+    config = _config(config_file)
+    result = _analyze(paths, config)
+    fmt = _default_format(fmt, config)
     shown = [c for c in result.conflicts if c.status == "open"]
-    if fmt in (Format.json, Format.jsonl):
-        shown = result.conflicts  # machine formats carry every conflict with its status
+    if fmt in SETTLED_TOO:
+        shown = result.conflicts
     _emit(_render(fmt, result, shown, _use_color(color, output), "check"), output)
     _summary(result, result.conflicts, quiet)
-    raise typer.Exit(_exit_code(result, result.conflicts, fail_on))
+    threshold = fail_on.value if fail_on else (config.fail_on or "error")
+    raise typer.Exit(_exit_code(result, result.conflicts, threshold))
 
 
 @app.command()
@@ -208,6 +244,7 @@ def conflicts(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     quiet: bool = QuietOpt,
+    config_file: Optional[Path] = ConfigOpt,
 ) -> None:
     """Show where the sources contradict each other: a colored table per conflict.
 
@@ -224,9 +261,10 @@ def conflicts(
     _check_choices("--kind", kind, KINDS)
     _check_choices("--severity", severity, ("error", "warning", "info"))
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
-    result = _analyze(paths)
-    fmt = _default_format(fmt)
-    machine = fmt in (Format.json, Format.jsonl)
+    config = _config(config_file)
+    result = _analyze(paths, config)
+    fmt = _default_format(fmt, config)
+    machine = fmt in SETTLED_TOO
     tagged = {c.id for c in result.corpus.claims.values() if tag and set(tag) & set(c.tags)}
     shown = [
         c for c in result.conflicts
@@ -239,7 +277,7 @@ def conflicts(
     ]
     _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
     _summary(result, shown, quiet)
-    raise typer.Exit(_exit_code(result, shown, fail_on))
+    raise typer.Exit(_exit_code(result, shown, fail_on.value))
 
 
 def _check_choices(option: str, given: Optional[list[str]], allowed) -> None:
@@ -255,6 +293,7 @@ def show(
     ident: str = typer.Argument(..., metavar="ID", help="A conflict id (kind:...), a claim id or a source id."),
     paths: Optional[list[Path]] = PathsArg,
     color: Color = ColorOpt,
+    config_file: Optional[Path] = ConfigOpt,
 ) -> None:
     """Everything known about one conflict, claim or source, with the reasoning in words.
 
@@ -266,7 +305,7 @@ def show(
     """
     from .report.show import render_show
 
-    result = _analyze(paths)
+    result = _analyze(paths, _config(config_file))
     width = shutil.get_terminal_size((100, 24)).columns
     text = render_show(result, ident, color=_use_color(color, None), width=width)
     if text is None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 
-from .conftest import REPO, write_corpus
+from helpers import REPO, write_corpus
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100"}
 

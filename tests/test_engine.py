@@ -9,7 +9,7 @@ import pytest
 from claimcheck.analysis import analyze
 from claimcheck.report.machine import render_json
 
-from .conftest import conflicts_of, side_members, write_corpus
+from helpers import conflicts_of, side_members, write_corpus
 
 
 # --- §4.1 contradiction -------------------------------------------------------------------

@@ -1,0 +1,170 @@
+"""Configuration: `[tool.claimcheck]` in pyproject.toml, or `.claimcheck.yaml`.
+
+Searched upward from the working directory, stopping at the repository root (the folder
+holding `.git`); `--config FILE` names one directly. Paths in a configuration are relative
+to the file that names them. A broken configuration is a `ConfigError` naming the file
+and the key, which the CLI turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .loader import Limits
+
+FORMATS = ("table", "concise", "json", "jsonl", "sarif", "github", "markdown")
+FAIL_ON = ("error", "warning", "info", "never")
+KEYS = {
+    "paths": "corpus folders or files read when no PATH is given",
+    "fail-on": "default --fail-on of `check`",
+    "format": "default --format when none is given",
+    "select": "lint rules to run (codes, names or code prefixes)",
+    "ignore": "lint rules not to run",
+    "limits": "loader limits: max-file-bytes, max-depth, max-alias-expansion, max-nodes",
+    "lint": "options of the lint rules (e.g. near-duplicate-threshold)",
+    "assess": "weights of the assessment",
+}
+LIMIT_KEYS = {
+    "max-file-bytes": "max_file_bytes",
+    "max-depth": "max_depth",
+    "max-alias-expansion": "max_alias_expansion",
+    "max-nodes": "max_nodes",
+}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and key."""
+
+
+@dataclass(slots=True)
+class Config:
+    file: Path | None = None
+    paths: list[Path] = field(default_factory=list)
+    fail_on: str | None = None
+    format: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    limits: Limits = field(default_factory=Limits)
+    lint: dict = field(default_factory=dict)
+    assess: dict = field(default_factory=dict)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest configuration file at or above `start`, not above the repository root."""
+    current = (start or Path.cwd()).resolve()
+    while True:
+        candidate = current / ".claimcheck.yaml"
+        if candidate.is_file():
+            return candidate
+        pyproject = current / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+        if (current / ".git").exists() or current.parent == current:
+            return None
+        current = current.parent
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # not ours to judge unless it holds our section
+    return isinstance(data.get("tool"), dict) and "claimcheck" in data["tool"]
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration to use: `explicit`, else the one found upward, else defaults."""
+    path = explicit if explicit is not None else find_config(start)
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read it ({err})") from None
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"{path}: not valid TOML ({err})") from None
+        data = (data.get("tool") or {}).get("claimcheck", {})
+        where = f"{path} [tool.claimcheck]"
+    else:
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            place = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+            raise ConfigError(f"{path}{place}: not valid YAML ({getattr(err, 'problem', err)})") from None
+        where = str(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping of settings")
+    return _parse(data, path, where)
+
+
+def _parse(data: dict, path: Path, where: str) -> Config:
+    from .validate import suggest
+
+    config = Config(file=path)
+    base = path.parent
+    for key, value in data.items():
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}'{suggest(str(key), KEYS)}; known keys: {', '.join(KEYS)}")
+        if key == "paths":
+            values = [value] if isinstance(value, str) else value
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise ConfigError(f"{where}: 'paths' must be a path or a list of paths")
+            config.paths = [_relative(base / v) for v in values]
+        elif key == "fail-on":
+            config.fail_on = _choice(where, key, value, FAIL_ON)
+        elif key == "format":
+            config.format = _choice(where, key, value, FORMATS)
+        elif key in ("select", "ignore"):
+            values = [value] if isinstance(value, str) else value
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise ConfigError(f"{where}: '{key}' must be a list of rule codes or names")
+            setattr(config, key, values)
+        elif key == "limits":
+            config.limits = _limits(where, value)
+        else:  # lint, assess: checked by the parts that use them
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: '{key}' must be a mapping")
+            setattr(config, key, value)
+    return config
+
+
+def _relative(path: Path) -> Path:
+    """Keep paths relative to the working directory where possible (for display)."""
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def _choice(where: str, key: str, value, allowed: tuple) -> str:
+    from .validate import suggest
+
+    if value not in allowed:
+        raise ConfigError(f"{where}: '{key}' is {value!r}{suggest(str(value), allowed)}; expected one of {', '.join(allowed)}")
+    return value
+
+
+def _limits(where: str, value) -> Limits:
+    from .validate import suggest
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'limits' must be a mapping")
+    settings = {}
+    for key, number in value.items():
+        if key not in LIMIT_KEYS:
+            raise ConfigError(f"{where}: unknown key 'limits.{key}'{suggest(str(key), LIMIT_KEYS)}")
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise ConfigError(f"{where}: 'limits.{key}' must be a positive whole number")
+        settings[LIMIT_KEYS[key]] = number
+    return Limits(**settings)

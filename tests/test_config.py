@@ -1,0 +1,81 @@
+"""Configuration discovery and errors ([tool.claimcheck] or .claimcheck.yaml)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.config import ConfigError, find_config, load_config
+
+from helpers import write_corpus
+
+
+def test_found_upward_and_stops_at_repository_root(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["data"]\nfail-on = "warning"\n')
+    deep = repo / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_config(deep) == (repo / "pyproject.toml").resolve()
+    (tmp_path / ".claimcheck.yaml").write_text("format: json\n")  # above the repository root
+    (repo / "pyproject.toml").write_text("[project]\nname = 'x'\n")  # no [tool.claimcheck]
+    assert find_config(deep) is None
+
+
+def test_yaml_file_wins_in_its_folder_and_paths_are_relative_to_it(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".claimcheck.yaml").write_text("paths: [stories]\nselect: [W1]\nlimits: {max-depth: 50}\n")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    config = load_config()
+    assert config.paths == [Path("../stories")]
+    assert config.select == ["W1"] and config.limits.max_depth == 50
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("fail-on: eror\n", ["fail-on", "did you mean 'error'"]),
+        ("formt: json\n", ["unknown key 'formt'", "did you mean 'format'"]),
+        ("limits: {max-depht: 3}\n", ["limits.max-depht", "did you mean 'max-depth'"]),
+        ("limits: {max-depth: -1}\n", ["limits.max-depth", "positive"]),
+        ("paths: [unclosed\n", ["not valid YAML"]),
+        ("- a list\n", ["expected a mapping"]),
+    ],
+)
+def test_broken_configuration_names_file_and_key(tmp_path, text, words):
+    path = tmp_path / ".claimcheck.yaml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert str(path) in message
+    for word in words:
+        assert word in message
+
+
+def test_cli_uses_configuration_and_exits_2_when_broken(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    write_corpus(tmp_path / "stories", """
+        sources: [{id: a, name: A}, {id: b, name: B}]
+        claims:
+          - {id: x, text: x, assertions: [{source: a, stance: affirms}, {source: b, stance: doubts}]}
+    """)
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["stories"]\nfail-on = "warning"\nformat = "json"\n')
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["check"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 1  # the warning fails the run because of fail-on = warning
+    assert json.loads(result.stdout)["conflicts"][0]["id"] == "contradiction:x"
+    assert runner.invoke(app, ["check", "--fail-on", "error"]).exit_code == 0  # the option wins
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nfail-on = "sometimes"\n')
+    broken = runner.invoke(app, ["check"])
+    assert broken.exit_code == 2
+    assert "pyproject.toml" in broken.stderr and "fail-on" in broken.stderr
+    missing = runner.invoke(app, ["check", "--config", str(tmp_path / "nope.yaml")])
+    assert missing.exit_code == 2
