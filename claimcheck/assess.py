@@ -1,0 +1,182 @@
+"""Which side of a conflict the evidence leans to, and why — never which side is true.
+
+Each assertion on a side weighs its source's Admiralty reliability (A–F) times its
+information credibility (1–6); where the assertion came `via` others, the reliability of
+its origin counts, since the origin is who saw it. Self-interested assertions are
+discounted, support that travelled along weaker rules counts less, and each independent
+origin counts once per side (its strongest assertion there): ten outlets repeating one
+anonymous source are one voice. A side is the leaning only when it clearly outweighs
+every other (by `clear_ratio`). The weights below are the defaults; configuration
+(`assess:` in .claimcheck.yaml or [tool.claimcheck]) overrides any of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .engine import Conflict
+from .model import Corpus, SEVERITY_NAMES
+
+DEFAULT_WEIGHTS = {
+    # Admiralty source reliability: A completely reliable … E unreliable; F cannot be judged
+    "reliability": {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5},
+    # Admiralty information credibility: 1 confirmed … 5 improbable; 6 cannot be judged
+    "credibility": {"1": 1.0, "2": 0.8, "3": 0.6, "4": 0.4, "5": 0.2, "6": 0.5},
+    # factor for an assertion by a source that speaks for the claim's subject or object
+    "self_interest": 0.5,
+    # factor for support that travelled along rules, by the chain's weakest rule
+    "chain": {"error": 1.0, "warning": 0.7, "info": 0.4},
+    # the leading side must weigh at least this many times the next one
+    "clear_ratio": 1.5,
+}
+
+
+class WeightsError(ValueError):
+    """An `assess` configuration that cannot be used."""
+
+
+def weights_from(config: dict | None) -> dict:
+    """The default weights with the configuration's overrides, checked."""
+    weights = {k: (dict(v) if isinstance(v, dict) else v) for k, v in DEFAULT_WEIGHTS.items()}
+    for key, value in (config or {}).items():
+        if key not in weights:
+            raise WeightsError(f"unknown key 'assess.{key}'; known: {', '.join(weights)}")
+        if isinstance(weights[key], dict):
+            if not isinstance(value, dict):
+                raise WeightsError(f"'assess.{key}' must be a mapping")
+            for grade, number in value.items():
+                grade = str(grade)
+                if grade not in weights[key]:
+                    raise WeightsError(f"unknown grade 'assess.{key}.{grade}'; known: {', '.join(weights[key])}")
+                weights[key][grade] = _number(f"assess.{key}.{grade}", number)
+        else:
+            weights[key] = _number(f"assess.{key}", value)
+    return weights
+
+
+def _number(name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise WeightsError(f"'{name}' must be a number of at least 0")
+    return float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    scores: dict[str, float]  # side label -> weight
+    leaning: str | None
+    margin: float
+    explanation: str
+    sensitivity: dict | None = None
+    origins: dict[str, list[str]] = field(default_factory=dict)  # side label -> origins counted
+
+    def as_json(self) -> dict:
+        return {
+            "method": "prior",
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+            "leaning": self.leaning,
+            "margin": round(self.margin, 4),
+            "explanation": self.explanation,
+            "sensitivity": self.sensitivity,
+        }
+
+
+def assertion_weight(entry, corpus: Corpus, weights: dict, reliability_of=None) -> float:
+    a = entry.assertion
+    grade = (reliability_of or _reliability(corpus))(a.origin)
+    weight = weights["reliability"][grade] * weights["credibility"][str(a.credibility)]
+    if entry.self_interested:
+        weight *= weights["self_interest"]
+    if entry.chain:
+        weight *= weights["chain"][SEVERITY_NAMES[_chain_severity(entry, corpus)]]
+    return weight
+
+
+def _reliability(corpus: Corpus):
+    def grade(source_id: str) -> str:
+        source = corpus.sources.get(source_id)
+        return source.reliability if source else "F"
+
+    return grade
+
+
+def _chain_severity(entry, corpus: Corpus) -> int:
+    return min((corpus.rules[r].severity for r in entry.chain if r in corpus.rules), default=2)
+
+
+def side_scores(conflict: Conflict, corpus: Corpus, weights: dict, reliability_of=None) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Per side: the sum over its independent origins of each origin's strongest assertion."""
+    scores: dict[str, float] = {}
+    origins: dict[str, list[str]] = {}
+    for side in conflict.sides:
+        best: dict[str, float] = {}
+        for entry in side.entries:
+            origin = entry.assertion.origin
+            weight = assertion_weight(entry, corpus, weights, reliability_of)
+            if weight > best.get(origin, -1.0):
+                best[origin] = weight
+        scores[side.label] = sum(best.values())
+        origins[side.label] = sorted(best)
+    return scores, origins
+
+
+def leaning_of(scores: dict[str, float], clear_ratio: float) -> tuple[str | None, float]:
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    top_label, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = top - second
+    if top > 0 and top >= clear_ratio * second and margin > 0:
+        return top_label, margin
+    return None, margin
+
+
+def assess(conflict: Conflict, corpus: Corpus, weights: dict | None = None) -> Assessment:
+    weights = weights or DEFAULT_WEIGHTS
+    scores, origins = side_scores(conflict, corpus, weights)
+    leaning, margin = leaning_of(scores, weights["clear_ratio"])
+    return Assessment(
+        scores, leaning, margin, _explain(conflict, corpus, scores, origins, leaning, weights),
+        _sensitivity(conflict, corpus, weights, leaning), origins,
+    )
+
+
+def _sensitivity(conflict: Conflict, corpus: Corpus, weights: dict, leaning: str | None) -> dict | None:
+    """The single source whose re-grading (to A or to E) would change the leaning, if any:
+    the one that flips it with the smallest change of grade."""
+    base = _reliability(corpus)
+    grades = "ABCDE"
+    candidates = []
+    for source_id in sorted({e.assertion.origin for side in conflict.sides for e in side.entries}):
+        current = base(source_id)
+        for target in ("A", "E"):
+            if target == current:
+                continue
+
+            def regraded(sid: str, _source=source_id, _target=target) -> str:
+                return _target if sid == _source else base(sid)
+
+            scores, _ = side_scores(conflict, corpus, weights, regraded)
+            then, _ = leaning_of(scores, weights["clear_ratio"])
+            if then != leaning:
+                distance = abs(grades.index(target) - grades.index(current)) if current in grades else 3
+                candidates.append((distance, source_id, current, target, then))
+    if not candidates:
+        return None
+    distance, source_id, current, target, then = min(candidates)
+    return {"source": source_id, "from": current, "to": target, "leaning_then": then}
+
+
+def _explain(conflict, corpus, scores, origins, leaning, weights) -> str:
+    def side_words(label: str) -> str:
+        names = [corpus.sources[o].name if o in corpus.sources else o for o in origins[label]]
+        count = len(names)
+        shown = ", ".join(names[:4]) + (f" and {count - 4} more" if count > 4 else "")
+        return f"'{label}' weighs {scores[label]:.2f} from {count} independent origin{'s' if count != 1 else ''} ({shown})"
+
+    interested = sorted({e.assertion.source for side in conflict.sides for e in side.entries if e.self_interested})
+    parts = [side_words(label) for label in sorted(scores, key=lambda k: (-scores[k], k))]
+    text = "; ".join(parts) + "."
+    if interested:
+        text += f" Self-interested, so discounted: {', '.join(interested)}."
+    if leaning:
+        return f"Leans to '{leaning}': {text}"
+    return f"No clear leaning (no side weighs {weights['clear_ratio']:g}× the next): {text}"
