@@ -43,8 +43,9 @@ def test_reliable_independent_source_beats_a_copied_majority(corpus_dir):
     assert result.leaning == "opposes"
     assert result.explanation.startswith("Leans to 'opposes'")
     assert "1 independent origin" in result.explanation
-    # regrading the wire to E would leave no clear leaning
-    assert result.sensitivity == {"source": "wire", "from": "A", "to": "E", "leaning_then": None}
+    # regrading the rumour to A, or the wire to E, would leave no clear leaning (a tie
+    # of four grades each: the first source id wins)
+    assert result.sensitivity == {"source": "rumour", "from": "E", "to": "A", "leaning_then": None}
 
 
 def test_self_interested_denial_is_discounted(corpus_dir):
