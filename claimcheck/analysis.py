@@ -21,9 +21,12 @@ class Result:
     conflicts: list[Conflict]
     findings: list[Finding]
     files: list[str] = field(default_factory=list)
+    assessments: dict = field(default_factory=dict)  # conflict id -> assess.Assessment
 
 
-def analyze(paths: list[Path], limits: Limits = Limits()) -> Result:
+def analyze(paths: list[Path], limits: Limits = Limits(), weights: dict | None = None, assess: bool = True) -> Result:
+    """Read, check and analyze a corpus. `weights` are the assessment's (defaults when
+    None); with assess=False no conflict gets an assessment."""
     files, findings = discover(paths)
     loaded = [load_file(path, display, limits) for path, display in files]
     for one in loaded:
@@ -33,4 +36,9 @@ def analyze(paths: list[Path], limits: Limits = Limits()) -> Result:
     conflicts, stale = find_conflicts(corpus)
     findings.extend(stale)
     findings.sort(key=Finding.sort_key)
-    return Result(corpus, conflicts, findings, [display for _, display in files])
+    assessments = {}
+    if assess:
+        from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+
+        assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
+    return Result(corpus, conflicts, findings, [display for _, display in files], assessments)

@@ -46,7 +46,7 @@ def entry_dict(entry: Entry) -> dict:
     return out
 
 
-def conflict_dict(conflict: Conflict, resolution=None) -> dict:
+def conflict_dict(conflict: Conflict, resolution=None, assessment=None) -> dict:
     out = {
         "id": conflict.id,
         "kind": conflict.kind,
@@ -67,6 +67,8 @@ def conflict_dict(conflict: Conflict, resolution=None) -> dict:
         "self_contradicting_sources": list(conflict.self_contradicting_sources),
         "reversal": conflict.reversal,
     }
+    if assessment is not None:
+        out["assessment"] = assessment.as_json()
     if resolution is not None:
         out["resolution"] = {
             "status": resolution.status,
@@ -121,7 +123,7 @@ def document(result: Result, conflicts: list[Conflict] | None = None) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "claimcheck", "version": __version__},
-        "conflicts": [conflict_dict(c, resolutions.get(c.id)) for c in conflicts],
+        "conflicts": [conflict_dict(c, resolutions.get(c.id), result.assessments.get(c.id)) for c in conflicts],
         "findings": [finding_dict(f) for f in result.findings],
         "summary": summary(result, conflicts),
     }

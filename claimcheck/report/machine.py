@@ -14,7 +14,7 @@ def render_json(result, conflicts, **_) -> str:
 def render_jsonl(result, conflicts, **_) -> str:
     resolutions = {r.conflict: r for r in result.corpus.resolutions}
     lines = [
-        json.dumps({"type": "conflict", **conflict_dict(c, resolutions.get(c.id))}, ensure_ascii=False)
+        json.dumps({"type": "conflict", **conflict_dict(c, resolutions.get(c.id), result.assessments.get(c.id))}, ensure_ascii=False)
         for c in conflicts
     ]
     lines += [json.dumps({"type": "finding", **finding_dict(f)}, ensure_ascii=False) for f in result.findings]

@@ -27,7 +27,7 @@ def derivation(entry: Entry, corpus) -> str:
 
 
 def _conflict(conflict: Conflict, result) -> list:
-    parts = [conflict_table(conflict, result.corpus), Text("How each assertion stands here:", style="bold")]
+    parts = [conflict_table(conflict, result.corpus, result.assessments.get(conflict.id)), Text("How each assertion stands here:", style="bold")]
     for side in conflict.sides:
         for entry in side.entries:
             parts.append(Text(f"  [{side.label}] {derivation(entry, result.corpus)}"))

@@ -37,7 +37,7 @@ def by_severity(conflicts: list[Conflict]) -> list[Conflict]:
     return sorted(conflicts, key=lambda c: (-c.severity, c.id))
 
 
-def conflict_table(conflict: Conflict, corpus) -> Group:
+def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
     severity = conflict.severity_name
     title = Text()
     title.append(conflict.id, style="bold")
@@ -85,6 +85,12 @@ def conflict_table(conflict: Conflict, corpus) -> Group:
         who = ", ".join(conflict.self_contradicting_sources)
         kind = "reversal" if conflict.reversal else "self-contradiction"
         notes.append(Text(f"{kind}: {who} stands on more than one side", style="yellow"))
+    if assessment is not None:
+        notes.append(Text("⚖ " + assessment.explanation, style="cyan" if assessment.leaning else "dim"))
+        if assessment.sensitivity:
+            s = assessment.sensitivity
+            then = f"'{s['leaning_then']}'" if s["leaning_then"] else "no clear leaning"
+            notes.append(Text(f"  re-grading {s['source']} from {s['from']} to {s['to']} would give {then}", style="dim"))
     parts = [title]
     if about:
         parts.append(Text(about, style="italic"))
@@ -146,7 +152,7 @@ def render_table(result, conflicts, color: bool = False, width: int | None = Non
     if result.findings:
         console.print()
     for conflict in by_severity(conflicts):
-        console.print(conflict_table(conflict, result.corpus))
+        console.print(conflict_table(conflict, result.corpus, result.assessments.get(conflict.id)))
     if not conflicts:
         console.print(Text("No conflicts.", style="green"))
     return console.file.getvalue()
