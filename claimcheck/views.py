@@ -1,0 +1,155 @@
+"""Views of a corpus beyond its conflicts: sources, claims, a timeline, a claims × sources
+matrix. Each returns plain rows (dicts) that the json renderer prints as they are and the
+table renderer draws; nothing here knows about terminals."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz, process
+
+from .analysis import Result
+from .model import Corpus
+
+
+def about_entities(corpus: Corpus, name: str, cutoff: float = 80) -> list[str]:
+    """Entity ids whose name or an alias matches `name` (fuzzily: 'Kiev' finds 'Kyiv')."""
+    labels: list[str] = []
+    owners: list[str] = []
+    for entity in corpus.entities.values():
+        for label in (entity.id, entity.name, *entity.aliases):
+            labels.append(label.casefold())
+            owners.append(entity.id)
+    matches = process.extract(name.casefold(), labels, scorer=fuzz.WRatio, score_cutoff=cutoff, limit=None)
+    return sorted({owners[index] for _, _, index in matches})
+
+
+def _about_claims(corpus: Corpus, about: str | None) -> set[str] | None:
+    if not about:
+        return None
+    entities = set(about_entities(corpus, about))
+    needle = about.casefold()
+    return {
+        c.id for c in corpus.claims.values()
+        if c.subject in entities or (isinstance(c.object, str) and c.object in entities) or needle in c.text.casefold()
+    }
+
+
+def sources_view(result: Result) -> list[dict]:
+    """Per source: grade, kind, assertions, conflicts it stands in, how often with the leaning."""
+    corpus = result.corpus
+    made = Counter(a.source for a in corpus.assertions())
+    relayed = Counter(v for a in corpus.assertions() for v in a.via)
+    involved: dict[str, int] = Counter()
+    leaned: dict[str, list[bool]] = defaultdict(list)
+    for conflict in result.conflicts:
+        assessment = result.assessments.get(conflict.id)
+        for source in conflict.sources:
+            involved[source] += 1
+        if assessment is None or assessment.leaning is None:
+            continue
+        for side in conflict.sides:
+            for source in {e.assertion.source for e in side.entries}:
+                leaned[source].append(side.label == assessment.leaning)
+    rows = []
+    for source in sorted(corpus.sources.values(), key=lambda s: s.id):
+        votes = leaned.get(source.id, [])
+        rows.append({
+            "id": source.id,
+            "name": source.name,
+            "kind": source.kind,
+            "reliability": source.reliability,
+            "represents": list(source.represents),
+            "assertions": made[source.id],
+            "relayed": relayed[source.id],
+            "conflicts": involved[source.id],
+            "with_leaning": sum(votes),
+            "leaning_conflicts": len(votes),
+        })
+    return rows
+
+
+def claims_view(result: Result, about: str | None = None, tag: str | None = None) -> list[dict]:
+    corpus = result.corpus
+    chosen = _about_claims(corpus, about)
+    conflicts_of: dict[str, list[str]] = defaultdict(list)
+    for conflict in result.conflicts:
+        for claim in conflict.claims:
+            conflicts_of[claim].append(conflict.id)
+    rows = []
+    for claim in sorted(corpus.claims.values(), key=lambda c: c.id):
+        if chosen is not None and claim.id not in chosen:
+            continue
+        if tag and tag not in claim.tags:
+            continue
+        stances = Counter(a.stance for a in claim.assertions)
+        rows.append({
+            "id": claim.id,
+            "text": claim.text,
+            "subject": claim.subject,
+            "predicate": claim.predicate,
+            "tags": list(claim.tags),
+            "affirms": stances["affirms"],
+            "denies": stances["denies"],
+            "doubts": stances["doubts"],
+            "conflicts": conflicts_of.get(claim.id, []),
+            "file": claim.pos.file,
+            "line": claim.pos.line,
+        })
+    return rows
+
+
+def timeline_view(result: Result, about: str | None = None) -> list[dict]:
+    """Dated assertions in date order (undated ones last), with their conflicts and
+    reversals: a source that affirmed and later denied the same claim."""
+    corpus = result.corpus
+    chosen = _about_claims(corpus, about)
+    conflicts_of: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for conflict in result.conflicts:
+        for side in conflict.sides:
+            for entry in side.entries:
+                key = (entry.assertion.claim, entry.assertion.index)
+                if conflict.id not in conflicts_of[key]:
+                    conflicts_of[key].append(conflict.id)
+    stances_by: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a in corpus.assertions():
+        stances_by[(a.source, a.claim)].add("affirms" if a.stance == "affirms" else "opposes")
+    rows = []
+    for a in corpus.assertions():
+        if chosen is not None and a.claim not in chosen:
+            continue
+        rows.append({
+            "date": a.date.text if a.date else None,
+            "source": a.source,
+            "stance": a.stance,
+            "claim": a.claim,
+            "text": corpus.claims[a.claim].text,
+            "conflicts": sorted(conflicts_of.get((a.claim, a.index), [])),
+            "reversal": len(stances_by[(a.source, a.claim)]) > 1,
+            "file": a.pos.file,
+            "line": a.pos.line,
+            "_order": (a.date is None, a.date.first if a.date else 0, a.claim, a.index),
+        })
+    rows.sort(key=lambda r: r.pop("_order"))
+    return rows
+
+
+def matrix_view(result: Result, about: str | None = None, tag: str | None = None) -> dict:
+    """An analysis-of-competing-hypotheses grid: claims (contested first) × sources."""
+    corpus = result.corpus
+    chosen = _about_claims(corpus, about)
+    contested = {claim for c in result.conflicts for claim in c.claims}
+    claims = [
+        c for c in corpus.claims.values()
+        if (chosen is None or c.id in chosen) and (not tag or tag in c.tags)
+    ]
+    claims.sort(key=lambda c: (c.id not in contested, c.id))
+    sources = sorted({a.source for c in claims for a in c.assertions})
+    rows = []
+    for claim in claims:
+        cells: dict[str, str] = {}
+        for a in claim.assertions:
+            previous = cells.get(a.source)
+            cells[a.source] = a.stance if previous in (None, a.stance) else "mixed"
+        rows.append({"claim": claim.id, "text": claim.text, "contested": claim.id in contested, "stances": cells})
+    return {"sources": sources, "claims": rows}
