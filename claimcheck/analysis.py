@@ -1,4 +1,4 @@
-"""The pipeline in one place: paths → load → validate → engine → one `Result`.
+"""The pipeline in one place: paths → load → validate → engine → lint → one `Result`.
 
 The CLI and tests call `analyze`; nothing here knows about terminals or formats.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lint
 from .engine import Conflict, find_conflicts
 from .findings import Finding
 from .loader import Limits, discover, load_file
@@ -24,9 +25,20 @@ class Result:
     assessments: dict = field(default_factory=dict)  # conflict id -> assess.Assessment
 
 
-def analyze(paths: list[Path], limits: Limits = Limits(), weights: dict | None = None, assess: bool = True) -> Result:
+def analyze(
+    paths: list[Path],
+    limits: Limits = Limits(),
+    weights: dict | None = None,
+    assess: bool = True,
+    select: set[str] | None = None,
+    ignore: set[str] | None = None,
+    lint_options: dict | None = None,
+) -> Result:
     """Read, check and analyze a corpus. `weights` are the assessment's (defaults when
-    None); with assess=False no conflict gets an assessment."""
+    None); with assess=False no conflict gets an assessment. `select`, `ignore` and
+    `lint_options` choose and tune the lint rules (see `claimcheck.lint`); a wrong
+    selector or option raises ValueError, so the CLI checks them first with
+    `lint.problems`."""
     files, findings = discover(paths)
     loaded = [load_file(path, display, limits) for path, display in files]
     for one in loaded:
@@ -35,6 +47,7 @@ def analyze(paths: list[Path], limits: Limits = Limits(), weights: dict | None =
     findings.extend(problems)
     conflicts, stale = find_conflicts(corpus)
     findings.extend(stale)
+    findings.extend(lint.run(corpus, select, ignore, lint_options))
     findings.sort(key=Finding.sort_key)
     assessments = {}
     if assess:

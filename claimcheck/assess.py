@@ -86,8 +86,8 @@ def assertion_weight(entry, corpus: Corpus, weights: dict, reliability_of=None) 
     weight = weights["reliability"][grade] * weights["credibility"][str(a.credibility)]
     if entry.self_interested:
         weight *= weights["self_interest"]
-    if entry.chain:
-        weight *= weights["chain"][SEVERITY_NAMES[_chain_severity(entry, corpus)]]
+    if entry.route is not None:  # travelled support: as strong as its weakest rule
+        weight *= weights["chain"][SEVERITY_NAMES[entry.route.level]]
     return weight
 
 
@@ -97,10 +97,6 @@ def _reliability(corpus: Corpus):
         return source.reliability if source else "F"
 
     return grade
-
-
-def _chain_severity(entry, corpus: Corpus) -> int:
-    return min((corpus.rules[r].severity for r in entry.chain if r in corpus.rules), default=2)
 
 
 def side_scores(conflict: Conflict, corpus: Corpus, weights: dict, reliability_of=None) -> tuple[dict[str, float], dict[str, list[str]]]:

@@ -2,7 +2,8 @@
 
 Every finding has a stable code (see `CODES`), a severity, a message that says what was
 expected, and the file, line and column where it was found. Codes are grouped by the
-stage that finds them: L (load), S (schema), R (reference), C (conflict bookkeeping).
+stage that finds them: L (load), S (schema), R (reference), C (conflict bookkeeping);
+lint rules take E, W or I for their default severity and a number from 101.
 """
 
 from __future__ import annotations
@@ -54,6 +55,20 @@ _CODES = [
     Code("R003", "unknown-claim", "error", "a rule names a claim that does not exist"),
     # conflicts
     Code("C001", "stale-resolution", "warning", "a resolution whose conflict no longer exists"),
+    # lint: likely mistakes and weak spots (claimcheck/lint/, one module per rule; the
+    # letter is the default severity, the number names the rule)
+    Code("W101", "near-duplicate-claims", "warning", "two claims whose texts say almost the same (merge them or add an equivalent rule)"),
+    Code("W102", "shared-alias", "warning", "one name or alias that two entities share"),
+    Code("I103", "similar-entity-names", "info", "two entities with near-identical names: probably one entity"),
+    Code("I104", "anonymous-support", "info", "a claim whose support all starts at anonymous sources (through via)"),
+    Code("I105", "single-origin", "info", "a claim supported by several sources that all share one origin"),
+    Code("E106", "self-in-via", "error", "a source listed in its own via"),
+    Code("W107", "via-cycle", "warning", "via chains that go round in a circle (A via B, B via A)"),
+    Code("I108", "unused-source", "info", "a source that no assertion names as source or in via"),
+    Code("I109", "unused-entity", "info", "an entity no claim, value or source refers to"),
+    Code("I110", "unused-predicate", "info", "a declared predicate that no claim uses"),
+    Code("W111", "future-assertion", "warning", "an assertion dated after today"),
+    Code("I112", "unlinked-mention", "info", "a claim whose text names an entity that is not its subject or object"),
 ]
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 

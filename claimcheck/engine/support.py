@@ -210,6 +210,11 @@ class Route:
         self._steps: tuple[tuple[str, str], ...] | None = None
 
     @property
+    def level(self) -> int:
+        """The severity of the chain: that of its weakest rule."""
+        return self._level
+
+    @property
     def steps(self) -> tuple[tuple[str, str], ...]:
         """(rule id, claim reached) pairs, from the asserted claim to the supported one."""
         if self._steps is None:

@@ -1,0 +1,111 @@
+"""Helpers the lint rules share: findings at an item, "today", and what flows along rules."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Hashable
+
+from ..engine.support import _strongly_connected
+from ..findings import Finding
+from ..model import Corpus, Pos
+
+
+def finding(code: str, message: str, pos: Pos, path: tuple[str, ...]) -> Finding:
+    return Finding(code, message, pos.file, pos.line, pos.column, path=path)
+
+
+def today(options: dict) -> _dt.date:
+    """The day the rules take as today: the `today` option (a date or YYYY-MM-DD) so that
+    tests and reproducible runs can pin it, else the real date."""
+    value = options.get("today")
+    if value is None:
+        return _dt.date.today()
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(str(value))
+
+
+def rule_graph(corpus: Corpus) -> dict[str, list[str]]:
+    """Claim ids (and one hub per `equivalent` rule) → the nodes their support goes to."""
+    out: dict[str, list[str]] = {}
+    for rule in corpus.rules.values():
+        if rule.kind == "implies":
+            out.setdefault(rule.if_, []).extend(rule.then)
+            for then in rule.then:
+                out.setdefault(then, [])
+        elif rule.kind == "equivalent":
+            hub = "\0" + rule.id  # cannot clash with a slug
+            out[hub] = list(rule.claims)
+            for member in rule.claims:
+                out.setdefault(member, []).append(hub)
+    return out
+
+
+def components(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components, sinks first."""
+    return _strongly_connected(sorted(graph), lambda v: graph[v])
+
+
+def along_rules(corpus: Corpus, seeds: dict[str, frozenset], cap: int) -> dict[str, frozenset]:
+    """For every claim: the union of the seeds of the claims whose support reaches it
+    (itself, and every X with X ⇒⁺ C through implies/equivalent rules), cut to at most
+    `cap` elements. Cutting keeps "has at least `cap` elements" exact, so bounded sets
+    flow through a large rule graph in linear time."""
+    graph = rule_graph(corpus)
+    result = {claim: _cut(seed, cap) for claim, seed in seeds.items()}
+    if not graph:
+        return result
+    parts = components(graph)
+    component_of = {v: n for n, members in enumerate(parts) for v in members}
+    reached: list[frozenset] = [frozenset()] * len(parts)
+    # sinks come first, so walk backwards: a component before everything it reaches
+    pushed: list[set] = [set() for _ in parts]
+    for n in range(len(parts) - 1, -1, -1):
+        gathered = set(pushed[n])
+        for v in parts[n]:
+            gathered |= seeds.get(v, frozenset())
+        value = _cut(gathered, cap)
+        reached[n] = value
+        for v in parts[n]:
+            for w in graph[v]:
+                m = component_of[w]
+                if m != n and len(pushed[m]) < cap:
+                    pushed[m] |= value
+                    if len(pushed[m]) > cap:
+                        pushed[m] = set(_cut(pushed[m], cap))
+    for v, n in component_of.items():
+        if not v.startswith("\0"):
+            result[v] = reached[n]
+    return result
+
+
+def _cut(values, cap: int) -> frozenset:
+    if len(values) <= cap:
+        return frozenset(values)
+    return frozenset(sorted(values)[:cap])
+
+
+def related_claims(corpus: Corpus) -> Callable[[str, str], bool]:
+    """Whether the corpus already relates two claims: a rule names both, or an implies
+    chain (equivalent rules included) runs both ways between them."""
+    graph = rule_graph(corpus)
+    component_of: dict[Hashable, int] = {}
+    if graph:
+        for n, members in enumerate(components(graph)):
+            for v in members:
+                component_of[v] = n
+    rules_of: dict[str, set[str]] = {}
+    for rule in corpus.rules.values():
+        members = (rule.if_, *rule.then) if rule.kind == "implies" else rule.claims
+        for claim in members:
+            rules_of.setdefault(claim, set()).add(rule.id)
+
+    def related(a: str, b: str) -> bool:
+        ca, cb = component_of.get(a), component_of.get(b)
+        if ca is not None and ca == cb:
+            return True
+        return not rules_of.get(a, set()).isdisjoint(rules_of.get(b, ()))
+
+    return related

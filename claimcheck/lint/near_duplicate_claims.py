@@ -1,0 +1,82 @@
+"""Near-duplicate claims: two claims whose texts say almost the same thing.
+
+Texts are compared the way a reader would: after Unicode NFC normalisation, case
+folding, removing punctuation and collapsing white space, and with word order ignored
+(rapidfuzz's `token_sort_ratio`, 0–100). A pair scoring at least the
+`near-duplicate-threshold` option (default 90) is reported once, at the claim whose id
+sorts later, naming both. Claims whose texts are the same after normalisation are each
+reported against the first of them by id.
+
+Why it matters: two claims for one proposition split its evidence. A denial recorded on
+one never meets the affirmations recorded on the other, so the contradiction is never
+found, and each claim looks less supported than the proposition is.
+
+How to fix: if they say the same, merge them (move the assertions to one claim and
+delete the other), or keep both and add an `equivalent` rule. If they say different
+things (another date, a negation), reword one so the difference shows, or relate them
+with a rule. A pair that a rule names together (any kind), or that implies chains link
+both ways, is taken as known and not reported.
+
+    claims:
+      - id: maduro-met-advisers
+        text: Maduro met Cuban advisers in Caracas
+        assertions: [{source: el-toque, stance: affirms}]
+      - id: advisers-met-maduro           # W101: reads almost like maduro-met-advisers
+        text: "Maduro met the Cuban advisers in Caracas."
+        assertions: [{source: article-author, stance: doubts}]
+    rules:                                # the fix, if both are to stay:
+      - {id: same-meeting, kind: equivalent, claims: [advisers-met-maduro, maduro-met-advisers]}
+
+The search is blocked (see `claimcheck/lint/_text.py`): 100,000 claims take seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model import Corpus
+from ._common import finding, related_claims
+from ._text import normalise, similar_pairs
+
+CODE = "W101"
+NAME = "near-duplicate-claims"
+SEVERITY = "warning"
+OPTIONS = {"near-duplicate-threshold": 90}
+
+_FIX = "if they say the same, merge them or add an `equivalent` rule; if not, reword one so the difference shows"
+
+
+def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
+    threshold = options.get("near-duplicate-threshold", OPTIONS["near-duplicate-threshold"])
+    by_text: dict[str, list[str]] = {}
+    for claim_id in sorted(corpus.claims):
+        text = normalise(corpus.claims[claim_id].text)
+        if text:
+            by_text.setdefault(text, []).append(claim_id)
+    texts = list(by_text)
+    groups = list(by_text.values())
+    related = None
+    for same in groups:
+        if len(same) < 2:
+            continue
+        related = related or related_claims(corpus)
+        for n, later in enumerate(same[1:], 1):
+            first = next((c for c in same[:n] if not related(c, later)), None)
+            if first is not None:
+                yield _finding(corpus, first, later, f"has the same text as claim '{first}'")
+    for i, j, score in similar_pairs(texts, threshold):
+        a, b = sorted((groups[i][0], groups[j][0]))
+        related = related or related_claims(corpus)
+        if not related(a, b):
+            yield _finding(corpus, a, b, f"reads almost like claim '{a}' (similarity {score:.0f}%)")
+
+
+def _finding(corpus: Corpus, first: str, later: str, what: str) -> Finding:
+    claim = corpus.claims[later]
+    return finding(
+        CODE,
+        f"claim '{later}' {what}, at {corpus.claims[first].pos}; {_FIX}",
+        claim.pos,
+        ("claims", later),
+    )

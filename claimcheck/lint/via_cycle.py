@@ -1,0 +1,79 @@
+"""`via` chains that go round in a circle.
+
+Each assertion's `via` is a chain: its source got the claim from the first source
+listed, which got it from the next, and so on to the origin. Taken over the whole
+corpus these links form a graph, and it should not loop: if A's assertions say A got a
+claim from B and B's say B got one from A, then (for those claims at least) one of the
+two has the direction wrong, or the chains confuse who relayed whom. A loop is reported
+once, at the first assertion (by file and line) whose `via` makes one of its links,
+with the links that close it. (A source in its own `via` is E106, not this.)
+
+How to fix: check each link against the text the assertion quotes: `via` names where
+the source got the claim from, nearest first, origin last. If two sources really
+reported on each other for different claims, this warning can be ignored for them.
+
+    claims:
+      - id: meeting-took-place
+        assertions:
+          - {source: el-toque, stance: affirms, via: [caracas-consulting]}
+      - id: advisers-refused-aid
+        assertions:
+          - {source: caracas-consulting, stance: affirms, via: [el-toque]}   # W107
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model import Assertion, Corpus
+from ._common import components, finding
+
+CODE = "W107"
+NAME = "via-cycle"
+SEVERITY = "warning"
+SHOWN = 4  # links named in the message
+
+
+def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
+    graph: dict[str, list[str]] = {}
+    stated: dict[tuple[str, str], list[Assertion]] = {}  # link -> assertions that make it
+    for assertion in corpus.assertions():
+        if not assertion.via or assertion.source in assertion.via:
+            continue  # the latter is E106
+        chain = (assertion.source, *assertion.via)
+        for here, there in zip(chain, chain[1:]):
+            if here == there:
+                continue
+            if (here, there) not in stated:
+                graph.setdefault(here, []).append(there)
+                graph.setdefault(there, [])
+                stated[(here, there)] = []
+            stated[(here, there)].append(assertion)
+    for members in components(graph):
+        if len(members) < 2:
+            continue
+        inside = set(members)
+        links = [(min(stated[(a, b)], key=_where), a, b) for a in members for b in graph[a] if b in inside]
+        links.sort(key=lambda link: (_where(link[0]), link[1], link[2]))
+        first = links[0][0]
+        shown = "; ".join(
+            f"{a} → {b} ({_where_text(by)})" for by, a, b in links[:SHOWN]
+        ) + ("; ..." if len(links) > SHOWN else "")
+        ring = sorted(members)
+        through = ", ".join(ring) if len(ring) <= 2 * SHOWN else ", ".join(ring[:SHOWN]) + f", ... ({len(ring)} sources)"
+        yield finding(
+            CODE,
+            f"via chains go round in a circle through {through}: {shown}; "
+            f"via names where a source got the claim from, nearest first, so one of these has the direction wrong",
+            first.pos,
+            ("sources", min(members)),
+        )
+
+
+def _where(assertion: Assertion) -> tuple:
+    return (assertion.pos.file, assertion.pos.line, assertion.pos.column)
+
+
+def _where_text(assertion: Assertion) -> str:
+    return f"claim '{assertion.claim}', {assertion.pos}"
