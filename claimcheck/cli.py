@@ -75,7 +75,8 @@ FormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: t
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output.")
 ColorOpt = typer.Option(Color.auto, "--color", help="Color in tables: auto follows the terminal, NO_COLOR and FORCE_COLOR.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No summary line on standard error.")
-ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or [tool.claimcheck] in pyproject.toml, searched upward).")
+ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml, searched upward).")
+WriteBaselineOpt = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the open conflicts and the findings in FILE, for --baseline; exit 0.")
 
 
 def _fail(message: str) -> None:
@@ -107,9 +108,14 @@ def _paths(paths: Optional[list[Path]], config) -> list[Path]:
 
 
 def _analyze(paths: Optional[list[Path]], config):
+    return _run_analysis(_paths(paths, config), config)
+
+
+def _run_analysis(paths: list[Path], config):
+    """The analysis every command runs, with the configuration's settings (diff runs it twice)."""
     from .analysis import analyze
 
-    return analyze(_paths(paths, config), config.limits)
+    return analyze(paths, config.limits)
 
 
 def _use_color(color: Color, output: Optional[Path]) -> bool:
@@ -139,7 +145,7 @@ def _default_format(fmt: Optional[Format], config) -> Format:
     return Format.table if sys.stdout.isatty() else Format.concise
 
 
-def _render(fmt: Format, result, conflicts, color: bool, command: str) -> str:
+def _render(fmt: Format, result, conflicts, color: bool, command: str, baseline=None) -> str:
     from .report.concise import render_concise
     from .report.github import render_github
     from .report.machine import render_json, render_jsonl
@@ -157,7 +163,7 @@ def _render(fmt: Format, result, conflicts, color: bool, command: str) -> str:
         Format.markdown: render_markdown,
     }
     width = shutil.get_terminal_size((100, 24)).columns
-    return renderers[fmt](result, conflicts, color=color, width=width, command=command)
+    return renderers[fmt](result, conflicts, color=color, width=width, command=command, baseline=baseline)
 
 
 def _emit(text: str, output: Optional[Path]) -> None:
@@ -171,17 +177,88 @@ def _emit(text: str, output: Optional[Path]) -> None:
             _fail(f"cannot write '{output}': {err.strerror or err}")
 
 
-def _exit_code(result, conflicts, fail_on: str) -> int:
+def _exit_code(result, conflicts, fail_on: str, baseline=None) -> int:
+    """1 when a finding or open conflict is at or above `fail_on`; with a baseline
+    (a `baseline.Comparison`), only those it does not cover count."""
     level = SEVERITY_LEVEL[fail_on]
     if level > 2:
         return 0
     from .findings import SEVERITY_RANK
 
-    if any(SEVERITY_RANK[f.severity] >= level for f in result.findings):
+    covered = baseline.baselined_findings if baseline is not None else [False] * len(result.findings)
+    if any(SEVERITY_RANK[f.severity] >= level and not old for f, old in zip(result.findings, covered)):
         return 1
-    if any(c.status == "open" and c.severity >= level for c in conflicts):
+    if any(
+        c.status == "open" and c.severity >= level and not (baseline and baseline.conflict_baselined(c.id))
+        for c in conflicts
+    ):
         return 1
     return 0
+
+
+#: formats that carry every conflict and finding and mark what a baseline covers; the
+#: others (table, concise, github, markdown) show only what it does not cover
+MARKS_BASELINE = (Format.json, Format.jsonl, Format.sarif)
+
+
+def _load_baseline(file: Optional[Path]):
+    if file is None:
+        return None
+    from .baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(file)
+    except BaselineError as err:
+        _fail(f"baseline {err}")
+
+
+def _without_baselined(result, conflicts, comparison):
+    """The result and conflicts less what the baseline covers."""
+    from dataclasses import replace
+
+    findings = [f for f, old in zip(result.findings, comparison.baselined_findings) if not old]
+    return replace(result, findings=findings), [c for c in conflicts if not comparison.conflict_baselined(c.id)]
+
+
+def _baseline_summary(comparison, hidden: bool, quiet: bool) -> None:
+    if comparison is None or quiet:
+        return
+    covered = comparison.baselined_count
+    line = f"baseline {comparison.file}: {comparison.new_count} new, {covered} baselined"
+    if hidden and covered:
+        line += " (not shown; --show-baselined shows them)"
+    typer.echo(line, err=True)
+    for cid, (was, now) in sorted(comparison.worse.items()):
+        typer.echo(f"  {cid} is {now} now, {was} in the baseline", err=True)
+    gone = comparison.gone_count
+    if gone:
+        typer.echo(
+            f"{gone} baseline entr{'y no longer occurs' if gone == 1 else 'ies no longer occur'}"
+            f" (update the baseline with --write-baseline {comparison.file}):",
+            err=True,
+        )
+        for cid in comparison.gone_conflicts:
+            typer.echo(f"  conflict {cid}", err=True)
+        for key in comparison.gone_findings:
+            typer.echo(f"  finding {key}", err=True)
+
+
+def _write_baseline(file: Path, result, quiet: bool) -> None:
+    """Record every open conflict and every finding, so that a baselined run shows only new ones."""
+    from .baseline import dumps, make_baseline
+
+    baseline = make_baseline(result)
+    try:
+        write_atomically(file, dumps(baseline))
+    except OSError as err:
+        _fail(f"cannot write '{file}': {err.strerror or err}")
+    if not quiet:
+        conflicts, findings = len(baseline.conflicts), sum(baseline.findings.values())
+        typer.echo(
+            f"Wrote baseline {file}: {conflicts} open conflict{'s' if conflicts != 1 else ''}, "
+            f"{findings} finding{'s' if findings != 1 else ''}",
+            err=True,
+        )
 
 
 def _summary(result, conflicts, quiet: bool) -> None:
@@ -201,11 +278,14 @@ def _summary(result, conflicts, quiet: bool) -> None:
 def check(
     paths: Optional[list[Path]] = PathsArg,
     fmt: Optional[Format] = FormatOpt,
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity [default: error].", show_default=False),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity \\[default: error].", show_default=False),
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     quiet: bool = QuietOpt,
     config_file: Optional[Path] = ConfigOpt,
+    baseline_file: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Fail only on open conflicts and findings that this baseline (from --write-baseline) does not cover."),
+    write_baseline: Optional[Path] = WriteBaselineOpt,
+    show_baselined: bool = typer.Option(False, "--show-baselined", help="With --baseline: table, concise, github and markdown also show what the baseline covers."),
 ) -> None:
     """Check a corpus for CI: load and schema errors, findings and open conflicts.
 
@@ -216,17 +296,33 @@ def check(
       claimcheck check corpus --format json | jq '.summary'
 
       claimcheck check --fail-on warning
+
+      claimcheck check --write-baseline claimcheck-baseline.json   # accept what is there today
+
+      claimcheck check --baseline claimcheck-baseline.json         # then fail only on new problems
     """
     config = _config(config_file)
+    baseline = _load_baseline(baseline_file)
     result = _analyze(paths, config)
     fmt = _default_format(fmt, config)
+    threshold = fail_on.value if fail_on else (config.fail_on or "error")
+    comparison = None
+    if baseline is not None:
+        from .baseline import compare
+
+        comparison = compare(result, baseline, str(baseline_file))
     shown = [c for c in result.conflicts if c.status == "open"]
     if fmt in SETTLED_TOO:
         shown = result.conflicts
-    _emit(_render(fmt, result, shown, _use_color(color, output), "check"), output)
+    hide = comparison is not None and fmt not in MARKS_BASELINE and not show_baselined
+    rendered, shown = _without_baselined(result, shown, comparison) if hide else (result, shown)
+    _emit(_render(fmt, rendered, shown, _use_color(color, output), "check", comparison), output)
     _summary(result, result.conflicts, quiet)
-    threshold = fail_on.value if fail_on else (config.fail_on or "error")
-    raise typer.Exit(_exit_code(result, result.conflicts, threshold))
+    _baseline_summary(comparison, hide, quiet)
+    if write_baseline is not None:
+        _write_baseline(write_baseline, result, quiet)
+        raise typer.Exit(0)
+    raise typer.Exit(_exit_code(result, result.conflicts, threshold, comparison))
 
 
 @app.command()
@@ -245,6 +341,7 @@ def conflicts(
     color: Color = ColorOpt,
     quiet: bool = QuietOpt,
     config_file: Optional[Path] = ConfigOpt,
+    write_baseline: Optional[Path] = WriteBaselineOpt,
 ) -> None:
     """Show where the sources contradict each other: a colored table per conflict.
 
@@ -277,6 +374,9 @@ def conflicts(
     ]
     _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
     _summary(result, shown, quiet)
+    if write_baseline is not None:  # of the whole corpus, whatever the filters show
+        _write_baseline(write_baseline, result, quiet)
+        raise typer.Exit(0)
     raise typer.Exit(_exit_code(result, shown, fail_on.value))
 
 
@@ -314,6 +414,88 @@ def show(
         known = [c.id for c in result.conflicts] + list(result.corpus.claims) + list(result.corpus.sources)
         _fail(f"no conflict, claim or source '{ident}'{suggest(ident, known)}")
     sys.stdout.write(text)
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    concise = "concise"
+    json = "json"
+
+
+@app.command()
+def diff(
+    rev: str = typer.Argument(..., metavar="REV", help="The git revision to compare with: a commit, branch or tag (HEAD~1, origin/main)."),
+    paths: Optional[list[Path]] = PathsArg,
+    fmt: Optional[DiffFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, concise otherwise).", case_sensitive=False),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a new, reopened or more severe open conflict is at or above this severity."),
+    output: Optional[Path] = OutputOpt,
+    color: Color = ColorOpt,
+    quiet: bool = QuietOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """The conflicts that are new, removed or changed since git revision REV.
+
+    Compares the corpus at REV (a commit, branch or tag) with the working tree. The old
+    files are read through git; the working tree is never touched.
+
+    Examples:
+
+      claimcheck diff HEAD~1
+
+      claimcheck diff origin/main corpus --format json | jq '.new[].id'
+    """
+    from .gitdiff import GitError, diff_revision
+    from .report.diff import render_diff_concise, render_diff_json, render_diff_table
+
+    config = _config(config_file)
+    chosen = _paths(paths, config)
+    try:
+        changes = diff_revision(rev, chosen, lambda some: _run_analysis(some, config))
+    except GitError as err:
+        _fail(str(err))
+    if fmt is None:
+        fmt = DiffFormat(config.format) if config.format in DiffFormat.__members__ else None
+        fmt = fmt or (DiffFormat.table if sys.stdout.isatty() else DiffFormat.concise)
+    renderers = {DiffFormat.table: render_diff_table, DiffFormat.concise: render_diff_concise, DiffFormat.json: render_diff_json}
+    width = shutil.get_terminal_size((100, 24)).columns
+    _emit(renderers[fmt](changes, color=_use_color(color, output), width=width), output)
+    failing = changes.failing(fail_on.value)
+    if not quiet:
+        line = f"since {rev}: {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.removed)} removed conflicts"
+        if failing:
+            line += f"; {len(failing)} new or worse at or above {fail_on.value}: {', '.join(failing)}"
+        if changes.errors_after:
+            line += f"; the corpus has {changes.errors_after} error finding{'s' if changes.errors_after != 1 else ''} now (see `claimcheck check`)"
+        typer.echo(line, err=True)
+    raise typer.Exit(1 if failing else 0)
+
+
+class SchemaKind(str, Enum):
+    corpus = "corpus"
+    output = "output"
+
+
+@app.command("schema")
+def schema_(
+    which: SchemaKind = typer.Argument(..., metavar="corpus|output", help="corpus: of corpus files, for editors; output: of --format json."),
+    output: Optional[Path] = OutputOpt,
+) -> None:
+    """Print a JSON Schema (draft 2020-12): of corpus files, or of the JSON output.
+
+    For editors with yaml-language-server, save the corpus schema and name it on the
+    first line of a corpus file: # yaml-language-server: $schema=corpus.schema.json
+
+    Examples:
+
+      claimcheck schema corpus --output corpus.schema.json
+
+      claimcheck schema output
+    """
+    import json
+
+    from .schemas import SCHEMAS
+
+    _emit(json.dumps(SCHEMAS[which.value](), ensure_ascii=False, indent=2) + "\n", output)
 
 
 @app.command()

@@ -117,13 +117,28 @@ def _count(values) -> dict:
     return dict(sorted(Counter(values).items()))
 
 
-def document(result: Result, conflicts: list[Conflict] | None = None) -> dict:
+def document(result: Result, conflicts: list[Conflict] | None = None, baseline=None) -> dict:
+    """The JSON document. With a `baseline.Comparison`, every conflict and finding says
+    whether the baseline covers it (`baselined`), and the summary tells what is new,
+    covered and gone (`summary.baseline`)."""
     conflicts = result.conflicts if conflicts is None else conflicts
     resolutions = {r.conflict: r for r in result.corpus.resolutions}
-    return {
+    out = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "claimcheck", "version": __version__},
         "conflicts": [conflict_dict(c, resolutions.get(c.id), result.assessments.get(c.id)) for c in conflicts],
         "findings": [finding_dict(f) for f in result.findings],
         "summary": summary(result, conflicts),
     }
+    if baseline is not None:
+        mark_baselined(conflicts, out["conflicts"], out["findings"], baseline)
+        out["summary"]["baseline"] = baseline.as_json()
+    return out
+
+
+def mark_baselined(conflicts: list[Conflict], conflict_dicts: list[dict], finding_dicts: list[dict], baseline) -> None:
+    """Add `"baselined": true|false` to conflict and finding dicts (findings in the result's order)."""
+    for conflict, out in zip(conflicts, conflict_dicts):
+        out["baselined"] = baseline.conflict_baselined(conflict.id)
+    for flag, out in zip(baseline.baselined_findings, finding_dicts):
+        out["baselined"] = flag

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 
-from .data import conflict_dict, document, finding_dict
+from .data import conflict_dict, document, finding_dict, mark_baselined
 
 
-def render_json(result, conflicts, **_) -> str:
-    return json.dumps(document(result, conflicts), ensure_ascii=False, indent=2) + "\n"
+def render_json(result, conflicts, baseline=None, **_) -> str:
+    return json.dumps(document(result, conflicts, baseline), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_jsonl(result, conflicts, **_) -> str:
+def render_jsonl(result, conflicts, baseline=None, **_) -> str:
     resolutions = {r.conflict: r for r in result.corpus.resolutions}
-    lines = [
-        json.dumps({"type": "conflict", **conflict_dict(c, resolutions.get(c.id), result.assessments.get(c.id))}, ensure_ascii=False)
-        for c in conflicts
-    ]
-    lines += [json.dumps({"type": "finding", **finding_dict(f)}, ensure_ascii=False) for f in result.findings]
+    conflict_dicts = [conflict_dict(c, resolutions.get(c.id), result.assessments.get(c.id)) for c in conflicts]
+    finding_dicts = [finding_dict(f) for f in result.findings]
+    if baseline is not None:
+        mark_baselined(conflicts, conflict_dicts, finding_dicts, baseline)
+    lines = [json.dumps({"type": "conflict", **c}, ensure_ascii=False) for c in conflict_dicts]
+    lines += [json.dumps({"type": "finding", **f}, ensure_ascii=False) for f in finding_dicts]
     return "".join(line + "\n" for line in lines)

@@ -155,24 +155,33 @@ def _finding_result(finding: Finding, rule_index: int, fingerprint: str) -> dict
     }
 
 
-def render_sarif(result, conflicts, **_) -> str:
+def render_sarif(result, conflicts, baseline=None, **_) -> str:
+    """With a `baseline.Comparison`, open conflicts and findings carry SARIF's
+    `baselineState`: `unchanged` when the baseline covers them, else `new`."""
     rules = _rules(result.findings)
     index = {rule["id"]: n for n, rule in enumerate(rules)}
     resolutions = {r.conflict: r for r in result.corpus.resolutions}
-    results = [
-        _conflict_result(c, index[c.kind], resolutions.get(c.id))
-        for c in conflicts
-        if any(side.entries for side in c.sides)
-    ]
+    results = []
+    for c in conflicts:
+        if not any(side.entries for side in c.sides):
+            continue
+        out = _conflict_result(c, index[c.kind], resolutions.get(c.id))
+        if baseline is not None and c.status == "open":
+            out["baselineState"] = "unchanged" if baseline.conflict_baselined(c.id) else "new"
+        results.append(out)
+    states = baseline.baselined_findings if baseline is not None else [None] * len(result.findings)
     # Two findings on one item (two unknown fields in one assertion) would share a
     # fingerprint; later ones get a counter so each stays its own alert.
     seen: dict[str, int] = {}
-    for finding in result.findings:
+    for finding, baselined in zip(result.findings, states):
         fingerprint = finding_fingerprint(finding)
         seen[fingerprint] = seen.get(fingerprint, 0) + 1
         if seen[fingerprint] > 1:
             fingerprint += f":{seen[fingerprint]}"
-        results.append(_finding_result(finding, index[finding.code], fingerprint))
+        out = _finding_result(finding, index[finding.code], fingerprint)
+        if baselined is not None:
+            out["baselineState"] = "unchanged" if baselined else "new"
+        results.append(out)
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
