@@ -75,6 +75,9 @@ FormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: t
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output.")
 ColorOpt = typer.Option(Color.auto, "--color", help="Color in tables: auto follows the terminal, NO_COLOR and FORCE_COLOR.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No summary line on standard error.")
+SelectOpt = typer.Option(None, "--select", help="Lint rules to run: codes, names or code prefixes (W1, near-duplicate-claims); repeat or comma-separate.")
+IgnoreOpt = typer.Option(None, "--ignore", help="Lint rules not to run: codes, names or code prefixes.")
+NoAssessOpt = typer.Option(False, "--no-assess", help="Leave out the weighed leaning of each conflict.")
 ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml, searched upward).")
 WriteBaselineOpt = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the open conflicts and the findings in FILE, for --baseline; exit 0.")
 
@@ -111,11 +114,36 @@ def _analyze(paths: Optional[list[Path]], config):
     return _run_analysis(_paths(paths, config), config)
 
 
+def _with_options(config, select=None, ignore=None, no_assess: bool = False):
+    """The configuration with the command line's lint selection and assessment switch."""
+    if select:
+        config.select = [s for given in select for s in given.split(",") if s]
+    if ignore:
+        config.ignore = [s for given in ignore for s in given.split(",") if s]
+    if no_assess:
+        config.assess = None
+    return config
+
+
 def _run_analysis(paths: list[Path], config):
     """The analysis every command runs, with the configuration's settings (diff runs it twice)."""
+    from . import lint
     from .analysis import analyze
+    from .assess import WeightsError, weights_from
 
-    return analyze(paths, config.limits)
+    select = set(config.select) if config.select else None
+    ignore = set(config.ignore) if config.ignore else None
+    problems = lint.problems(select, ignore, config.lint)
+    if problems:
+        where = f" ({config.file})" if config.file else ""
+        _fail("; ".join(problems) + where)
+    weights = None
+    if config.assess is not None:
+        try:
+            weights = weights_from(config.assess)
+        except WeightsError as err:
+            _fail(f"configuration: {config.file}: {err}")
+    return analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint)
 
 
 def _use_color(color: Color, output: Optional[Path]) -> bool:
@@ -286,6 +314,9 @@ def check(
     baseline_file: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Fail only on open conflicts and findings that this baseline (from --write-baseline) does not cover."),
     write_baseline: Optional[Path] = WriteBaselineOpt,
     show_baselined: bool = typer.Option(False, "--show-baselined", help="With --baseline: table, concise, github and markdown also show what the baseline covers."),
+    select: Optional[list[str]] = SelectOpt,
+    ignore: Optional[list[str]] = IgnoreOpt,
+    no_assess: bool = NoAssessOpt,
 ) -> None:
     """Check a corpus for CI: load and schema errors, findings and open conflicts.
 
@@ -301,7 +332,7 @@ def check(
 
       claimcheck check --baseline claimcheck-baseline.json         # then fail only on new problems
     """
-    config = _config(config_file)
+    config = _with_options(_config(config_file), select, ignore, no_assess)
     baseline = _load_baseline(baseline_file)
     result = _analyze(paths, config)
     fmt = _default_format(fmt, config)
@@ -342,6 +373,9 @@ def conflicts(
     quiet: bool = QuietOpt,
     config_file: Optional[Path] = ConfigOpt,
     write_baseline: Optional[Path] = WriteBaselineOpt,
+    select: Optional[list[str]] = SelectOpt,
+    ignore: Optional[list[str]] = IgnoreOpt,
+    no_assess: bool = NoAssessOpt,
 ) -> None:
     """Show where the sources contradict each other: a colored table per conflict.
 
@@ -358,7 +392,7 @@ def conflicts(
     _check_choices("--kind", kind, KINDS)
     _check_choices("--severity", severity, ("error", "warning", "info"))
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
-    config = _config(config_file)
+    config = _with_options(_config(config_file), select, ignore, no_assess)
     result = _analyze(paths, config)
     fmt = _default_format(fmt, config)
     machine = fmt in SETTLED_TOO
@@ -521,6 +555,125 @@ def init(
     except OSError as err:
         _fail(f"cannot write the starter corpus: {err.strerror or err}")
     typer.echo(f"Wrote a starter corpus to {directory}/. Next: claimcheck conflicts {directory}", err=True)
+
+
+# --- views -------------------------------------------------------------------------------
+
+
+class ViewFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+ViewFormatOpt = typer.Option(ViewFormat.table, "--format", "-f", help="table for a person, json for tools.", case_sensitive=False)
+AboutOpt = typer.Option(None, "--about", help="Only what concerns this entity (its name or an alias, matched fuzzily) or mentions the word.")
+
+
+def _view(name: str, data, fmt: ViewFormat, color: Color, output: Optional[Path], table_renderer) -> None:
+    from .report.views import render_view_json
+
+    if fmt is ViewFormat.json:
+        _emit(render_view_json(name, data), output)
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        _emit(table_renderer(data, color=_use_color(color, output), width=width), output)
+
+
+@app.command()
+def sources(
+    paths: Optional[list[Path]] = PathsArg,
+    fmt: ViewFormat = ViewFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    color: Color = ColorOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """Every source: kind, reliability, assertions, conflicts, and how often it stands with the leaning side.
+
+    Examples:
+
+      claimcheck sources corpus
+
+      claimcheck sources --format json | jq '.rows[] | select(.conflicts > 0) | .id'
+    """
+    from .report.views import render_sources
+    from .views import sources_view
+
+    result = _analyze(paths, _config(config_file))
+    _view("sources", sources_view(result), fmt, color, output, render_sources)
+
+
+@app.command()
+def claims(
+    paths: Optional[list[Path]] = PathsArg,
+    about: Optional[str] = AboutOpt,
+    tag: Optional[str] = typer.Option(None, "--tag", help="Only claims with this tag."),
+    fmt: ViewFormat = ViewFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    color: Color = ColorOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """Claims with their stances and conflicts.
+
+    Examples:
+
+      claimcheck claims --about Maduro
+
+      claimcheck claims --tag negotiations --format json
+    """
+    from .report.views import render_claims
+    from .views import claims_view
+
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    _view("claims", claims_view(result, about, tag), fmt, color, output, render_claims)
+
+
+@app.command()
+def timeline(
+    paths: Optional[list[Path]] = PathsArg,
+    about: Optional[str] = AboutOpt,
+    fmt: ViewFormat = ViewFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    color: Color = ColorOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """Assertions in date order, with their conflicts and reversals marked.
+
+    Examples:
+
+      claimcheck timeline --about Maduro
+
+      claimcheck timeline --format json | jq '.rows[] | select(.conflicts != [])'
+    """
+    from .report.views import render_timeline
+    from .views import timeline_view
+
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    _view("timeline", timeline_view(result, about), fmt, color, output, render_timeline)
+
+
+@app.command()
+def matrix(
+    paths: Optional[list[Path]] = PathsArg,
+    about: Optional[str] = AboutOpt,
+    tag: Optional[str] = typer.Option(None, "--tag", help="Only claims with this tag."),
+    fmt: ViewFormat = ViewFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    color: Color = ColorOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """A grid of claims × sources with their stances, contested claims first (analysis of competing hypotheses).
+
+    Examples:
+
+      claimcheck matrix corpus
+
+      claimcheck matrix --tag negotiations
+    """
+    from .report.views import render_matrix
+    from .views import matrix_view
+
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    _view("matrix", matrix_view(result, about, tag), fmt, color, output, render_matrix)
 
 
 def main() -> None:

@@ -51,7 +51,7 @@ class Config:
     ignore: list[str] | None = None
     limits: Limits = field(default_factory=Limits)
     lint: dict = field(default_factory=dict)
-    assess: dict = field(default_factory=dict)
+    assess: dict | None = field(default_factory=dict)  # None: no assessment (--no-assess)
 
 
 def find_config(start: Path | None = None) -> Path | None:

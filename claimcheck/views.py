@@ -12,7 +12,7 @@ from .analysis import Result
 from .model import Corpus
 
 
-def about_entities(corpus: Corpus, name: str, cutoff: float = 80) -> list[str]:
+def about_entities(corpus: Corpus, name: str, cutoff: float = 75) -> list[str]:
     """Entity ids whose name or an alias matches `name` (fuzzily: 'Kiev' finds 'Kyiv')."""
     labels: list[str] = []
     owners: list[str] = []

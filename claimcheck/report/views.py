@@ -52,7 +52,7 @@ def render_claims(rows: list[dict], color: bool = False, width: int | None = Non
             Text(str(row["affirms"]), style="green"), Text(str(row["denies"]), style="red"),
             Text(str(row["doubts"]), style="yellow"), "\n".join(row["conflicts"]),
         )
-    return _done(table, color, width, f"{len(rows)} claims")
+    return _done(table, color, width, f"{len(rows)} claim{'s' if len(rows) != 1 else ''}")
 
 
 def render_timeline(rows: list[dict], color: bool = False, width: int | None = None) -> str:

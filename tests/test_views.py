@@ -1,0 +1,91 @@
+"""The views (sources, claims, timeline, matrix) and the analysis switches of the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+from helpers import write_corpus
+
+ENV = {"NO_COLOR": "1", "COLUMNS": "120", "GITHUB_ACTIONS": None}
+
+CORPUS = """
+sources:
+  - {id: paper, name: The Paper, reliability: B}
+  - {id: gov, name: Government, kind: government, represents: [ukraine]}
+entities:
+  - {id: ukraine, name: Ukraine, aliases: [Kyiv, the Ukrainian government]}
+  - {id: chile, name: Chile}
+claims:
+  - id: talks
+    text: Ukraine holds talks
+    subject: ukraine
+    tags: [diplomacy]
+    assertions:
+      - {source: paper, stance: affirms, date: 2025-10-01}
+      - {source: gov, stance: denies, date: 2025-10-02}
+      - {source: gov, stance: affirms, date: 2025-11-02}
+  - id: copper
+    text: Chile exports copper
+    subject: chile
+    assertions:
+      - {source: paper, stance: affirms}
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(app, list(args), env=ENV)
+
+
+def view(tmp_path, *args):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    result = run(*args, str(root), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_sources_view_counts_and_leaning(tmp_path):
+    rows = {r["id"]: r for r in view(tmp_path, "sources")["rows"]}
+    assert rows["paper"]["assertions"] == 2 and rows["gov"]["assertions"] == 2
+    assert rows["paper"]["conflicts"] == 1
+    # the paper (B) against a self-interested government (F): leans to the paper's side
+    assert rows["paper"]["with_leaning"] == 1 and rows["paper"]["leaning_conflicts"] == 1
+
+
+def test_claims_about_matches_aliases_fuzzily(tmp_path):
+    rows = view(tmp_path, "claims", "--about", "Kiev")["rows"]
+    assert [r["id"] for r in rows] == ["talks"]
+    assert rows[0]["conflicts"] == ["contradiction:talks"]
+    assert [r["id"] for r in view(tmp_path, "claims", "--tag", "diplomacy")["rows"]] == ["talks"]
+
+
+def test_timeline_orders_by_date_and_marks_reversals(tmp_path):
+    rows = view(tmp_path, "timeline")["rows"]
+    assert [r["date"] for r in rows] == ["2025-10-01", "2025-10-02", "2025-11-02", None]
+    assert [r["reversal"] for r in rows] == [False, True, True, False]
+    assert rows[1]["conflicts"] == ["contradiction:talks"]
+
+
+def test_matrix_puts_contested_claims_first(tmp_path):
+    matrix = view(tmp_path, "matrix")["matrix"]
+    assert matrix["sources"] == ["gov", "paper"]
+    assert [r["claim"] for r in matrix["claims"]] == ["talks", "copper"]
+    assert matrix["claims"][0]["stances"] == {"paper": "affirms", "gov": "mixed"}
+    table = run("matrix", str(tmp_path / "c")).stdout
+    assert "±" in table and "1=gov" in table
+
+
+def test_select_ignore_and_no_assess(tmp_path):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    full = json.loads(run("check", str(root), "-f", "json").stdout)
+    assert "assessment" in full["conflicts"][0]
+    bare = json.loads(run("check", str(root), "-f", "json", "--no-assess", "--select", "W1").stdout)
+    assert "assessment" not in bare["conflicts"][0]
+    assert all(f["code"].startswith("W1") for f in bare["findings"])
+    ignored = json.loads(run("check", str(root), "-f", "json", "--ignore", "I").stdout)
+    assert not [f for f in ignored["findings"] if f["code"].startswith("I")]
+    wrong = run("check", str(root), "--select", "near-duplicate-claimz")
+    assert wrong.exit_code == 2 and "did you mean 'near-duplicate-claims'" in wrong.stderr
