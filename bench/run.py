@@ -1,0 +1,104 @@
+"""The benchmark: wall time and peak memory of claimcheck on synthetic corpora, as ratios
+against baselines measured in the same run on the same files.
+
+    make bench                         # 1k and 10k claims
+    .venv/bin/python bench/run.py --sizes 1000 10000 100000
+
+Baselines: a bare load of the same files by the fastest YAML parser here (yaml-rs when
+installed, else PyYAML's C loader), and yamllint on the same files (at 10k claims and
+below: it is slow). Each command runs in a fresh process, so start-up counts as a user
+sees it; peak memory is the child's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+PYTHON = sys.executable
+
+BARE_LOAD = r"""
+import sys, pathlib
+try:
+    import yaml_rs
+    load = lambda text: yaml_rs.loads(text)
+    name = "yaml-rs"
+except ImportError:
+    import yaml
+    load = lambda text: yaml.load(text, Loader=yaml.CSafeLoader)
+    name = "PyYAML C"
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
+    load(path.read_text(encoding="utf-8"))
+print(name)
+"""
+
+
+def measure(args: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """(seconds, peak MiB, stdout) of one command in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the maximum over all of them so far: report it only if it grew
+    return seconds, max(peak, before) / 1024, done.stdout.strip()
+
+
+def corpus(size: int) -> Path:
+    path = OUT / f"corpus-{size}"
+    if not path.exists():
+        sys.path.insert(0, str(HERE))
+        from generate import generate
+
+        generate(path, size)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    claimcheck = [PYTHON, "-m", "claimcheck"]
+    rows = []
+    for size in args.sizes:
+        path = corpus(size)
+        megabytes = sum(p.stat().st_size for p in path.rglob("*.yaml")) / 2**20
+        bare, bare_mem, parser_name = min(measure([PYTHON, "-c", BARE_LOAD, str(path)]) for _ in range(args.repeat))
+        row = {"claims": size, "MB": round(megabytes, 1), "parser": parser_name, "bare load s": round(bare, 2)}
+        for label, command in (
+            ("check", [*claimcheck, "check", str(path), "--format", "json", "--output", os.devnull]),
+            ("conflicts", [*claimcheck, "conflicts", str(path), "--format", "json", "--output", os.devnull]),
+        ):
+            seconds, memory, _ = min(measure(command) for _ in range(args.repeat))
+            row[f"{label} s"] = round(seconds, 2)
+            row[f"{label} ×bare"] = round(seconds / bare, 1)
+            row[f"{label} MiB"] = round(memory)
+        yamllint = shutil.which("yamllint", path=str(Path(PYTHON).parent)) or shutil.which("yamllint")
+        if size <= 10000 and yamllint:
+            seconds, _, _ = measure([yamllint, "-d", "relaxed", str(path)])
+            row["yamllint s"] = round(seconds, 2)
+            row["check ×yamllint"] = round(row["check s"] / seconds, 2)
+        rows.append(row)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    startup = min(measure([PYTHON, "-c", "import typer, rich.console, yaml"])[0] for _ in range(3))
+    small = min(measure([*claimcheck, "check", str(HERE.parent / "corpus"), "--format", "json", "--output", os.devnull])[0] for _ in range(3))
+    print(json.dumps({"seed corpus check s": round(small, 2), "import typer+rich+yaml s": round(startup, 2),
+                      "×imports": round(small / startup, 1)}, ensure_ascii=False))
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = last["check s"] / first["check s"]
+        print(json.dumps({"growth": f"{last['claims']}/{first['claims']} claims", "check time ×": round(growth, 1)}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
