@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,8 @@ import yaml
 
 from .findings import Finding
 
-try:  # libyaml's C parser when present; the pure-Python one gives the same events
+try:  # libyaml's C parser when present; the pure-Python one gives the same events for
+    # well-formed YAML (libyaml is laxer about directives: see _check_directives)
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
@@ -100,6 +102,9 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+#: longer integers stay text: Python refuses to convert them to and from text (its
+#: int_max_str_digits guard, 4300 digits), so they could never be compared or reported
+MAX_INT_DIGITS = 4000
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {
@@ -128,13 +133,13 @@ def resolve_plain(text: str):
         return text
     if first.isdigit() or first in "+-.":
         if _INT.match(text):
-            return int(text)
+            return int(text) if len(text) <= MAX_INT_DIGITS else text
         if _FLOAT.match(text):
             return float(text)
         if _OCT.match(text):
-            return int(text[2:], 8)
+            return int(text[2:], 8) if len(text) <= MAX_INT_DIGITS else text
         if _HEX.match(text):
-            return int(text[2:], 16)
+            return int(text[2:], 16) if len(text) <= MAX_INT_DIGITS * 5 // 6 else text
         if _INF.match(text):
             return float("-inf") if first == "-" else float("inf")
         if _NAN.match(text):
@@ -178,22 +183,43 @@ def decode(data: bytes, path: str) -> tuple[str | None, Finding | None]:
 
 
 def _place(data: bytes, offset: int) -> tuple[int, int]:
-    start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    head = data[:offset].decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return _text_place(head, len(head))
+
+
+# line breaks as the parser counts them in its marks (CR alone and NEL too, not just LF)
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _text_place(text: str, index: int) -> tuple[int, int]:
+    line, start = 1, 0
+    for match in _BREAK.finditer(text, 0, index):
+        line += 1
+        start = match.end()
+    return line, index - start + 1
 
 
 def load_file(path: Path, display: str, limits: Limits = Limits()) -> LoadedFile:
     """Read one file into positioned nodes. Never raises for bad content."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            return LoadedFile(display, None, [Finding("L001", "not a regular file (a pipe, device or socket); not read", display, 1, 1)])
+        size = status.st_size
         if size > limits.max_file_bytes:
             return LoadedFile(
                 display,
                 None,
                 [Finding("L001", f"the file is {size} bytes, above the limit of {limits.max_file_bytes}", display, 1, 1)],
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # bounded: the file may have grown since
+            data = handle.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            return LoadedFile(
+                display,
+                None,
+                [Finding("L001", f"the file is above the limit of {limits.max_file_bytes} bytes", display, 1, 1)],
+            )
     except OSError as err:
         return LoadedFile(display, None, [Finding("L001", f"cannot read the file: {err.strerror or err}", display, 1, 1)])
     return load_bytes(data, display, limits)
@@ -210,12 +236,16 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
     builder = _Builder(display, limits)
     try:
         for event in yaml.parse(text, Loader=_EventLoader):
+            if type(event) is yaml.DocumentStartEvent and (event.version or event.tags):
+                _check_directives(text, event)
             if builder.feed(event):
                 break
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = err.problem or "not well-formed YAML"
+        if "maximum nesting depth" in message:  # libyaml's own bound, below ours for flow collections
+            return LoadedFile(display, None, [Finding("L006", "nesting too deep for the YAML parser", display, line, column)])
         if err.context and err.context_mark:
             message = f"{message} ({err.context} at line {err.context_mark.line + 1})"
         return LoadedFile(display, None, [Finding("L003", f"YAML syntax: {message}", display, line, column)])
@@ -230,11 +260,25 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
     return LoadedFile(display, builder.root, builder.findings)
 
 
+def _check_directives(text: str, event) -> None:
+    """Read the directive lines again with the pure-Python parser (raises its syntax error).
+
+    libyaml lets malformed directives through (`%YAML 1.1#comment`); the pure-Python
+    parser follows the YAML grammar there. Only the lines before `---` are read again.
+    """
+    end = event.end_mark.line  # the line of `---`
+    lines = _BREAK.split(text, maxsplit=end)[:end]
+    for _ in yaml.parse("\n".join(lines) + "\n---\n", Loader=yaml.SafeLoader):
+        pass
+
+
 def _reader_place(text: str, err: Exception) -> tuple[int, int]:
-    position = getattr(err, "position", None)
+    # libyaml reports a byte offset, the pure-Python reader a character index: find the
+    # character the reader refuses in the text itself
+    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    position = bad.start() if bad else getattr(err, "position", None)
     if isinstance(position, int) and position <= len(text):
-        line = text.count("\n", 0, position) + 1
-        return line, position - (text.rfind("\n", 0, position) + 1) + 1
+        return _text_place(text, position)
     return 1, 1
 
 

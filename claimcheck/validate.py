@@ -44,7 +44,9 @@ def suggest(word: str, choices) -> str:
     """' (did you mean 'x'?)' for the nearest choice, or ''."""
     if not isinstance(word, str) or not word:
         return ""
-    best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=60)
+    # a list: rapidfuzz would match against a mapping's values, not its keys; case is
+    # ignored, so that `a` suggests `A` and `Claims` suggests `claims`
+    best = process.extractOne(word, list(choices), scorer=fuzz.ratio, processor=str.casefold, score_cutoff=60)
     return f" (did you mean '{best[0]}'?)" if best else ""
 
 
@@ -101,7 +103,7 @@ class _Validator:
                 continue
             for index, element in enumerate(node.items):
                 if type(element) is not Mapping:
-                    self.finding("S002", f"each item of '{name}' must be a mapping (a {record.name})", file, element, (name, str(index)))
+                    self.finding("S002", f"each item of '{name}' must be a mapping ({_a(record.name)})", file, element, (name, str(index)))
                     continue
                 item = self.record(name, record, element, file, (name,))
                 items.append(item)
@@ -121,7 +123,7 @@ class _Validator:
             if spec is None:
                 self.finding(
                     "S004",
-                    f"unknown field '{name}' in a {record.name}{suggest(name, record.names)}",
+                    f"unknown field '{name}' in {_a(record.name)}{suggest(name, record.names)}",
                     file,
                     node.keys[name],
                     path,
@@ -133,15 +135,17 @@ class _Validator:
                 item.pos[name] = Pos(file, value_node.line, value_node.column)
         for spec in record.fields:
             if spec.required and spec.name not in item.values:
-                present = spec.name in node.items
+                item.ok = False
+                given = node.items.get(spec.name)
+                if given is not None and not (type(given) is Scalar and given.value is None):
+                    continue  # given but invalid: its own finding already says why
                 self.finding(
                     "S003",
-                    f"a {record.name} needs '{spec.name}'" + (" (it is empty or invalid)" if present else ""),
+                    f"{_a(record.name)} needs '{spec.name}'" + (" (it is empty)" if given is not None else ""),
                     file,
                     node,
                     path,
                 )
-                item.ok = False
         return item
 
     # --- one field ----------------------------------------------------------------------
@@ -308,11 +312,11 @@ class _Validator:
         for index, element in enumerate(node.items):
             sub_path = path + (str(index),)
             if type(element) is not Mapping:
-                self.finding("S002", f"each of '{spec.name}' must be a mapping (an {spec.record.name})", file, element, sub_path)
+                self.finding("S002", f"each of '{spec.name}' must be a mapping ({_a(spec.record.name)})", file, element, sub_path)
                 out.append(None)  # keeps indexes equal to positions in the list
                 continue
-            sub = self.record(spec.name, spec.record, element, file, sub_path)
-            out.append(sub if sub.ok else None)
+            # kept even when invalid (sub.ok is False): its references are still checked
+            out.append(self.record(spec.name, spec.record, element, file, sub_path))
         return out
 
 
@@ -338,6 +342,7 @@ class _Builder:
         self.corpus = corpus
         self.by_section = by_section
         self.ids: dict[str, dict[str, _Item]] = {}
+        self.invalid: dict[str, dict[str, _Item]] = {}  # declared with a valid id, but with errors
 
     def finding(self, code, message, pos: Pos, path=()) -> None:
         self.checker.findings.append(Finding(code, message, pos.file, pos.line, pos.column, path=tuple(path)))
@@ -370,8 +375,11 @@ class _Builder:
 
     def unique(self, section: str) -> dict[str, _Item]:
         seen: dict[str, _Item] = {}
+        invalid = self.invalid.setdefault(section, {})
         for item in self.by_section[section]:
             if not item.ok:
+                if "id" in item.values:
+                    invalid.setdefault(item.values["id"], item)
                 continue
             ident = item.values["id"]
             first = seen.get(ident)
@@ -398,6 +406,10 @@ class _Builder:
         known = self.ids[section]
         if ident in known:
             return True
+        broken = self.invalid.get(section, {}).get(ident)
+        if broken is not None:
+            self.finding(code, f"{word} '{ident}' (at {broken.where}) has errors of its own and cannot be used", pos, path)
+            return False
         self.finding(code, f"unknown {word} '{ident}'{suggest(ident, known.keys())}", pos, path)
         return False
 
@@ -439,12 +451,15 @@ class _Builder:
                 continue
             a = sub.values
             apath = path + ("assertions", str(index))
-            if not self.exists(a["source"], "sources", "R001", "source", sub.pos["source"], apath + ("source",)):
-                continue
+            # every reference is checked, even in an assertion that takes no part, so that
+            # one run shows all of its findings
+            known = "source" in a and self.exists(a["source"], "sources", "R001", "source", sub.pos["source"], apath + ("source",))
             via = tuple(self.refs(sub, "via", "sources", "R001", "source"))
             value = a.get("value")
             if value is not None and not self.fits(value, value_type, sub.pos["value"], apath + ("value",)):
                 value = None
+            if not (known and sub.ok):
+                continue
             assertions.append(Assertion(
                 ident, index, a["source"], a["stance"], sub.where, a.get("period", period), a.get("date"),
                 value, a.get("credibility", 6), via, a.get("quote"), a.get("url"), a.get("note"),
@@ -555,6 +570,11 @@ class _Builder:
                 continue
             seen[conflict] = len(self.corpus.resolutions)
             self.corpus.resolutions.append(resolution)
+
+
+def _a(word: str) -> str:
+    """The word with its indefinite article: 'a source', 'an assertion'."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _twice(ids: list[str]) -> set[str]:

@@ -1,0 +1,342 @@
+"""Hostile and odd input through the command line: it never crashes and never hangs.
+
+Every case runs `claimcheck check ... --format json` and requires: no traceback, exit
+code 0 or 1, and standard output that parses as JSON. The YAML test suite samples are
+read from the shared data folder beside the repository (never copied into it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SUITE = DATA / "yaml-test-suite"
+
+#: the invalid samples that PyYAML (6.0.3, per data/README.md) accepts: they only must not crash
+PYYAML_ACCEPTS = {
+    "9C9N", "9JBA", "CVW2", "DK95_01", "EB22", "G5U8", "MUS6_01", "QB6E", "RHX7", "S98Z", "SU5Z", "YJV2",
+}
+
+
+def needs(folder: Path) -> Path:
+    if not folder.is_dir():
+        pytest.skip(f"shared test data not found at {folder} (it lives beside the repository, in ../shared/data)")
+    return folder
+
+
+def check(*paths: Path | str, fmt: str = "json"):
+    """Run `claimcheck check PATHS --format json`; assert it neither crashed nor lied about it."""
+    result = CliRunner().invoke(
+        app, ["check", *map(str, paths), "--format", fmt], env={"NO_COLOR": "1", "COLUMNS": "100"}
+    )
+    crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+    assert not crashed, f"claimcheck crashed: {result.exception!r}"
+    assert "Traceback" not in result.stdout and "Traceback" not in result.stderr
+    assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
+    return result
+
+
+def report(*paths: Path | str) -> tuple[int, dict]:
+    """Exit code and JSON document; its findings cut to load, schema and reference ones
+    (lint rules have tests of their own)."""
+    result = check(*paths)
+    document = json.loads(result.stdout)
+    document["findings"] = [f for f in document["findings"] if f["code"][0] in "LSRC"]
+    return result.exit_code, document
+
+
+def findings_by_file(document: dict) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for finding in document["findings"]:
+        out.setdefault(Path(finding["file"]).name, []).append(finding)
+    return out
+
+
+# --- the YAML test suite -------------------------------------------------------------------
+
+
+def _suite_files(kind: str) -> list[Path]:
+    folder = SUITE / kind
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def test_every_invalid_sample_together_as_one_corpus():
+    folder = needs(SUITE / "invalid")
+    samples = _suite_files("invalid")
+    assert len(samples) == 94
+    code, document = report(folder)
+    assert code == 1
+    by_file = findings_by_file(document)
+    missing = [
+        p.name for p in samples
+        if p.stem not in PYYAML_ACCEPTS and not any(f["line"] >= 1 for f in by_file.get(p.name, []))
+    ]
+    assert not missing, f"invalid YAML read without a finding: {missing}"
+    assert document["summary"]["files"] == 94
+
+
+@pytest.mark.parametrize("sample", _suite_files("valid"), ids=lambda p: p.stem)
+def test_every_valid_sample_on_its_own(sample):
+    needs(SUITE / "valid")
+    code, document = report(sample)
+    assert code == 1 or (code == 0 and not any(f["severity"] == "error" for f in document["findings"]))
+    for finding in document["findings"]:
+        assert finding["line"] >= 1 and finding["column"] >= 1
+
+
+def test_valid_samples_are_there():
+    needs(SUITE / "valid")
+    assert len(_suite_files("valid")) == 103
+
+
+# --- hostile files, each its own corpus ------------------------------------------------------
+
+
+def _laughs() -> str:
+    lines = ['a0: &a0 ["lol"]'] + [
+        f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 10)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+HOSTILE: dict[str, tuple[bytes, str | None]] = {
+    # name: (file content, the code it must give; None: any outcome without a crash)
+    "alias-bomb": (_laughs().encode(), "L006"),
+    "deep-flow": (b"[" * 100_000, "L006"),
+    "deep-block-sequences": (b"- " * 100_000 + b"x\n", "L006"),
+    "deep-block-mappings": ("".join(" " * n + f"k{n}:\n" for n in range(2_000)).encode(), "L006"),
+    "python-tag": (b"sources: !!python/object/apply:os.system ['echo pwned']\n", "L005"),
+    "utf-16": ("sources: []\n".encode("utf-16"), "L002"),
+    "utf-16-no-bom": ("sources: []\n".encode("utf-16-le"), "L002"),
+    "latin-1": ("sources:\n  - {id: s, name: Pa\xeds}\n".encode("latin-1"), "L002"),
+    "binary": (bytes(range(256)) * 64, "L002"),
+    "control-characters": (b"sources:\n  - {id: s, name: \x1b[2J}\n", "L003"),
+    "huge-integer": (b"sources:\n  - {id: s, name: S, note: " + b"9" * 100_000 + b"}\n", None),
+    "huge-hex": (b"claims:\n  - {id: c, text: t, object: 0x" + b"f" * 100_000 + b", assertions: []}\n", None),
+    "huge-float": (b"predicates:\n  - {id: p, tolerance: 1" + b"0" * 400 + b".5}\n", None),
+    "non-finite": (b"predicates:\n  - {id: p, tolerance: .nan}\nclaims:\n  - {id: c, text: t, object: .inf, assertions: []}\n", "S002"),
+    "many-keys": (b"sources:\n" + b"".join(b"  - {id: s%d, name: S}\n" % n for n in range(20_000)), None),
+    "keys-not-text": (b"? [a, b]\n: 1\n2025-10-12: 2\n~: 3\n", "L008"),
+    "crlf-and-cr": (b"sources:\r\n  - {id: s, name: S}\r  - {id: s, name: T}\r\n", "S010"),
+    "escapes-in-keys": ('"\\e[31mred\\e[0m\\nline": 1\n"\\0": 2\n'.encode(), "S001"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file(tmp_path, name):
+    content, code = HOSTILE[name]
+    (tmp_path / f"{name}.yaml").write_bytes(content)
+    started = time.perf_counter()
+    exit_code, document = report(tmp_path)
+    elapsed = time.perf_counter() - started
+    print(f"{name}: {elapsed:.2f}s")
+    if code is not None:
+        assert code in {f["code"] for f in document["findings"]}, document["findings"][:5]
+        assert exit_code == 1
+
+
+@pytest.mark.slow
+def test_a_30_mb_scalar(tmp_path):
+    body = "x" * 30_000_000
+    (tmp_path / "big.yaml").write_text(f"sources:\n  - id: s\n    name: S\n    note: {body}\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, document = report(tmp_path)
+    print(f"30 MB scalar: {time.perf_counter() - started:.2f}s")
+    assert (code, document["findings"], document["summary"]["sources"]) == (0, [], 1)
+
+
+@pytest.mark.slow
+def test_a_30_mb_scalar_of_digits(tmp_path):
+    # a plain scalar that looks like an integer too long for Python to write back as text
+    (tmp_path / "digits.yaml").write_text("sources:\n  - id: s\n    name: S\n    note: " + "1" * 30_000_000 + "\n")
+    code, document = report(tmp_path)
+    assert code == 0 and document["findings"] == []
+
+
+@pytest.mark.slow
+def test_2000_small_files(tmp_path):
+    (tmp_path / "sources.yaml").write_text("sources:\n  - {id: a, name: A}\n  - {id: b, name: B}\n")
+    for n in range(2_000):
+        denial = "      - {source: b, stance: denies}\n" if n % 100 == 0 else ""
+        (tmp_path / f"claim-{n:04d}.yaml").write_text(
+            f"claims:\n  - id: c{n}\n    text: Claim {n}\n    assertions:\n      - {{source: a, stance: affirms}}\n{denial}"
+        )
+    (tmp_path / "claim-0007.yaml").write_text("claims:\n  - id: c7\n    text: [broken\n")
+    started = time.perf_counter()
+    code, document = report(tmp_path)
+    print(f"2,000 files: {time.perf_counter() - started:.2f}s")
+    assert code == 1
+    assert document["summary"]["files"] == 2_001
+    assert len(document["conflicts"]) == 20
+    assert [(Path(f["file"]).name, f["code"]) for f in document["findings"]] == [("claim-0007.yaml", "L003")]
+
+
+# --- the file system ----------------------------------------------------------------------------
+
+
+needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+
+
+@needs_symlinks
+def test_symlink_loop_and_link_outside_are_not_followed(tmp_path):
+    corpus = tmp_path / "corpus"
+    outside = tmp_path / "outside"
+    (corpus / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (corpus / "sources.yaml").write_text("sources:\n  - {id: inside, name: Inside}\n")
+    (outside / "secret.yaml").write_text("sources:\n  - {id: secret, name: Secret}\n")
+    os.symlink(outside / "secret.yaml", corpus / "secret.yaml")  # a file outside
+    os.symlink(outside, corpus / "elsewhere")  # a folder outside
+    os.symlink(corpus / "loop.yaml", corpus / "loop.yaml")  # a link to itself
+    os.symlink(corpus, corpus / "sub" / "back-up")  # a folder link back to the root
+    os.symlink(corpus / "nowhere", corpus / "dangling.yaml")
+    code, document = report(corpus)
+    assert code == 0  # L009 is a warning
+    warned = {Path(f["file"]).name for f in document["findings"] if f["code"] == "L009"}
+    assert {"secret.yaml", "elsewhere", "loop.yaml", "back-up", "dangling.yaml"} <= warned
+    assert all(f["severity"] == "warning" for f in document["findings"])
+    assert document["summary"]["sources"] == 1  # `secret` was never read
+    assert "secret" not in json.dumps(document["conflicts"])
+
+
+@needs_symlinks
+def test_symlink_inside_the_corpus_is_followed(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "real").mkdir(parents=True)
+    (corpus / "real" / "s.yaml").write_text("sources:\n  - {id: s, name: S}\n")
+    os.symlink(corpus / "real", corpus / "linked")
+    code, document = report(corpus)
+    # the same file reached twice: its ids are then duplicates, but nothing crashes
+    assert code in (0, 1)
+    assert document["summary"]["sources"] == 1
+
+
+def test_a_directory_named_like_a_yaml_file(tmp_path):
+    (tmp_path / "x.yaml").mkdir()
+    (tmp_path / "x.yaml" / "inner.yaml").write_text("sources:\n  - {id: s, name: S}\n")
+    (tmp_path / "empty.yml").mkdir()
+    code, document = report(tmp_path)
+    assert (code, document["findings"], document["summary"]["sources"]) == (0, [], 1)
+    code, document = report(tmp_path / "x.yaml")
+    assert (code, document["summary"]["sources"]) == (0, 1)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_not_read(tmp_path):
+    # reading a FIFO would wait for a writer forever
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "s.yaml").write_text("sources:\n  - {id: s, name: S}\n")
+    code, document = report(tmp_path)
+    assert code == 1
+    assert [(Path(f["file"]).name, f["code"]) for f in document["findings"]] == [("pipe.yaml", "L001")]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_file(tmp_path):
+    path = tmp_path / "secret.yaml"
+    path.write_text("sources: []\n")
+    path.chmod(0)
+    try:
+        code, document = report(tmp_path)
+    finally:
+        path.chmod(0o644)
+    assert code == 1 and [f["code"] for f in document["findings"]] == ["L001"]
+
+
+def test_hidden_files_and_other_extensions_are_skipped(tmp_path):
+    (tmp_path / ".hidden.yaml").write_text("!!python/object/apply:os.system [ls]\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.yaml").write_text("[unclosed\n")
+    (tmp_path / "notes.txt").write_text("[unclosed\n")
+    (tmp_path / "a.yml").write_text("sources:\n  - {id: s, name: S}\n")
+    code, document = report(tmp_path)
+    assert (code, document["findings"], document["summary"]["files"]) == (0, [], 1)
+
+
+# --- large rules ---------------------------------------------------------------------------------
+
+
+SOURCES = "sources:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"
+
+
+@pytest.mark.slow
+def test_a_5000_step_implies_chain_with_a_cycle(tmp_path):
+    n = 5_000
+    lines = [SOURCES, "claims:\n"]
+    for i in range(n):
+        if i in (0, 2_500, n - 1):  # a few assertions, so that conflicts exist
+            lines.append(f"  - id: c{i}\n    text: Claim {i}\n    assertions:\n"
+                         "      - {source: a, stance: affirms}\n      - {source: b, stance: denies}\n")
+        else:
+            lines.append(f"  - id: c{i}\n    text: Claim {i}\n    assertions: []\n")
+    lines.append("rules:\n")
+    lines += [f"  - {{id: r{i}, kind: implies, if: c{i}, then: c{(i + 1) % n}}}\n" for i in range(n)]  # the last closes the cycle
+    (tmp_path / "chain.yaml").write_text("".join(lines))
+    started = time.perf_counter()
+    code, document = report(tmp_path)
+    print(f"5,000-step implies cycle: {time.perf_counter() - started:.2f}s")
+    assert code == 1
+    assert [c["id"] for c in document["conflicts"]] == ["contradiction:c0", "contradiction:c2500", "contradiction:c4999"]
+    assert {f["code"] for f in document["findings"]} == {"S011"}
+
+
+@pytest.mark.slow
+def test_a_3000_member_exclusive_rule(tmp_path):
+    n = 3_000
+    lines = [SOURCES, "claims:\n"]
+    for i in range(n):
+        if i % 1_000 == 0:
+            source = "a" if i % 2_000 == 0 else "b"
+            lines.append(f"  - id: c{i}\n    text: Claim {i}\n    assertions:\n      - {{source: {source}, stance: affirms}}\n")
+        else:
+            lines.append(f"  - id: c{i}\n    text: Claim {i}\n    assertions: []\n")
+    lines.append("rules:\n  - id: only-one\n    kind: exclusive\n    claims: [" + ", ".join(f"c{i}" for i in range(n)) + "]\n")
+    (tmp_path / "exclusive.yaml").write_text("".join(lines))
+    started = time.perf_counter()
+    code, document = report(tmp_path)
+    print(f"3,000-member exclusive rule: {time.perf_counter() - started:.2f}s")
+    assert code == 1
+    (conflict,) = document["conflicts"]
+    assert conflict["id"] == "exclusive:only-one"
+    assert conflict["claims"] == ["c0", "c1000", "c2000"]
+
+
+@pytest.mark.slow
+def test_a_3000_member_exclusive_rule_full_of_unknown_claims(tmp_path):
+    # every member misspelled: 3,000 findings, each with a did-you-mean over 3,000 ids
+    n = 3_000
+    claims = "".join(f"  - {{id: claim-{i}, text: t, assertions: [{{source: a, stance: affirms}}]}}\n" for i in range(n))
+    rule = "rules:\n  - id: r\n    kind: exclusive\n    claims: [" + ", ".join(f"clam-{i}" for i in range(n)) + "]\n"
+    (tmp_path / "c.yaml").write_text(SOURCES + "claims:\n" + claims + rule)
+    started = time.perf_counter()
+    code, document = report(tmp_path)
+    print(f"3,000 unknown claims: {time.perf_counter() - started:.2f}s")
+    assert code == 1
+    assert len(document["findings"]) == n and {f["code"] for f in document["findings"]} == {"R003"}
+    assert "did you mean 'claim-" in document["findings"][0]["message"]
+
+
+def test_every_output_format_survives_hostile_text(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        'sources:\n  - {id: a, name: "\\e[2J[bold]red[/bold]"}\n  - {id: b, name: "[/]"}\n'
+        "claims:\n  - id: c\n    text: \"[link=file:///etc]x[/link] \\x07\"\n    assertions:\n"
+        "      - {source: a, stance: affirms, quote: \"[red]\"}\n      - {source: b, stance: denies}\n"
+        '"[bad": 1\n'
+    )
+    for fmt in ("json", "jsonl", "concise", "table"):
+        result = check(tmp_path, fmt=fmt)
+        assert result.exit_code == 1
+        if fmt == "json":
+            json.loads(result.stdout)
+        if fmt == "jsonl":
+            for line in result.stdout.splitlines():
+                json.loads(line)
