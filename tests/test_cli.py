@@ -208,3 +208,24 @@ def test_seed_corpus_is_clean_and_shows_the_articles_contradictions():
 def test_python_dash_m_and_version():
     out = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("claimcheck ")
+
+
+def test_control_characters_in_corpus_text_never_reach_the_terminal(tmp_path):
+    root = write_corpus(tmp_path / "c", r"""
+sources:
+  - {id: a, name: "Evil\e[2J name"}
+  - {id: b, name: B}
+claims:
+  - id: x
+    text: "clear\e[2Jscreen\nand a new line"
+    assertions:
+      - {source: a, stance: affirms, quote: "bell\a"}
+      - {source: b, stance: denies}
+    "bad\nkey": 1
+""")
+    for fmt in ("concise", "table", "github"):
+        out = run("check", str(root), "--format", fmt).stdout
+        assert "\x1b" not in out and "\x07" not in out, fmt
+    concise = run("check", str(root), "--format", "concise").stdout
+    assert all(line.startswith(str(root)) for line in concise.splitlines())  # one line each
+    assert "\\e[2J" in run("show", "x", str(root)).stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..engine import Conflict
+from .escape import printable
 
 
 def conflict_line(conflict: Conflict) -> tuple[tuple, str]:
@@ -24,4 +25,4 @@ def render_concise(result, conflicts, **_) -> str:
     ]
     lines += [conflict_line(c) for c in conflicts]
     lines.sort(key=lambda pair: pair[0])
-    return "".join(text + "\n" for _, text in lines)
+    return "".join(printable(text) + "\n" for _, text in lines)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from ..engine import Conflict
 from ..findings import Finding
+from .escape import printable
 from .words import conflict_lines, first_entry
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # line breaks become the runner's escapes; other control characters visible escapes
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

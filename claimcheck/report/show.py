@@ -7,6 +7,7 @@ from rich.text import Text
 
 from ..engine import Conflict
 from ..engine.conflict import Entry
+from .escape import printable
 from .table import STANCE_STYLE, conflict_table, make_console
 
 
@@ -14,7 +15,7 @@ def derivation(entry: Entry, corpus) -> str:
     """'NYT affirms A; rule r1: A implies B' — how an assertion came to stand on a side."""
     a = entry.assertion
     source = corpus.sources.get(a.source)
-    who = source.name if source else a.source
+    who = printable(source.name) if source else a.source
     when = f" ({a.date.text})" if a.date else ""
     words = [f"{who} {a.stance} {a.claim}{when}"]
     previous = a.claim
@@ -39,7 +40,7 @@ def _conflict(conflict: Conflict, result) -> list:
 
 def _claim(claim, result) -> list:
     corpus = result.corpus
-    parts = [Text(claim.id, style="bold"), Text(f"“{claim.text}”", style="italic")]
+    parts = [Text(claim.id, style="bold"), Text(f"“{printable(claim.text)}”", style="italic")]
     facts = [f"{name}: {value}" for name, value in (("subject", claim.subject), ("predicate", claim.predicate), ("object", claim.object)) if value is not None]
     if claim.tags:
         facts.append("tags: " + ", ".join(claim.tags))
@@ -54,7 +55,7 @@ def _claim(claim, result) -> list:
         if a.via:
             line.append(" via " + " → ".join(a.via), style="dim")
         if a.quote:
-            line.append(f"  “{a.quote}”", style="italic")
+            line.append(f"  “{printable(a.quote)}”", style="italic")
         parts.append(line)
     rules = [r for r in corpus.rules.values() if claim.id in (r.claims + r.then + ((r.if_,) if r.if_ else ()))]
     for rule in sorted(rules, key=lambda r: r.id):
@@ -67,7 +68,7 @@ def _claim(claim, result) -> list:
 
 def _source(source, result) -> list:
     corpus = result.corpus
-    parts = [Text(f"{source.name} ({source.id})", style="bold")]
+    parts = [Text(f"{printable(source.name)} ({source.id})", style="bold")]
     facts = [f"kind: {source.kind}", f"reliability: {source.reliability}"]
     if source.represents:
         facts.append("represents: " + ", ".join(source.represents))

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine import Conflict
+from .escape import printable
 
 STANCE_STYLE = {"affirms": "green", "denies": "red", "doubts": "yellow"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -60,7 +61,7 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
         for entry in side.entries:
             a = entry.assertion
             source = corpus.sources.get(a.source)
-            name = Text(source.name if source else a.source)
+            name = Text(printable(source.name) if source else a.source)
             name.append(f" [{source.reliability if source else '?'}]", style="dim")
             if entry.self_interested:
                 name.append(f" {SELF_INTERESTED}", style="magenta")
@@ -86,7 +87,7 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
         kind = "reversal" if conflict.reversal else "self-contradiction"
         notes.append(Text(f"{kind}: {who} stands on more than one side", style="yellow"))
     if assessment is not None:
-        notes.append(Text("⚖ " + assessment.explanation, style="cyan" if assessment.leaning else "dim"))
+        notes.append(Text("⚖ " + printable(assessment.explanation), style="cyan" if assessment.leaning else "dim"))
         if assessment.sensitivity:
             s = assessment.sensitivity
             then = f"'{s['leaning_then']}'" if s["leaning_then"] else "no clear leaning"
@@ -102,11 +103,11 @@ def _about(conflict: Conflict, corpus) -> str:
     subject = conflict.subject or {}
     if "claim" in subject:
         claim = corpus.claims.get(subject["claim"])
-        return f"“{claim.text}”" if claim else ""
+        return f"“{printable(claim.text)}”" if claim else ""
     if "rule" in subject:
         rule = corpus.rules.get(subject["rule"])
         members = " | ".join(conflict.claims)
-        return f"at most one of: {members}" + (f" — {rule.note}" if rule and rule.note else "")
+        return f"at most one of: {members}" + (f" — {printable(rule.note)}" if rule and rule.note else "")
     if "predicates" in subject:
         p, q = subject["predicates"]
         return f"{subject['subject']} cannot be both {p} and {q} at once"
@@ -122,7 +123,7 @@ def _chain_text(chain: tuple[str, ...], keep: int = 6) -> str:
 
 
 def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -130,15 +131,16 @@ def summary_line(result, conflicts: list[Conflict]) -> str:
     open_ = [c for c in conflicts if c.status == "open"]
     counts = {name: sum(1 for c in open_ if c.severity_name == name) for name in ("error", "warning", "info")}
     detail = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
-    errors = sum(1 for f in result.findings if f.severity == "error")
     shown = f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''}"
     if open_ and detail:
         shown += f" ({len(open_)} open: {detail})"
     corpus = result.corpus
-    line = f"{shown} in {len(corpus.claims)} claims from {len(corpus.sources)} sources, {len(result.files)} files"
-    if errors:
-        line += f"; {errors} corpus error{'s' if errors != 1 else ''} (run `claimcheck check`)"
+    line = f"{shown} in {_count(len(corpus.claims), 'claim')} from {_count(len(corpus.sources), 'source')}, {_count(len(result.files), 'file')}"
     return line
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def render_table(result, conflicts, color: bool = False, width: int | None = None, **_) -> str:
@@ -147,7 +149,7 @@ def render_table(result, conflicts, color: bool = False, width: int | None = Non
         style = SEVERITY_STYLE.get(finding.severity, "")
         line = Text(f"{finding.file}:{finding.line}:{finding.column}: ")
         line.append(finding.severity, style=style)
-        line.append(f" {finding.code} {finding.message}")
+        line.append(f" {finding.code} {printable(finding.message)}")
         console.print(line, overflow="fold")
     if result.findings:
         console.print()

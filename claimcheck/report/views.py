@@ -8,6 +8,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from .escape import printable
 from .table import STANCE_STYLE, make_console
 
 SYMBOL = {"affirms": ("+", "green"), "denies": ("−", "red"), "doubts": ("?", "yellow"), "mixed": ("±", "magenta")}
@@ -36,7 +37,7 @@ def _done(table, color: bool, width: int | None, footer: str = "") -> str:
 def render_sources(rows: list[dict], color: bool = False, width: int | None = None) -> str:
     table = _table("source", "kind", "rel", "assertions", "relayed", "conflicts", "with leaning")
     for row in rows:
-        name = Text(row["name"])
+        name = Text(printable(row["name"]))
         name.append(f"  {row['id']}", style="dim")
         leaning = f"{row['with_leaning']}/{row['leaning_conflicts']}" if row["leaning_conflicts"] else "–"
         table.add_row(name, row["kind"], row["reliability"], str(row["assertions"]), str(row["relayed"]),
@@ -48,7 +49,7 @@ def render_claims(rows: list[dict], color: bool = False, width: int | None = Non
     table = _table("claim", "text", "+", "−", "?", "conflicts")
     for row in rows:
         table.add_row(
-            Text(row["id"], style="bold" if row["conflicts"] else ""), row["text"],
+            Text(row["id"], style="bold" if row["conflicts"] else ""), printable(row["text"]),
             Text(str(row["affirms"]), style="green"), Text(str(row["denies"]), style="red"),
             Text(str(row["doubts"]), style="yellow"), "\n".join(row["conflicts"]),
         )

@@ -1,0 +1,16 @@
+"""Corpus text is untrusted: before it reaches a terminal or a one-line format, control
+characters (escape sequences, line breaks, NUL) are written as visible escapes."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
+
+
+def printable(text: str) -> str:
+    """The text with every control character shown as an escape (`\\n`, `\\e`, `\\x07`)."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: _NAMED.get(m[0], f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else f"\\u{ord(m[0]):04x}"), text)
