@@ -1,0 +1,320 @@
+"""Hypothesis strategies for small, valid corpora (spec §2–§3), to compare the engine
+with the oracle.
+
+The id alphabets are small on purpose so that subjects, predicates, rules and periods
+collide and every kind of conflict of §4 turns up often. Every corpus is valid: ids are
+unique slugs, references resolve, periods start no later than they end, values fit a
+declared `value_type`, rules never name an unknown claim or a claim twice, and no two
+resolutions name one conflict.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+import yaml
+from hypothesis import strategies as st
+
+# Shared names across sections on purpose ("c1" is a source and a claim, §2 allows it),
+# and ids whose code point order differs from a natural order ("c10" < "c2", "-" < "." < "_").
+SOURCE_IDS = ["s1", "s2", "s.3", "c1"]
+ENTITY_IDS = ["v", "w", "x_1"]
+PREDICATE_IDS = ["p", "q", "p-2"]
+UNDECLARED_PREDICATE = "u"  # claims may use it; §3 "A claim may use a predicate that is not declared"
+CLAIM_IDS = ["c1", "c2", "c10", "c.3", "c-4", "c_5", "a", "z9"]
+RULE_IDS = ["r1", "r2", "r10", "x", "c1"]
+
+SEVERITIES = ["error", "warning", "info"]
+STANCES = ["affirms", "denies", "doubts"]
+VALUE_TYPES = ["text", "number", "date", "entity", "boolean"]
+
+# --- dates (§2) ------------------------------------------------------------------------
+
+YEARS = [2019, 2020, 2021]
+MONTHS = [1, 2, 6, 12]
+DAYS = [1, 15, 28, 29, 31]
+
+FULL_DATES = [
+    datetime.date(year, month, day)
+    for year in YEARS for month in MONTHS for day in DAYS
+    if day <= calendar.monthrange(year, month)[1]
+]
+
+date_objects = st.sampled_from(FULL_DATES)
+date_texts = st.one_of(
+    st.sampled_from(YEARS).map(str),
+    st.sampled_from([f"{y}-{m:02d}" for y in YEARS for m in MONTHS]),
+    date_objects.map(datetime.date.isoformat),
+)
+
+
+def dates(*, year_numbers: bool) -> st.SearchStrategy:
+    """A §2 date: a YAML date, quoted YYYY/YYYY-MM/YYYY-MM-DD, or (where allowed) a year number."""
+    forms = [date_objects, date_texts]
+    if year_numbers:
+        forms.append(st.sampled_from(YEARS))
+    return st.one_of(*forms)
+
+
+def _span(value) -> tuple[datetime.date, datetime.date]:
+    if isinstance(value, datetime.date):
+        return value, value
+    parts = [int(part) for part in str(value).split("-")]
+    if len(parts) == 1:
+        return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
+    day = datetime.date(*parts)
+    return day, day
+
+
+@st.composite
+def periods(draw) -> dict:
+    """A period with partial dates and open bounds; never a start after its end (§2:
+    the start bound's first day is no later than the end bound's last day)."""
+    period = draw(st.fixed_dictionaries({}, optional={
+        "start": dates(year_numbers=True),
+        "end": dates(year_numbers=True),
+    }))
+    if "start" in period and "end" in period:
+        if _span(period["start"])[0] > _span(period["end"])[1]:
+            # The end's span lies wholly before the start's: swapping makes it valid.
+            period["start"], period["end"] = period["end"], period["start"]
+    return period
+
+
+# --- values (§4.3) ---------------------------------------------------------------------
+
+# Families of values that sit close to one another: each corpus favours one family per
+# type, so that values agree and differ by a hair (tolerance, exact decimal, spans,
+# case, white space, normal forms) far more often than independent draws would.
+NUMBER_FAMILIES = [
+    [1.0, 1.1, 1.05, 1, 0.95],  # tolerance 0.1 / 0.05: exact only in decimal
+    [0.3, 0.1 + 0.2, 0.2],
+    [10, 12, 12.5, 10.0, 11],
+    [2020, 2020.0, 2021, 2019],  # also years, compared with dates as text
+    [-0.0, 0, 1e-07, -1],
+    [1e16, 10000000000000000, 10000000000000001, 1e16 + 2],  # floats would say equal
+]
+DATE_FAMILIES = [
+    ["2020-06", datetime.date(2020, 6, 1), datetime.date(2020, 6, 30), "2020-07-01", "2020-05",
+     "2020-06-15", "2020"],
+    [datetime.date(2020, 12, 31), "2021", "2021-01-01", "2020-12", "2021-02", "2020-02-29"],
+    ["2022-06", "2022-09", datetime.date(2022, 8, 31), "2022-08-02", "2022-07"],  # 63 days apart
+]
+YEAR_NUMBERS = [2020, 2021, 2022]  # dates only where the type is declared `date`
+TEXT_FAMILIES = [
+    ["Caracas", "caracas", " CARACAS ", "Cara cas", "Cara  cas", "cara\tcas", "CARACAS\u00a0"],
+    ["café", "cafe\u0301", "CAFÉ", "Café ", "cafe"],
+    ["Straße", "STRASSE", "strasse", "Strasse\u3000"],
+    ["A\u00a0B", "a b", "ab", "A  B"],
+    # entity ids in other case: undeclared, they compare as text, never as entities
+    ["V", "X_1", "v", "x_1"],
+    # text that YAML 1.1 or 1.2 would read as something else when unquoted
+    ["yes", "No", "on", "1:30", "null", "true", "TRUE", "False", "1.0", "1", "1e3", "0o17", ".inf"],
+    # text that looks like a date, or nearly
+    ["2020", "2020-06", "2020-06-15", " 2020-06 ", "2021-02-29", "2020-6"],
+]
+
+
+def _all(families: list[list]) -> list:
+    return [value for family in families for value in family]
+
+
+def _favouring(family: list, everything: list) -> st.SearchStrategy:
+    return st.one_of(st.sampled_from(family), st.sampled_from(family), st.sampled_from(everything))
+
+
+@st.composite
+def value_palettes(draw) -> dict[str, st.SearchStrategy]:
+    """The value strategies of one corpus, by type, each favouring one drawn family."""
+    date_family = draw(st.sampled_from(DATE_FAMILIES))
+    date_texts_and_objects = _favouring(date_family, _all(DATE_FAMILIES))
+    return {
+        "number": _favouring(draw(st.sampled_from(NUMBER_FAMILIES)), _all(NUMBER_FAMILIES)),
+        "date": st.one_of(date_texts_and_objects, date_texts_and_objects, st.sampled_from(YEAR_NUMBERS)),
+        "inferred date": date_texts_and_objects,
+        "text": _favouring(draw(st.sampled_from(TEXT_FAMILIES)), _all(TEXT_FAMILIES)),
+        "boolean": st.booleans(),
+    }
+
+
+@st.composite
+def value_strategy(draw, value_type: str | None, entity_ids: list[str],
+                   palette: dict[str, st.SearchStrategy]) -> st.SearchStrategy | None:
+    """Values that fit a declared `value_type`; None when none can. Undeclared: any value,
+    mostly of one kind drawn per claim (mixed kinds still come through)."""
+    entities = st.sampled_from(entity_ids) if entity_ids else None
+    if value_type == "entity":
+        return entities
+    if value_type is not None:
+        return palette[value_type]
+    forms = [palette["number"], palette["inferred date"], palette["text"], palette["boolean"]]
+    if entities is not None:
+        forms.append(entities)
+    usual = draw(st.sampled_from(forms))
+    return st.one_of(usual, usual, usual, *forms)
+
+
+TOLERANCES = {
+    "number": [0, 0.1, 1, 2, 0.05],
+    "date": [0, 1, 31, 62, 63],
+    None: [0, 0.1, 1, 2, 0.05, 31, 63],
+}
+
+
+def _subset(draw, items: list, *, min_size: int = 0, max_size: int | None = None) -> list:
+    """A list of distinct items in a drawn order."""
+    return draw(st.lists(st.sampled_from(items), min_size=min_size, max_size=max_size,
+                         unique=True)) if items else []
+
+
+# --- the corpus ------------------------------------------------------------------------
+
+
+@st.composite
+def corpora(draw) -> dict:
+    source_ids = _subset(draw, SOURCE_IDS, min_size=2, max_size=4)
+    entity_ids = _subset(draw, ENTITY_IDS, max_size=3)
+    predicate_ids = _subset(draw, PREDICATE_IDS, max_size=3)
+    claim_ids = draw(st.permutations(CLAIM_IDS))[:draw(st.integers(1, 8))]
+
+    sources = []
+    for source_id in source_ids:
+        source = {"id": source_id, "name": f"Source {source_id.upper()}"}
+        if draw(st.booleans()):
+            source["kind"] = draw(st.sampled_from(["newspaper", "government", "agency", "other"]))
+        if draw(st.booleans()):
+            source["reliability"] = draw(st.sampled_from("ABCDEF"))
+        if entity_ids and draw(st.booleans()):
+            source["represents"] = _subset(draw, entity_ids, min_size=1)
+        sources.append(source)
+
+    entities = [{"id": entity_id, "name": entity_id.upper()} for entity_id in entity_ids]
+
+    predicates = []
+    for predicate_id in predicate_ids:
+        predicate = {"id": predicate_id}
+        if draw(st.integers(0, 2)) > 0:
+            predicate["single_value"] = draw(st.sampled_from([True, True, False]))
+        value_type = draw(st.one_of(st.none(), st.sampled_from(VALUE_TYPES)))
+        if value_type is not None:
+            predicate["value_type"] = value_type
+        if value_type in TOLERANCES and draw(st.booleans()):
+            predicate["tolerance"] = draw(st.sampled_from(TOLERANCES[value_type]))
+        others = [p for p in PREDICATE_IDS + [UNDECLARED_PREDICATE] if p != predicate_id]
+        if draw(st.integers(0, 2)) > 0:
+            predicate["conflicts_with"] = _subset(draw, others, min_size=1, max_size=2)
+        predicates.append(predicate)
+    value_type_of = {p["id"]: p.get("value_type") for p in predicates}
+    palette = draw(value_palettes())
+
+    claims = []
+    for claim_id in claim_ids:
+        claim = {"id": claim_id, "text": f"Claim {claim_id}"}
+        # Favour the first entity and the declared predicates so that single_value
+        # groups (§4.3) and conflicts-with pairs (§4.4) form often.
+        if entity_ids and draw(st.integers(0, 3)) > 0:
+            claim["subject"] = draw(st.sampled_from(entity_ids + [entity_ids[0]] * 2))
+        if draw(st.integers(0, 3)) > 0:
+            claim["predicate"] = draw(st.sampled_from(
+                PREDICATE_IDS + [UNDECLARED_PREDICATE] + predicate_ids * 2))
+        fitting = draw(value_strategy(value_type_of.get(claim.get("predicate")), entity_ids, palette))
+        if fitting is not None and draw(st.booleans()):
+            claim["object"] = draw(fitting)
+        if draw(st.integers(0, 3)) == 0:
+            claim["period"] = draw(periods())
+        if draw(st.integers(0, 5)) == 0:
+            claim["tags"] = ["t1"]
+        assertions = []
+        for _ in range(draw(st.integers(0, 5))):
+            source_id = draw(st.sampled_from(source_ids))
+            # Affirmations weigh double: they alone feed §4.2–§4.4.
+            assertion = {"source": source_id, "stance": draw(st.sampled_from(STANCES + ["affirms"]))}
+            if draw(st.booleans()):
+                assertion["date"] = draw(dates(year_numbers=True))
+            if draw(st.booleans()):
+                assertion["period"] = draw(periods())
+            if fitting is not None and draw(st.integers(0, 2)) > 0:
+                assertion["value"] = draw(fitting)
+            elif draw(st.integers(0, 6)) == 0:
+                assertion["value"] = None  # §4.3 "left out or null": falls back to the object
+            if draw(st.integers(0, 3)) == 0:
+                assertion["credibility"] = draw(st.integers(1, 6))
+            others = [s for s in source_ids if s != source_id]
+            if draw(st.integers(0, 3)) == 0:
+                assertion["via"] = _subset(draw, others, min_size=1, max_size=2)
+            assertions.append(assertion)
+        claim["assertions"] = assertions
+        claims.append(claim)
+
+    rules = []
+    if len(claim_ids) >= 2:
+        for rule_id in _subset(draw, RULE_IDS, max_size=4):
+            kind = draw(st.sampled_from(["implies", "equivalent", "exclusive"]))
+            rule = {"id": rule_id, "kind": kind}
+            if kind == "implies":
+                members = _subset(draw, claim_ids, min_size=2, max_size=4)
+                rule["if"] = members[0]
+                rule["then"] = members[1] if len(members) == 2 and draw(st.booleans()) else members[1:]
+            else:
+                rule["claims"] = _subset(draw, claim_ids, min_size=2, max_size=4)
+            if draw(st.booleans()):
+                rule["severity"] = draw(st.sampled_from(SEVERITIES))
+            rules.append(rule)
+
+    # Conflict ids that might exist (§4.6), so that statuses get exercised.
+    candidates = [f"contradiction:{c}" for c in claim_ids] + [f"value:{c}" for c in claim_ids]
+    candidates += [f"exclusive:{r['id']}" for r in rules if r["kind"] == "exclusive"]
+    for claim in claims:
+        if "subject" in claim and "predicate" in claim:
+            candidates.append(f"value:{claim['subject']}/{claim['predicate']}")
+            candidates += [f"conflicts-with:{claim['subject']}/{min(claim['predicate'], p)}"
+                           f"+{max(claim['predicate'], p)}"
+                           for p in PREDICATE_IDS + [UNDECLARED_PREDICATE] if p != claim["predicate"]]
+    resolutions = [
+        {"conflict": conflict_id, "status": draw(st.sampled_from(["acknowledged", "resolved"]))}
+        for conflict_id in _subset(draw, sorted(set(candidates)), max_size=2)
+    ]
+
+    corpus = {"sources": sources}
+    for name, items in [("entities", entities), ("predicates", predicates), ("claims", claims),
+                        ("rules", rules), ("resolutions", resolutions)]:
+        if items or draw(st.booleans()):
+            corpus[name] = items
+    return corpus
+
+
+# --- YAML ------------------------------------------------------------------------------
+
+# Plain scalars that the YAML 1.2 core schema (the engine's reader, §2) types as other
+# than text, plus anything shaped like a date. PyYAML quotes only what YAML 1.1 would
+# misread, which misses e.g. `1e3` and `0o17`; quoting these too keeps every text a text.
+_NOT_PLAIN_TEXT = re.compile(
+    r"null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+    r"|[0-9]{4}(-[0-9]{1,2}){0,2}"
+)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    if _NOT_PLAIN_TEXT.fullmatch(text):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="'")
+    return dumper.represent_str(text)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def corpus_to_yaml(corpus: dict) -> str:
+    """The corpus as one YAML file (what yaml.safe_dump writes, with the quoting above)."""
+    return yaml.dump(corpus, Dumper=_Dumper, sort_keys=False, allow_unicode=True)

@@ -1,0 +1,733 @@
+"""Unit tests of the brute-force oracle (tests/oracle.py), clause by clause of spec §4.
+
+They need no engine: a small corpus in, the conflicts the spec defines out. The oracle
+must be right before it can judge the engine.
+"""
+
+from __future__ import annotations
+
+import datetime
+import textwrap
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+
+from corpus_strategies import corpora, corpus_to_yaml
+from oracle import date_span, normal_text, oracle_conflicts, values_differ
+
+SOURCES = """
+sources:
+  - {id: s1, name: One}
+  - {id: s2, name: Two}
+  - {id: s3, name: Three}
+"""
+
+
+def conflicts(text: str) -> dict[str, dict]:
+    """The oracle's conflicts for a corpus given as YAML (three sources s1..s3 added)."""
+    corpus = yaml.safe_load(SOURCES + textwrap.dedent(text))
+    return oracle_conflicts(corpus)
+
+
+def sides(conflict: dict) -> dict[str, set]:
+    return {label: set(keys) for label, keys in conflict["sides"].items()}
+
+
+# --- §2 dates and periods ---------------------------------------------------------
+
+
+def test_partial_dates_cover_their_whole_span():
+    assert date_span("2025-10", bare_year_number=False) == (
+        datetime.date(2025, 10, 1), datetime.date(2025, 10, 31))
+    assert date_span("2024-02", bare_year_number=False)[1] == datetime.date(2024, 2, 29)
+    assert date_span("2025", bare_year_number=False) == (
+        datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    assert date_span(2025, bare_year_number=True)[0] == datetime.date(2025, 1, 1)
+    assert date_span(2025, bare_year_number=False) is None  # an unquoted year is a number
+    assert date_span("2025-02-30", bare_year_number=False) is None
+    assert date_span("2025-13", bare_year_number=False) is None
+    assert date_span(" 2025", bare_year_number=False) is None
+    assert date_span(True, bare_year_number=True) is None
+
+
+@pytest.mark.parametrize(
+    ("affirm_period", "deny_period", "overlap"),
+    [
+        ("{end: 2025-10}", "{start: 2025-10-31}", True),  # an end bound is the last day
+        ("{end: 2025-10}", "{start: 2025-11}", False),
+        ("{start: 2025-10}", "{end: 2025-10-01}", True),  # a start bound is the first day
+        ("{start: 2025-10-12, end: 2025-10-12}", "{start: 2025-10-12}", True),  # closed
+        ("{start: 2025-10-13}", "{end: 2025-10-12}", False),
+        ("{end: 2020}", "{start: '2020'}", True),  # a bare year number or text
+        ("{end: 2020}", "{start: 2021}", False),
+        ("{}", "{start: 1900, end: 1900}", True),  # {} is unbounded
+        ("{start: 2030}", "{}", True),
+    ],
+)
+def test_periods_overlap_as_closed_intervals(affirm_period, deny_period, overlap):
+    found = conflicts(f"""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {{source: s1, stance: affirms, period: {affirm_period}}}
+          - {{source: s2, stance: denies, period: {deny_period}}}
+    """)
+    assert ("contradiction:c" in found) is overlap
+
+
+def test_an_assertions_period_replaces_its_claims_period_whole():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        period: {start: 2020, end: 2020}
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s2, stance: denies, period: {start: 2021}}
+          - {source: s3, stance: denies, period: {end: 2019}}
+    """)
+    assert "contradiction:c" not in found
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        period: {start: 2020, end: 2020}
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s2, stance: denies, period: {}}
+    """)
+    assert "contradiction:c" in found  # {} on the assertion: unbounded, not the claim's
+
+
+def test_the_date_field_never_limits_the_period():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, date: 2020-01-01}
+          - {source: s2, stance: denies, date: 2024}
+    """)
+    assert "contradiction:c" in found
+
+
+# --- §4.1 contradiction ------------------------------------------------------------
+
+
+def test_contradiction_of_a_claim_affirmed_and_denied():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s2, stance: denies, via: [s3]}
+          - {source: s3, stance: affirms, period: {end: 2019}}
+          - {source: s2, stance: denies, period: {start: 2020}}
+          - {source: s1, stance: affirms, period: {start: 2019-12-31, end: 2020-01-01}}
+    """)
+    assert set(found) == {"contradiction:c"}
+    conflict = found["contradiction:c"]
+    assert conflict["kind"] == "contradiction"
+    assert conflict["severity"] == "error"
+    assert conflict["status"] == "open"
+    assert sides(conflict) == {
+        "supports": {("c", 0), ("c", 2), ("c", 4)},
+        "opposes": {("c", 1), ("c", 3)},
+    }
+    assert conflict["claims"] == ["c"]
+    assert conflict["sources"] == ["s1", "s2", "s3"]  # the sources, not their via
+
+
+def test_sides_hold_only_assertions_that_overlap_the_other_side():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, period: {end: 2019}}
+          - {source: s2, stance: denies, period: {start: 2020}}
+          - {source: s3, stance: affirms, period: {start: 2021}}
+          - {source: s1, stance: doubts, period: {end: 2018}}
+    """)
+    assert sides(found["contradiction:c"]) == {
+        "supports": {("c", 0), ("c", 2)},
+        "opposes": {("c", 1), ("c", 3)},
+    }
+    assert found["contradiction:c"]["sources"] == ["s1", "s2", "s3"]
+
+
+def test_a_doubt_caps_the_pair_at_warning_and_the_conflict_takes_its_highest_pair():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s2, stance: doubts}
+    """)
+    assert found["contradiction:c"]["severity"] == "warning"
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s2, stance: doubts}
+          - {source: s3, stance: denies}
+    """)
+    assert found["contradiction:c"]["severity"] == "error"
+
+
+def test_denials_and_doubts_alone_or_affirmations_alone_are_no_contradiction():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: denies}
+          - {source: s2, stance: doubts}
+      - id: d
+        text: D
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s2, stance: affirms}
+    """)
+    assert found == {}
+
+
+IMPLIES_CHAIN = """
+claims:
+  - id: a
+    text: A
+    assertions:
+      - {source: s1, stance: affirms, period: {start: 2020, end: 2020}}
+  - id: b
+    text: B
+    assertions: []
+  - id: c
+    text: C
+    period: {start: 1990, end: 1990}
+    assertions:
+      - {source: s2, stance: denies, period: {start: 2020-06}}
+rules:
+  - {id: r1, kind: implies, if: a, then: b, severity: %s}
+  - {id: r2, kind: implies, if: b, then: [c], severity: %s}
+"""
+
+
+def test_support_travels_along_implies_chains_with_its_own_period():
+    found = conflicts(IMPLIES_CHAIN % ("error", "error"))
+    conflict = found["contradiction:c"]
+    # C's own period (1990) plays no part: the support keeps a's assertion's period.
+    assert sides(conflict) == {"supports": {("a", 0)}, "opposes": {("c", 0)}}
+    # The claim passed through in the middle (b) does not take part.
+    assert conflict["claims"] == ["a", "c"]
+    assert conflict["sources"] == ["s1", "s2"]
+
+
+@pytest.mark.parametrize(
+    ("r1", "r2", "severity"),
+    [("error", "error", "error"), ("error", "warning", "warning"),
+     ("info", "error", "info"), ("warning", "info", "info")],
+)
+def test_a_chain_caps_the_pair_at_its_lowest_rule(r1, r2, severity):
+    assert conflicts(IMPLIES_CHAIN % (r1, r2))["contradiction:c"]["severity"] == severity
+
+
+def test_the_best_of_several_chains_counts():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
+      - {id: b, text: B, assertions: []}
+      - {id: m, text: M, assertions: []}
+      - {id: c, text: C, assertions: [{source: s2, stance: denies}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: c, severity: info}
+      - {id: r2, kind: implies, if: a, then: [b, m], severity: warning}
+      - {id: r3, kind: implies, if: b, then: c, severity: warning}
+      - {id: r4, kind: implies, if: m, then: c, severity: info}
+    """)
+    assert found["contradiction:c"]["severity"] == "warning"
+
+
+def test_the_cap_of_doubt_and_of_chain_combine_to_the_lowest():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
+      - {id: c, text: C, assertions: [{source: s2, stance: doubts}]}
+    rules:
+      - {id: r1, kind: equivalent, claims: [c, a], severity: info}
+    """)
+    assert found["contradiction:c"]["severity"] == "info"
+
+
+def test_equivalent_supports_every_other_member_and_a_default_severity_is_error():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: denies}]}
+      - {id: b, text: B, assertions: [{source: s2, stance: affirms}]}
+      - {id: c, text: C, assertions: [{source: s3, stance: denies}]}
+    rules:
+      - {id: r1, kind: equivalent, claims: [a, b, c]}
+    """)
+    assert set(found) == {"contradiction:a", "contradiction:c"}
+    assert found["contradiction:a"]["severity"] == "error"
+    assert found["contradiction:a"]["claims"] == ["a", "b"]
+
+
+def test_direct_affirmation_has_no_chain_even_inside_a_cycle():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}, {source: s2, stance: denies}]}
+      - {id: b, text: B, assertions: []}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b, severity: info}
+      - {id: r2, kind: implies, if: b, then: a, severity: info}
+    """)
+    assert found["contradiction:a"]["severity"] == "error"
+
+
+def test_an_implies_cycle_makes_its_members_equivalent():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: []}
+      - {id: b, text: B, assertions: [{source: s1, stance: affirms}]}
+      - {id: c, text: C, assertions: [{source: s2, stance: denies}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b, severity: warning}
+      - {id: r2, kind: implies, if: b, then: c, severity: error}
+      - {id: r3, kind: implies, if: c, then: a, severity: warning}
+    """)
+    assert set(found) == {"contradiction:c"}  # b ⇒ c directly
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: denies}]}
+      - {id: b, text: B, assertions: [{source: s1, stance: affirms}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b, severity: error}
+      - {id: r2, kind: implies, if: b, then: a, severity: warning}
+    """)
+    assert found["contradiction:a"]["severity"] == "warning"
+
+
+def test_support_does_not_travel_through_denials_and_opposition_does_not_travel():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: denies}]}
+      - {id: b, text: B, assertions: [{source: s2, stance: affirms}]}
+      - {id: c, text: C, assertions: [{source: s3, stance: doubts}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b}
+      - {id: r2, kind: implies, if: c, then: a}
+    """)
+    # a's denial does not oppose b; c's doubt does not reach a.
+    assert found == {}
+
+
+def test_rules_point_one_way():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: denies}]}
+      - {id: b, text: B, assertions: [{source: s2, stance: affirms}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b}
+    """)
+    assert found == {}
+
+
+# --- §4.2 exclusive ----------------------------------------------------------------
+
+
+def test_exclusive_members_affirmed_at_overlapping_times():
+    found = conflicts("""
+    claims:
+      - id: a
+        text: A
+        assertions:
+          - {source: s1, stance: affirms, period: {start: 2020, end: 2020}}
+          - {source: s1, stance: affirms, period: {start: 2022}}
+          - {source: s3, stance: denies}
+      - id: b
+        text: B
+        assertions:
+          - {source: s2, stance: affirms, period: {start: 2020-12-31, end: 2021}}
+      - id: c
+        text: C
+        assertions:
+          - {source: s3, stance: affirms, period: {end: 2019}}
+    rules:
+      - {id: x, kind: exclusive, claims: [a, b, c], severity: warning}
+    """)
+    conflict = found["exclusive:x"]
+    assert conflict["kind"] == "exclusive"
+    assert conflict["severity"] == "warning"  # the exclusive rule's severity
+    assert sides(conflict) == {"a": {("a", 0)}, "b": {("b", 0)}}
+    assert conflict["claims"] == ["a", "b"]  # c's side holds nothing
+    assert conflict["sources"] == ["s1", "s2"]
+
+
+def test_exclusive_without_overlap_is_no_conflict_and_denials_do_not_count():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms, period: {end: 2019}}]}
+      - {id: b, text: B, assertions: [{source: s2, stance: affirms, period: {start: 2020}},
+                                      {source: s2, stance: denies}]}
+    rules:
+      - {id: x, kind: exclusive, claims: [a, b]}
+    """)
+    assert set(found) == {"contradiction:b"}
+
+
+def test_exclusive_sides_are_filled_by_travelled_support_and_capped_by_its_chain():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
+      - {id: m1, text: M1, assertions: []}
+      - {id: m2, text: M2, assertions: [{source: s2, stance: affirms}]}
+      - {id: mid, text: Mid, assertions: []}
+    rules:
+      - {id: r1, kind: implies, if: a, then: mid, severity: error}
+      - {id: r2, kind: implies, if: mid, then: m1, severity: warning}
+      - {id: x, kind: exclusive, claims: [m1, m2]}
+    """)
+    conflict = found["exclusive:x"]
+    assert conflict["severity"] == "warning"
+    assert sides(conflict) == {"m1": {("a", 0)}, "m2": {("m2", 0)}}
+    assert conflict["claims"] == ["a", "m1", "m2"]  # mid is passed through, not taking part
+
+
+def test_one_assertion_on_two_sides_counts():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
+      - {id: b, text: B, assertions: []}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b, severity: info}
+      - {id: x, kind: exclusive, claims: [a, b]}
+    """)
+    conflict = found["exclusive:x"]
+    assert sides(conflict) == {"a": {("a", 0)}, "b": {("a", 0)}}
+    assert conflict["severity"] == "info"
+    assert conflict["claims"] == ["a", "b"]
+    assert conflict["sources"] == ["s1"]
+
+
+def test_exclusive_severity_is_the_highest_pair():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
+      - {id: b, text: B, assertions: [{source: s2, stance: affirms, period: {end: 2000}}]}
+      - {id: c, text: C, assertions: [{source: s3, stance: affirms, period: {start: 2001}}]}
+      - {id: d, text: D, assertions: []}
+    rules:
+      - {id: r1, kind: implies, if: b, then: d, severity: info}
+      - {id: r2, kind: implies, if: c, then: d, severity: warning}
+      - {id: x, kind: exclusive, claims: [a, d]}
+    """)
+    conflict = found["exclusive:x"]
+    assert conflict["severity"] == "warning"
+    assert sides(conflict) == {"a": {("a", 0)}, "d": {("b", 0), ("c", 0)}}
+
+
+# --- §4.3 value --------------------------------------------------------------------
+
+
+def test_a_claim_whose_affirmations_give_different_values():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        object: 5
+        assertions:
+          - {source: s1, stance: affirms, value: 7}
+          - {source: s2, stance: affirms}
+          - {source: s3, stance: affirms, value: null}
+          - {source: s3, stance: doubts, value: 9}
+          - {source: s1, stance: affirms, value: 7, period: {end: 1999}}
+    """)
+    assert set(found) == {"value:c", "contradiction:c"}
+    conflict = found["value:c"]
+    assert conflict["kind"] == "value" and conflict["severity"] == "error"
+    assert sides(conflict) == {"*": {("c", 0), ("c", 1), ("c", 2), ("c", 4)}}
+    assert conflict["sources"] == ["s1", "s2", "s3"]
+
+
+def test_assertions_without_value_or_object_take_no_part():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, value: 7}
+          - {source: s2, stance: affirms}
+          - {source: s3, stance: affirms, value: 7.0}
+    """)
+    assert found == {}
+
+
+def test_values_that_do_not_overlap_do_not_conflict():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, value: 7, period: {end: 2019-12-31}}
+          - {source: s2, stance: affirms, value: 8, period: {start: 2020}}
+    """)
+    assert found == {}
+
+
+def test_only_direct_affirmations_count_for_values():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, object: 1, assertions: [{source: s1, stance: affirms}]}
+      - {id: c, text: C, object: 2, assertions: [{source: s2, stance: affirms}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: c}
+    """)
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "predicate", "differ"),
+    [
+        # numbers, exactly in decimal from their canonical text
+        (1.0, 1.1, {"tolerance": 0.1}, False),
+        (1.0, 1.1, None, True),
+        (1, 1.0, None, False),
+        (0.1 + 0.2, 0.3, None, True),
+        (0.1 + 0.2, 0.3, {"value_type": "number"}, True),
+        (0.1 + 0.2, 0.3, {"value_type": "number", "tolerance": 0.1}, False),
+        (10, 12, {"tolerance": 2}, False),
+        (10, 12.5, {"tolerance": 2}, True),
+        (-0.0, 0, None, False),
+        # dates: the distance between their spans in days
+        ("2022-06", "2022-09", {"tolerance": 63}, False),
+        ("2022-06", "2022-09", {"tolerance": 62}, True),
+        (datetime.date(2025, 10, 12), "2025-10-13", None, True),
+        (datetime.date(2025, 10, 12), "2025-10-13", {"tolerance": 1}, False),
+        ("2025", "2025-10-12", None, False),  # overlapping spans are 0 days apart
+        ("2025-10", datetime.date(2025, 10, 31), None, False),
+        ("2024-12", "2025-01-01", {"tolerance": 0.5}, True),
+        ("2024-12", "2025-01-01", {"tolerance": 1}, False),
+        # a bare year is a number unless the type is declared date
+        (2025, "2025", None, False),  # as text: "2025" and "2025"
+        (2025, datetime.date(2025, 1, 1), None, True),  # as text: "2025" and "2025-01-01"
+        (2025, datetime.date(2025, 1, 1), {"value_type": "date"}, False),
+        (2024, "2025-01", {"value_type": "date", "tolerance": 1}, False),
+        (2024, "2025-01", {"value_type": "date"}, True),
+        # declared text compares date-like and number-like text as text
+        ("2025-10", "2025-10-01", {"value_type": "text"}, True),
+        ("2025-10", "2025-10-01", None, False),
+        ("1.0", "1", {"value_type": "text"}, True),
+        # text: NFC, casefold, trim, collapse
+        ("Caracas", " caracas\t", None, False),
+        ("Ciudad  de\u00a0Panamá", "ciudad de panama\u0301", None, False),
+        ("Straße", "STRASSE", None, False),
+        ("a b", "ab", None, True),
+        # canonical writing when compared as text
+        (True, "TRUE", None, False),
+        (1.5, "1.5", None, False),
+        (1.0, "1", None, True),
+        (datetime.date(2025, 1, 2), " 2025-01-02 ", None, False),
+        # booleans and entities: identical or not
+        (True, True, None, False),
+        (True, False, None, True),
+        (True, 1, None, True),
+        (False, 0, None, True),
+        ("maduro", "Maduro", {"value_type": "entity"}, True),
+        ("maduro", "maduro", {"value_type": "entity"}, False),
+        (False, False, {"value_type": "boolean"}, False),
+        (False, True, {"value_type": "boolean"}, True),
+    ],
+)
+def test_value_comparison(a, b, predicate, differ):
+    assert values_differ(a, b, predicate) is differ
+    assert values_differ(b, a, predicate) is differ
+
+
+def test_normal_text_trims_unicode_white_space_only():
+    assert normal_text("\u3000A\u2003 B\n") == "a b"
+    assert normal_text("a\x1cb") == "a\x1cb"
+
+
+def test_a_single_value_predicate_groups_claims_by_subject():
+    found = conflicts("""
+    entities:
+      - {id: v, name: V}
+      - {id: w, name: W}
+    predicates:
+      - {id: capital, single_value: true}
+    claims:
+      - id: c1
+        text: V's capital is Caracas
+        subject: v
+        predicate: capital
+        object: Caracas
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s2, stance: affirms, value: Maracaibo}
+      - id: c2
+        text: V's capital is caracas
+        subject: v
+        predicate: capital
+        object: caracas
+        assertions:
+          - {source: s3, stance: affirms}
+      - id: c3
+        text: W's capital is Quito
+        subject: w
+        predicate: capital
+        object: Quito
+        assertions:
+          - {source: s3, stance: affirms}
+    """)
+    assert set(found) == {"value:v/capital"}  # never value:c1, not across subjects
+    conflict = found["value:v/capital"]
+    assert sides(conflict) == {"*": {("c1", 0), ("c1", 1), ("c2", 0)}}
+    assert conflict["claims"] == ["c1", "c2"]
+
+
+def test_without_single_value_claims_are_not_grouped():
+    found = conflicts("""
+    entities:
+      - {id: v, name: V}
+    predicates:
+      - {id: capital, single_value: false}
+    claims:
+      - {id: c1, text: T, subject: v, predicate: capital, object: A,
+         assertions: [{source: s1, stance: affirms}]}
+      - {id: c2, text: T, subject: v, predicate: capital, object: B,
+         assertions: [{source: s1, stance: affirms}, {source: s2, stance: affirms, value: C}]}
+      - {id: c3, text: T, predicate: undeclared, object: A,
+         assertions: [{source: s1, stance: affirms}, {source: s2, stance: affirms, value: B}]}
+    """)
+    assert set(found) == {"value:c2", "value:c3"}
+
+
+def test_single_value_without_a_subject_stays_per_claim():
+    found = conflicts("""
+    predicates:
+      - {id: capital, single_value: true, value_type: text}
+    claims:
+      - {id: c1, text: T, predicate: capital, object: A,
+         assertions: [{source: s1, stance: affirms}, {source: s2, stance: affirms, value: B}]}
+    """)
+    assert set(found) == {"value:c1"}
+
+
+def test_a_declared_tolerance_applies_to_inferred_numbers_and_dates_in_a_group():
+    found = conflicts("""
+    entities:
+      - {id: v, name: V}
+    predicates:
+      - {id: pop, single_value: true, tolerance: 0.1}
+    claims:
+      - {id: c1, text: T, subject: v, predicate: pop,
+         assertions: [{source: s1, stance: affirms, value: 1.0},
+                      {source: s2, stance: affirms, value: 1.1}]}
+      - {id: c2, text: T, subject: v, predicate: pop,
+         assertions: [{source: s3, stance: affirms, value: 1.2}]}
+    """)
+    assert sides(found["value:v/pop"]) == {"*": {("c1", 0), ("c2", 0)}}
+
+
+# --- §4.4 conflicts-with -------------------------------------------------------------
+
+
+def test_conflicts_with_one_subject_two_listed_predicates():
+    found = conflicts("""
+    entities:
+      - {id: v, name: V}
+      - {id: w, name: W}
+    predicates:
+      - {id: president, conflicts_with: [inmate]}
+    claims:
+      - {id: c1, text: T, subject: v, predicate: president,
+         assertions: [{source: s1, stance: affirms, period: {start: 2020}},
+                      {source: s3, stance: affirms, period: {end: 2010}}]}
+      - {id: c2, text: T, subject: v, predicate: inmate,
+         assertions: [{source: s2, stance: affirms, period: {start: 2025}}]}
+      - {id: c3, text: T, subject: w, predicate: inmate,
+         assertions: [{source: s2, stance: affirms}]}
+    """)
+    assert set(found) == {"conflicts-with:v/inmate+president"}  # p < q by code point
+    conflict = found["conflicts-with:v/inmate+president"]
+    assert conflict["kind"] == "conflicts-with" and conflict["severity"] == "error"
+    assert sides(conflict) == {"president": {("c1", 0)}, "inmate": {("c2", 0)}}
+    assert conflict["claims"] == ["c1", "c2"]
+    assert conflict["sources"] == ["s1", "s2"]
+
+
+def test_conflicts_with_needs_overlap_affirmation_and_the_same_subject():
+    found = conflicts("""
+    entities:
+      - {id: v, name: V}
+      - {id: w, name: W}
+    predicates:
+      - {id: b, conflicts_with: [a]}
+    claims:
+      - {id: c1, text: T, subject: v, predicate: a,
+         assertions: [{source: s1, stance: affirms, period: {end: 2019}}, {source: s1, stance: doubts}]}
+      - {id: c2, text: T, subject: v, predicate: b,
+         assertions: [{source: s2, stance: affirms, period: {start: 2020}}, {source: s2, stance: denies}]}
+      - {id: c3, text: T, subject: w, predicate: b,
+         assertions: [{source: s2, stance: affirms}]}
+      - {id: c4, text: T, predicate: a,
+         assertions: [{source: s2, stance: affirms}]}
+    """)
+    assert set(found) == {"contradiction:c1", "contradiction:c2"}
+
+
+def test_conflicts_with_listed_either_way_is_one_conflict():
+    found = conflicts("""
+    entities:
+      - {id: v, name: V}
+    predicates:
+      - {id: a, conflicts_with: [b]}
+      - {id: b, conflicts_with: [a]}
+    claims:
+      - {id: c1, text: T, subject: v, predicate: a, assertions: [{source: s1, stance: affirms}]}
+      - {id: c2, text: T, subject: v, predicate: b, assertions: [{source: s2, stance: affirms}]}
+      - {id: c3, text: T, subject: v, predicate: b, assertions: [{source: s3, stance: affirms}]}
+    """)
+    assert set(found) == {"conflicts-with:v/a+b"}
+    assert sides(found["conflicts-with:v/a+b"]) == {"a": {("c1", 0)}, "b": {("c2", 0), ("c3", 0)}}
+
+
+# --- statuses (§3 resolutions) and several kinds at once ------------------------------
+
+
+def test_resolutions_set_status_and_resolved_wins():
+    text = """
+    claims:
+      - {id: c, text: C, object: 1, assertions: [{source: s1, stance: affirms},
+                                                  {source: s2, stance: denies},
+                                                  {source: s3, stance: affirms, value: 2}]}
+    resolutions:
+      - {conflict: "contradiction:c", status: acknowledged}
+      - {conflict: "value:c", status: resolved}
+      - {conflict: "value:c", status: acknowledged}
+      - {conflict: "exclusive:gone", status: resolved}
+    """
+    found = conflicts(text)
+    assert set(found) == {"contradiction:c", "value:c"}
+    assert found["contradiction:c"]["status"] == "acknowledged"
+    assert found["value:c"]["status"] == "resolved"
+
+
+# --- the generator ---------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_generated_corpora_round_trip_through_yaml_and_the_oracle_runs(corpus):
+    text = corpus_to_yaml(corpus)
+    assert yaml.safe_load(text) == corpus
+    found = oracle_conflicts(corpus)
+    for conflict_id, conflict in found.items():
+        assert conflict["id"] == conflict_id
+        assert all(conflict["sides"].values())
