@@ -143,15 +143,18 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def render_table(result, conflicts, color: bool = False, width: int | None = None, **_) -> str:
+def render_table(result, conflicts, color: bool = False, width: int | None = None, command: str = "check", **_) -> str:
     console = make_console(color, width)
-    for finding in result.findings:
+    findings = result.findings
+    if command == "conflicts":  # a reader of conflicts wants the problems, not every hint
+        findings = [f for f in findings if f.severity != "info"]
+    for finding in findings:
         style = SEVERITY_STYLE.get(finding.severity, "")
         line = Text(f"{finding.file}:{finding.line}:{finding.column}: ")
         line.append(finding.severity, style=style)
         line.append(f" {finding.code} {printable(finding.message)}")
         console.print(line, overflow="fold")
-    if result.findings:
+    if findings:
         console.print()
     for conflict in by_severity(conflicts):
         console.print(conflict_table(conflict, result.corpus, result.assessments.get(conflict.id)))
