@@ -80,9 +80,9 @@ class Assessment:
         }
 
 
-def assertion_weight(entry, corpus: Corpus, weights: dict, reliability_of=None) -> float:
+def assertion_weight(entry, corpus: Corpus, weights: dict, grade_of=None) -> float:
     a = entry.assertion
-    grade = (reliability_of or _reliability(corpus))(a.origin)
+    grade = (grade_of or _reliability(corpus))(a.origin)
     weight = weights["reliability"][grade] * weights["credibility"][str(a.credibility)]
     if entry.self_interested:
         weight *= weights["self_interest"]
@@ -99,20 +99,22 @@ def _reliability(corpus: Corpus):
     return grade
 
 
-def side_scores(conflict: Conflict, corpus: Corpus, weights: dict, reliability_of=None) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Per side: the sum over its independent origins of each origin's strongest assertion."""
+def side_scores(conflict: Conflict, corpus: Corpus, weights: dict) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """Per side: the sum over its independent origins of each origin's strongest assertion,
+    and those strongest weights by origin."""
     scores: dict[str, float] = {}
-    origins: dict[str, list[str]] = {}
+    best_by_side: dict[str, dict[str, float]] = {}
+    grade = _reliability(corpus)
     for side in conflict.sides:
         best: dict[str, float] = {}
         for entry in side.entries:
             origin = entry.assertion.origin
-            weight = assertion_weight(entry, corpus, weights, reliability_of)
+            weight = assertion_weight(entry, corpus, weights, grade)
             if weight > best.get(origin, -1.0):
                 best[origin] = weight
         scores[side.label] = sum(best.values())
-        origins[side.label] = sorted(best)
-    return scores, origins
+        best_by_side[side.label] = best
+    return scores, best_by_side
 
 
 def leaning_of(scores: dict[str, float], clear_ratio: float) -> tuple[str | None, float]:
@@ -127,31 +129,33 @@ def leaning_of(scores: dict[str, float], clear_ratio: float) -> tuple[str | None
 
 def assess(conflict: Conflict, corpus: Corpus, weights: dict | None = None) -> Assessment:
     weights = weights or DEFAULT_WEIGHTS
-    scores, origins = side_scores(conflict, corpus, weights)
+    scores, best = side_scores(conflict, corpus, weights)
+    origins = {label: sorted(by_origin) for label, by_origin in best.items()}
     leaning, margin = leaning_of(scores, weights["clear_ratio"])
     return Assessment(
         scores, leaning, margin, _explain(conflict, corpus, scores, origins, leaning, weights),
-        _sensitivity(conflict, corpus, weights, leaning), origins,
+        _sensitivity(corpus, weights, scores, best, leaning), origins,
     )
 
 
-def _sensitivity(conflict: Conflict, corpus: Corpus, weights: dict, leaning: str | None) -> dict | None:
+def _sensitivity(corpus: Corpus, weights: dict, scores: dict, best: dict, leaning: str | None) -> dict | None:
     """The single source whose re-grading (to A or to E) would change the leaning, if any:
-    the one that flips it with the smallest change of grade."""
-    base = _reliability(corpus)
+    the one that flips it with the smallest change of grade.
+
+    An origin's grade scales every one of its assertions alike, so re-grading it scales its
+    strongest weight on each side by the same ratio: no side needs weighing again."""
+    grade_of = _reliability(corpus)
     grades = "ABCDE"
+    reliability = weights["reliability"]
     candidates = []
-    for source_id in sorted({e.assertion.origin for side in conflict.sides for e in side.entries}):
-        current = base(source_id)
+    for source_id in sorted({origin for by_origin in best.values() for origin in by_origin}):
+        current = grade_of(source_id)
         for target in ("A", "E"):
-            if target == current:
+            if target == current or not reliability[current]:
                 continue
-
-            def regraded(sid: str, _source=source_id, _target=target) -> str:
-                return _target if sid == _source else base(sid)
-
-            scores, _ = side_scores(conflict, corpus, weights, regraded)
-            then, _ = leaning_of(scores, weights["clear_ratio"])
+            ratio = reliability[target] / reliability[current]
+            then_scores = {label: score + best[label].get(source_id, 0.0) * (ratio - 1) for label, score in scores.items()}
+            then, _ = leaning_of(then_scores, weights["clear_ratio"])
             if then != leaning:
                 distance = abs(grades.index(target) - grades.index(current)) if current in grades else 3
                 candidates.append((distance, source_id, current, target, then))

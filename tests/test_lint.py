@@ -97,6 +97,29 @@ def test_near_duplicate_same_text_and_word_order(corpus_dir):
     assert any("same text as claim 'one'" in m for _, _, m in found)
 
 
+def test_claims_about_different_subjects_are_not_duplicates(corpus_dir):
+    text = """
+    entities:
+      - {id: springfield-il, name: Springfield IL}
+      - {id: springfield-ma, name: Springfield MA}
+    claims:
+      - id: pop-il
+        text: "Population of Springfield is 116,000"
+        subject: springfield-il
+        assertions: [{source: a, stance: affirms}]
+      - id: pop-ma
+        text: "Population of Springfield is 116,000"
+        subject: springfield-ma
+        assertions: [{source: b, stance: affirms}]
+      - id: pop-ma-again
+        text: "Population of Springfield is 116000"
+        subject: springfield-ma
+        assertions: [{source: c, stance: affirms}]
+    """
+    found = lint_of(corpus_dir, text, "W101")
+    assert codes_lines(found) == [("W101", line_of(text, "id: pop-ma-again"))]
+
+
 @pytest.mark.parametrize("rule", [
     "{id: same, kind: equivalent, claims: [maduro-met-advisers, advisers-met-maduro]}",
     "{id: there, kind: implies, if: maduro-met-advisers, then: advisers-met-maduro}\n"

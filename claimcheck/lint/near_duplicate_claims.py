@@ -15,7 +15,9 @@ How to fix: if they say the same, merge them (move the assertions to one claim a
 delete the other), or keep both and add an `equivalent` rule. If they say different
 things (another date, a negation), reword one so the difference shows, or relate them
 with a rule. A pair that a rule names together (any kind), or that implies chains link
-both ways, is taken as known and not reported.
+both ways, is taken as known and not reported; so is a pair whose claims name different
+subjects (they are about different entities, however alike their wording, as in
+imported data: "population of Springfield, IL" and "... MA").
 
     claims:
       - id: maduro-met-advisers
@@ -49,27 +51,50 @@ _FIX = "if they say the same, merge them or add an `equivalent` rule; if not, re
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     threshold = options.get("near-duplicate-threshold", OPTIONS["near-duplicate-threshold"])
+    claims = corpus.claims
+    known: list = []
+
+    def related(a: str, b: str) -> bool:  # built once, on the first pair that needs it
+        if not known:
+            known.append(related_claims(corpus))
+        return known[0](a, b) or _different_subjects(corpus, a, b)
+
+    if claims and all(c.subject for c in claims.values()):
+        # every claim names its subject: only claims about one subject can be duplicates
+        by_subject: dict[str, list[str]] = {}
+        for claim_id in sorted(claims):
+            by_subject.setdefault(claims[claim_id].subject, []).append(claim_id)
+        for subject in sorted(by_subject):
+            yield from _pairs(corpus, by_subject[subject], threshold, related)
+        return
+    yield from _pairs(corpus, sorted(claims), threshold, related)
+
+
+def _pairs(corpus: Corpus, claim_ids: list[str], threshold: float, related) -> Iterator[Finding]:
+    """Near-duplicates among these claims; `related(a, b)` tells pairs known not to be."""
     by_text: dict[str, list[str]] = {}
-    for claim_id in sorted(corpus.claims):
+    for claim_id in claim_ids:
         text = normalise(corpus.claims[claim_id].text)
         if text:
             by_text.setdefault(text, []).append(claim_id)
     texts = list(by_text)
     groups = list(by_text.values())
-    related = None
     for same in groups:
         if len(same) < 2:
             continue
-        related = related or related_claims(corpus)
         for n, later in enumerate(same[1:], 1):
             first = next((c for c in same[:n] if not related(c, later)), None)
             if first is not None:
                 yield _finding(corpus, first, later, f"has the same text as claim '{first}'")
     for i, j, score in similar_pairs(texts, threshold):
         a, b = sorted((groups[i][0], groups[j][0]))
-        related = related or related_claims(corpus)
         if not related(a, b):
             yield _finding(corpus, a, b, f"reads almost like claim '{a}' (similarity {score:.0f}%)")
+
+
+def _different_subjects(corpus: Corpus, a: str, b: str) -> bool:
+    first, second = corpus.claims[a].subject, corpus.claims[b].subject
+    return bool(first and second and first != second)
 
 
 def _finding(corpus: Corpus, first: str, later: str, what: str) -> Finding:
