@@ -1,0 +1,375 @@
+"""Tabular claim data (object, property, value, source[, date] rows) into a corpus.
+
+Truth-discovery data sets come as rows: "source S says property P of object O is V".
+`import_csv` turns them into a corpus that claimcheck reads without errors:
+
+- one entity per distinct object (`name` is the object as written), one source per
+  distinct source, one predicate per property (`single_value: true`, `value_type`
+  inferred: `number` when every value of the property is a number, else `date` when every
+  value is a date, else `text`);
+- one claim per (object, property), its `subject` the object's entity and its
+  `predicate` the property's, so disagreeing rows become `value:<object>/<property>`
+  conflicts;
+- one `affirms` assertion per row, with its `value` and, where the date column holds a
+  date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an ISO timestamp such as `2012-03-04 05:06:07`,
+  or a C-style one such as `fri jan 29 08:45:00 2010`), its `date` (the day part).
+
+Ids are slugs made from the original text (`St. Louis, Missouri` → `st-louis-missouri`);
+where two texts give one slug, the one that sorts later (by code point) gets `-2`, `-3`…,
+so ids never depend on row order. Rows that cannot be used (too few columns, an empty
+object, property, value or source, a value that is a missing-value marker such as `N/A`,
+`NA`, `null` or `NaN`, as pandas reads them) are skipped and reported with their row
+number; a date that cannot be read is reported and the assertion kept without it. Empty
+dates and missing-value markers count as no date and are only counted. Cells are trimmed
+of white space at both ends.
+
+The CSV is streamed (`.csv.gz` is read through gzip); memory grows with the distinct
+objects, sources and values, not with any copy of the file. Output files are written
+atomically and never over an existing corpus: a non-empty `out_dir` is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import gzip
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import parse_date
+from .model import DateSpan
+from .output import write_atomically
+
+#: claims per claims-NNNN.yaml file
+CLAIMS_PER_FILE = 5000
+MAX_ID = 128
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_MAX_INT_DIGITS = 4000  # the loader keeps longer integers as text
+#: what counts as no value or no date: the markers pandas reads as missing, plus "-"
+NULL_MARKERS = frozenset((
+    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+    "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null", "-",
+))
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]|\Z)")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# "fri jan 29 08:45:00 2010" (C's asctime), optionally with a zone name before the year
+_CTIME = re.compile(
+    r"(?:[a-z]{3},?\s+)?([a-z]{3})\s+([0-9]{1,2})\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+(?:[a-z]{2,5}\s+)?([0-9]{4})\Z"
+)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class CsvImportError(ValueError):
+    """The CSV cannot be imported at all (a missing column, an unreadable file, a non-empty target)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    file: str
+    row: int  # data row, 1 = the first row after the header
+    line: int  # line in the file where the row ends (rows may span lines)
+    reason: str
+    kept: bool  # True: the row became an assertion anyway (e.g. without its date)
+
+    def __str__(self) -> str:
+        return f"{self.file}: row {self.row} (line {self.line}): {self.reason}{'' if not self.kept else ' (kept)'}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    out_dir: Path
+    rows: int = 0  # data rows read
+    assertions: int = 0
+    claims: int = 0
+    sources: int = 0
+    entities: int = 0
+    predicates: dict[str, str] = field(default_factory=dict)  # predicate id -> value_type
+    files: list[str] = field(default_factory=list)  # written, relative to out_dir
+    problems: list[RowProblem] = field(default_factory=list)
+    dates_missing: int = 0  # empty or null-marker dates (not problems)
+    # the ids given: original text -> id
+    source_ids: dict[str, str] = field(default_factory=dict, repr=False)
+    entity_ids: dict[str, str] = field(default_factory=dict, repr=False)
+    predicate_ids: dict[str, str] = field(default_factory=dict, repr=False)  # property -> predicate id
+    claim_ids: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # (object, property) -> claim id
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for p in self.problems if not p.kept)
+
+    def summary(self) -> str:
+        return (
+            f"{self.rows} rows → {self.assertions} assertions on {self.claims} claims about {self.entities} objects "
+            f"from {self.sources} sources, {len(self.predicates)} predicates; {self.skipped} rows skipped, "
+            f"{len(self.problems) - self.skipped} kept with a problem; {len(self.files)} files in {self.out_dir}"
+        )
+
+
+def import_csv(
+    csv_path: Path | str | Sequence[Path | str],
+    out_dir: Path | str,
+    object_col: str,
+    property_col: str,
+    value_col: str,
+    source_col: str,
+    date_col: str | None = None,
+) -> ImportReport:
+    """Read one CSV (or several with the same columns, in order) and write a corpus to
+    `out_dir`, which must not exist or be empty. Raises CsvImportError when a column is
+    missing, a file cannot be read, or `out_dir` holds anything."""
+    paths = [Path(csv_path)] if isinstance(csv_path, (str, Path)) else [Path(p) for p in csv_path]
+    out = Path(out_dir)
+    _refuse_non_empty(out)
+    report = ImportReport(out)
+    # interned texts: each distinct object, property, source and value is held once
+    claim_rows: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
+    seen: dict[str, str] = {}
+    wanted = [object_col, property_col, value_col, source_col] + ([date_col] if date_col else [])
+    for path in paths:
+        for row_number, line, cells in _rows(path, wanted):
+            report.rows += 1
+            if cells is None:
+                report.problems.append(RowProblem(str(path), row_number, line, "fewer columns than the header", False))
+                continue
+            obj, prop, value, source = (c.strip() for c in cells[:4])
+            empty = [name for name, text in zip(wanted, (obj, prop, value, source)) if not text]
+            if empty:
+                report.problems.append(RowProblem(str(path), row_number, line, f"empty {', '.join(empty)}", False))
+                continue
+            if value in NULL_MARKERS:
+                report.problems.append(RowProblem(str(path), row_number, line, f"no value ({value!r} marks a missing value)", False))
+                continue
+            date = None
+            if date_col:
+                date, problem = _date_of(cells[4])
+                if problem:
+                    report.problems.append(RowProblem(str(path), row_number, line, problem, True))
+                elif date is None:
+                    report.dates_missing += 1
+            obj, prop, value, source = (seen.setdefault(t, t) for t in (obj, prop, value, source))
+            claim_rows.setdefault((obj, prop), []).append((source, value, date))
+    _write(out, claim_rows, report)
+    return report
+
+
+def _refuse_non_empty(out: Path) -> None:
+    if out.exists():
+        if not out.is_dir():
+            raise CsvImportError(f"{out} exists and is not a directory; choose a new directory for the corpus")
+        if any(out.iterdir()):
+            raise CsvImportError(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
+
+
+def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | None]]:
+    """(row number, line, the wanted cells or None when the row is short) for each data row."""
+    try:
+        raw = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")
+    except OSError as err:
+        raise CsvImportError(f"cannot read {path}: {err.strerror or err}") from None
+    with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="") as text:
+        reader = csv.reader(text)
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise CsvImportError(f"{path} is empty: expected a header row naming the columns")
+            names = [h.strip() for h in header]
+            missing = [w for w in wanted if w not in names]
+            if missing:
+                raise CsvImportError(
+                    f"{path} has no column {', '.join(repr(m) for m in missing)}; its columns are "
+                    + ", ".join(repr(n) for n in names)
+                )
+            where = [names.index(w) for w in wanted]
+            need = max(where[:4]) + 1  # a row may end before its date: it has none
+            for number, row in enumerate(reader, 1):
+                if len(row) < need:
+                    yield number, reader.line_num, None
+                else:
+                    yield number, reader.line_num, [row[i] if i < len(row) else "" for i in where]
+        except (OSError, EOFError, csv.Error) as err:  # a truncated gzip, a broken quote
+            raise CsvImportError(f"cannot read {path} (line {reader.line_num}): {err}") from None
+
+
+def _date_of(text: str) -> tuple[str | None, str | None]:
+    """(the date as YYYY[-MM[-DD]], None), (None, None) for no date, or (None, problem)."""
+    text = text.strip()
+    if text in NULL_MARKERS:
+        return None, None
+    span = parse_date(text)
+    if isinstance(span, DateSpan):
+        return span.text, None
+    folded = " ".join(text.casefold().split())
+    day = None
+    match = _ISO_DAY.match(text)
+    if match:
+        day = (int(match[1]), int(match[2]), int(match[3]))
+    else:
+        match = _CTIME.match(folded)
+        if match and match[1] in _MONTHS:
+            day = (int(match[3]), _MONTHS[match[1]], int(match[2]))
+    if day is not None:
+        try:
+            return _dt.date(*day).isoformat(), None
+        except ValueError:
+            pass
+    return None, f"date '{_short(text)}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or a timestamp); kept without it"
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- values -----------------------------------------------------------------------------
+
+
+def _is_number(text: str) -> bool:
+    if _INT.match(text):
+        return len(text) <= _MAX_INT_DIGITS
+    return bool(_FLOAT.match(text)) and math.isfinite(float(text))
+
+
+def number_text(text: str) -> str:
+    """A number as plain YAML that YAML 1.1 and 1.2 read alike: integers without leading
+    zeros or '+', other numbers as Python writes the float (with a '.', which YAML 1.1
+    needs before an exponent)."""
+    if _INT.match(text):
+        return str(int(text))
+    out = repr(float(text))
+    if "e" in out and "." not in out:
+        mantissa, exponent = out.split("e")
+        out = f"{mantissa}.0e{exponent}"
+    return out
+
+
+def _is_date(text: str) -> bool:
+    return isinstance(parse_date(text), DateSpan)
+
+
+def _value_type(values: Iterable[str]) -> str:
+    number = date = True
+    for value in values:
+        number = number and _is_number(value)
+        date = date and _is_date(value)
+        if not number and not date:
+            return "text"
+    return "number" if number else "date" if date else "text"
+
+
+# --- ids --------------------------------------------------------------------------------
+
+
+def slug(text: str, fallback: str, width: int = MAX_ID) -> str:
+    """A slug from any text: ASCII-folded, lower case, runs of other characters as '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    return (out or fallback)[:width].rstrip("-") or fallback
+
+
+def _unique_ids(texts: Iterable, make) -> dict:
+    """Text → a unique slug; on a clash, texts later in code-point order get -2, -3, …"""
+    ids: dict = {}
+    taken: set[str] = set()
+    for text in sorted(texts):
+        base = make(text)
+        ident, n = base, 1
+        while ident in taken:
+            n += 1
+            suffix = f"-{n}"
+            ident = base[: MAX_ID - len(suffix)] + suffix
+        taken.add(ident)
+        ids[text] = ident
+    return ids
+
+
+# --- writing ----------------------------------------------------------------------------
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def quote(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly `text`."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif (
+            0x20 <= code <= 0x7E
+            or (0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029))
+            or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
+            or 0x10000 <= code <= 0x10FFFF
+        ):
+            out.append(ch)
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:  # pragma: no cover - every code point above 0xFFFF is printable
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
+def _section(name: str, items: list[str]) -> str:
+    return f"{name}:\n" + "".join(items) if items else f"{name}: []\n"
+
+
+def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
+    objects = sorted({o for o, _ in claim_rows})
+    properties = sorted({p for _, p in claim_rows})
+    sources = sorted({s for rows in claim_rows.values() for s, _, _ in rows})
+    entity_id = _unique_ids(objects, lambda t: slug(t, "object"))
+    source_id = _unique_ids(sources, lambda t: slug(t, "source"))
+    predicate_id = _unique_ids(properties, lambda t: slug(t, "property", 60))
+    claim_id = _unique_ids(  # <object>.<predicate>, within the 128 characters of an id
+        claim_rows, lambda op: f"{slug(op[0], 'object', MAX_ID - 1 - len(predicate_id[op[1]]))}.{predicate_id[op[1]]}"
+    )
+
+    values_of: dict[str, set[str]] = {}
+    for (_, prop), rows in claim_rows.items():
+        values_of.setdefault(prop, set()).update(v for _, v, _ in rows)
+    value_type = {prop: _value_type(sorted(values_of[prop])) for prop in properties}
+    del values_of
+
+    out.mkdir(parents=True, exist_ok=True)
+    _refuse_non_empty(out)  # again, just before writing: someone may have raced us
+
+    def put(name: str, text: str) -> None:
+        write_atomically(out / name, text, overwrite=False)
+        report.files.append(name)
+
+    put("sources.yaml", _section("sources", [
+        f"  - id: {quote(source_id[s])}\n    name: {quote(s)}\n" for s in sources
+    ]))
+    put("entities.yaml", _section("entities", [
+        f"  - id: {quote(entity_id[o])}\n    name: {quote(o)}\n" for o in objects
+    ]))
+    put("predicates.yaml", _section("predicates", [
+        f"  - id: {quote(predicate_id[p])}\n    description: {quote(p)}\n    single_value: true\n"
+        f"    value_type: {value_type[p]}\n" for p in properties
+    ]))
+    ordered = sorted(claim_rows, key=lambda op: claim_id[op])
+    for start in range(0, len(ordered), CLAIMS_PER_FILE):
+        chunk = []
+        for key in ordered[start:start + CLAIMS_PER_FILE]:
+            obj, prop = key
+            typed = value_type[prop]
+            chunk.append(
+                f"  - id: {quote(claim_id[key])}\n    text: {quote(f'{prop} of {obj}')}\n"
+                f"    subject: {quote(entity_id[obj])}\n    predicate: {quote(predicate_id[prop])}\n    assertions:\n"
+            )
+            for source, value, date in claim_rows[key]:
+                shown = number_text(value) if typed == "number" else quote(value)
+                chunk.append(f"      - {{source: {quote(source_id[source])}, stance: affirms, value: {shown}")
+                chunk.append(f", date: {quote(date)}}}\n" if date else "}\n")
+                report.assertions += 1
+        put(f"claims-{start // CLAIMS_PER_FILE + 1:04d}.yaml", "claims:\n" + "".join(chunk))
+    report.claims = len(claim_rows)
+    report.sources = len(sources)
+    report.entities = len(objects)
+    report.predicates = {predicate_id[p]: value_type[p] for p in properties}
+    report.source_ids, report.entity_ids, report.predicate_ids, report.claim_ids = source_id, entity_id, predicate_id, claim_id
