@@ -5,6 +5,8 @@ The CLI and tests call `analyze`; nothing here knows about terminals or formats.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,9 @@ class Result:
     findings: list[Finding]
     files: list[str] = field(default_factory=list)
     assessments: dict = field(default_factory=dict)  # conflict id -> assess.Assessment
+    #: seconds spent in each stage: load, validate, engine, lint, assess
+    timings: dict = field(default_factory=dict)
+    trust: object = None  # trust.TrustModel when the assessment used learned trust
 
 
 def analyze(
@@ -33,25 +38,44 @@ def analyze(
     select: set[str] | None = None,
     ignore: set[str] | None = None,
     lint_options: dict | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> Result:
     """Read, check and analyze a corpus. `weights` are the assessment's (defaults when
     None); with assess=False no conflict gets an assessment. `select`, `ignore` and
     `lint_options` choose and tune the lint rules (see `claimcheck.lint`); a wrong
     selector or option raises ValueError, so the CLI checks them first with
-    `lint.problems`."""
+    `lint.problems`. `progress(done, total, file)` is called after each file is loaded."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     files, findings = discover(paths)
-    loaded = [load_file(path, display, limits) for path, display in files]
+    loaded = []
+    for path, display in files:
+        loaded.append(load_file(path, display, limits))
+        if progress is not None:
+            progress(len(loaded), len(files), display)
     for one in loaded:
         findings.extend(one.findings)
+    lap("load")
     corpus, problems = validate(loaded)
     findings.extend(problems)
+    lap("validate")
     conflicts, stale = find_conflicts(corpus)
     findings.extend(stale)
+    lap("engine")
     findings.extend(lint.run(corpus, select, ignore, lint_options))
     findings.sort(key=Finding.sort_key)
+    lap("lint")
     assessments = {}
     if assess:
         from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
 
         assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
-    return Result(corpus, conflicts, findings, [display for _, display in files], assessments)
+    lap("assess")
+    return Result(corpus, conflicts, findings, [display for _, display in files], assessments, timings)

@@ -52,6 +52,7 @@ class Config:
     limits: Limits = field(default_factory=Limits)
     lint: dict = field(default_factory=dict)
     assess: dict | None = field(default_factory=dict)  # None: no assessment (--no-assess)
+    assess_method: str = "prior"  # prior (Admiralty weights) or trust (learned)
 
 
 def find_config(start: Path | None = None) -> Path | None:

@@ -507,6 +507,8 @@ class TrustAssessment(Assessment):
     def as_json(self) -> dict:
         out = Assessment.as_json(self)
         out["method"] = "trust"
+        out["value"] = self.value
+        out["trust"] = {source: round(t, 4) for source, t in sorted(self.trust.items())}
         return out
 
 

@@ -65,6 +65,7 @@ def sources_view(result: Result) -> list[dict]:
             "conflicts": involved[source.id],
             "with_leaning": sum(votes),
             "leaning_conflicts": len(votes),
+            **({"trust": round(result.trust.trust.get(source.id, 0.0), 4)} if result.trust is not None else {}),
         })
     return rows
 

@@ -123,7 +123,9 @@ OUTPUT_SCHEMA = {
         "assessment": {
             "type": "object",
             "properties": {
-                "method": {"type": "string"},
+                "method": {"enum": ["prior", "trust"]},
+                "value": _TEXT_OR_NULL,
+                "trust": {"type": "object", "additionalProperties": {"type": "number"}},
                 "scores": {"type": "object", "additionalProperties": {"type": "number"}},
                 "leaning": _TEXT_OR_NULL,
                 "margin": {"type": "number"},

@@ -35,12 +35,14 @@ def _done(table, color: bool, width: int | None, footer: str = "") -> str:
 
 
 def render_sources(rows: list[dict], color: bool = False, width: int | None = None) -> str:
-    table = _table("source", "kind", "rel", "assertions", "relayed", "conflicts", "with leaning")
+    learned = bool(rows) and "trust" in rows[0]
+    table = _table("source", "kind", "rel", *(["trust"] if learned else []), "assertions", "relayed", "conflicts", "with leaning")
     for row in rows:
         name = Text(printable(row["name"]))
         name.append(f"  {row['id']}", style="dim")
         leaning = f"{row['with_leaning']}/{row['leaning_conflicts']}" if row["leaning_conflicts"] else "–"
-        table.add_row(name, row["kind"], row["reliability"], str(row["assertions"]), str(row["relayed"]),
+        trust = [f"{row['trust']:.2f}"] if learned else []
+        table.add_row(name, row["kind"], row["reliability"], *trust, str(row["assertions"]), str(row["relayed"]),
                       str(row["conflicts"]), leaning)
     return _done(table, color, width, "with leaning: conflicts where the source stands on the side the evidence leans to")
 
