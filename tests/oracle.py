@@ -3,8 +3,8 @@
 It shares no code with the engine and takes the corpus as the plain dict that YAML
 hands over (the six sections, each a list of mappings). It enumerates every pair,
 walks every rule path by plain breadth-first search and never tries to be fast, so
-that it is easy to check line by line against docs/spec §4. The property test
-compares the engine with it on generated corpora.
+that it is easy to check line by line against §4 of the corpus-format spec. The
+property test compares the engine with it on generated corpora.
 
 `oracle_conflicts(corpus)` returns, for every conflict id:
     {"id", "kind", "severity", "status", "claims", "sources", "sides"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Iterator
@@ -39,9 +40,13 @@ def canonical_text(value) -> str:
     return str(value)
 
 
+#: Unicode's White_Space property (Python's str.split also splits on U+001C–U+001F)
+_WHITE_SPACE = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+
+
 def normalize_text(text: str) -> str:
     """NFC, full case folding, trimmed, inner white space collapsed (§4.3)."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return _WHITE_SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip(" ")
 
 
 def classify(value, value_type: str | None):
