@@ -296,6 +296,8 @@ def _value_corpus(values: list[str], predicate: str = "", extra: str = "") -> st
         (["'Bogota\u0301'", "'Bogot\u00e1'"], "", False),  # NFC
         (["'straße'", "'STRASSE'"], "", False),  # full case folding
         (["'a  b'", "'a b'"], "", False),  # inner white space collapsed
+        (['"a\\x1cb"', "'a b'"], "", True),  # U+001C is no Unicode white space
+        (['"a\\u3000b"', "'a b'"], "", False),  # U+3000 is
         (["2022-06", "2022-09"], ", tolerance: 63", False),  # dates: 63 days apart
         (["2022-06", "2022-09"], ", tolerance: 62", True),
         (["2025-10-12", "2025-10-13"], "", True),
