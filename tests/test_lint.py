@@ -576,3 +576,13 @@ def test_near_duplicates_at_scale():
     close = {(a, b) for a, b in planted if fuzz.ratio(keyed[a], keyed[b]) >= 90}
     assert len(close) > 0.8 * len(planted)
     assert close <= reported
+
+
+def test_thousands_of_claims_differing_by_a_number_stay_linear():
+    """An oversized block is sampled, and each claim is reported at most once."""
+    from claimcheck.lint._text import BLOCK_SAMPLE
+
+    texts = [f"population of springfield is {116000 + i}" for i in range(3000)]
+    pairs = list(similar_pairs(texts, 90))
+    assert len(pairs) <= BLOCK_SAMPLE * len(texts)
+    assert {j for _, j, _ in pairs} >= set(range(BLOCK_SAMPLE, len(texts)))  # every later one matched

@@ -37,6 +37,9 @@ TRIGRAM_KEYS = 8
 COMMON_WORDS = 4  # ... and, when it has too few of those, pairs of its 4 least common words
 MAX_DF = 500  # a word in more texts than this is too common to block on
 SMALL_BLOCK = 6  # larger blocks are scored in rapidfuzz's C++ loop, not pair by pair
+#: a block larger than max_df (thousands of texts that differ only by a number) is not
+#: scored all against all: each member is scored against this many of its first members
+BLOCK_SAMPLE = 50
 
 
 def normalise(text: str) -> str:
@@ -99,7 +102,9 @@ def similar_pairs(texts: Sequence[str], threshold: float, max_df: int = MAX_DF) 
         if len(members) < 2:
             continue
         members = sorted(set(members))  # a text can get one key twice (leave-one-out)
-        if len(members) <= SMALL_BLOCK:
+        if len(members) > max_df:
+            hits = _block_hits(members, keyed, threshold, sample=BLOCK_SAMPLE)
+        elif len(members) <= SMALL_BLOCK:
             hits = (
                 (i, j, fuzz.ratio(keyed[i], keyed[j], score_cutoff=threshold))
                 for a, i in enumerate(members)
@@ -113,10 +118,19 @@ def similar_pairs(texts: Sequence[str], threshold: float, max_df: int = MAX_DF) 
                 yield i, j, score
 
 
-def _block_hits(members: list[int], keyed: Sequence[str], threshold: float) -> Iterator[tuple[int, int, float]]:
+def _block_hits(members: list[int], keyed: Sequence[str], threshold: float, sample: int | None = None) -> Iterator[tuple[int, int, float]]:
     """The matching pairs of one block, each member against the later ones in rapidfuzz's
-    C++ loop (no Python per pair)."""
+    C++ loop (no Python per pair); with `sample`, each later member only against the
+    first `sample` members, so an oversized block costs linear time."""
     choices = [keyed[j] for j in members]
+    if sample is not None:
+        head = choices[:sample]
+        for position, j in enumerate(members[sample:], sample):
+            for _, score, offset in process.extract(
+                keyed[j], head, scorer=fuzz.ratio, processor=None, score_cutoff=threshold, limit=None
+            ):
+                yield members[offset], j, score
+        members, choices = members[:sample], head
     for position, i in enumerate(members[:-1]):
         for _, score, offset in process.extract(
             keyed[i], choices[position + 1 :], scorer=fuzz.ratio, processor=None, score_cutoff=threshold, limit=None

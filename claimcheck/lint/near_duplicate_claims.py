@@ -86,9 +86,11 @@ def _pairs(corpus: Corpus, claim_ids: list[str], threshold: float, related) -> I
             first = next((c for c in same[:n] if not related(c, later)), None)
             if first is not None:
                 yield _finding(corpus, first, later, f"has the same text as claim '{first}'")
-    for i, j, score in similar_pairs(texts, threshold):
+    reported: set[str] = set()  # one finding per claim, however many it resembles
+    for i, j, score in sorted(similar_pairs(texts, threshold), key=lambda hit: sorted((groups[hit[0]][0], groups[hit[1]][0]))):
         a, b = sorted((groups[i][0], groups[j][0]))
-        if not related(a, b):
+        if b not in reported and not related(a, b):
+            reported.add(b)
             yield _finding(corpus, a, b, f"reads almost like claim '{a}' (similarity {score:.0f}%)")
 
 

@@ -1,0 +1,75 @@
+"""A content-addressed cache of whole runs, so an unchanged corpus is checked at once.
+
+The key is a hash of the tool's version, everything that shapes the output (command,
+options, format, width, configuration, today's date) and every corpus file's path and
+content hash. A run with the same key prints what the first run printed and exits as it
+did; any edit to any file, any option or a new version of claimcheck misses. Entries live
+in `.claimcheck_cache/` in the working directory (or `$CLAIMCHECK_CACHE_DIR`), are
+written atomically, and only the newest `KEEP` are kept. `--no-cache` bypasses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from . import __version__
+from .output import write_atomically
+
+KEEP = 32
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("CLAIMCHECK_CACHE_DIR") or ".claimcheck_cache")
+
+
+def run_key(files: list[tuple[Path, str]], settings: dict) -> str | None:
+    """The key of a run over these files with these settings; None when a file cannot be read."""
+    digest = hashlib.sha256()
+    digest.update(f"claimcheck {__version__} cache {FORMAT}\0".encode())
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    for path, display in files:
+        try:
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None  # unreadable: the run itself will say so, never from a cache
+        digest.update(f"\0{display}\0{content}".encode())
+    return digest.hexdigest()
+
+
+def load(key: str) -> dict | None:
+    """The stored run (stdout, stderr, exit code), or None."""
+    try:
+        entry = json.loads((cache_dir() / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+        return None
+    return entry
+
+
+def store(key: str, stdout: str, stderr: str, exit_code: int) -> None:
+    """Remember a run; a cache that cannot be written is silently skipped."""
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        gitignore = directory / ".gitignore"
+        if not gitignore.exists():
+            write_atomically(gitignore, "*\n")
+        entry = {"format": FORMAT, "stdout": stdout, "stderr": stderr, "exit": exit_code}
+        write_atomically(directory / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        _prune(directory)
+    except OSError:
+        pass
+
+
+def _prune(directory: Path) -> None:
+    entries = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
