@@ -16,7 +16,6 @@ from .output import write_atomically
 
 app = typer.Typer(
     name="claimcheck",
-    help="Find where the sources of a claims corpus contradict each other.",
     add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -63,8 +62,16 @@ def _root(
     """Find where the sources of a claims corpus contradict each other.
 
     A corpus is a folder of YAML files of sources, claims, assertions and rules
-    (see the README). `claimcheck conflicts` shows the contradictions for a person;
-    `claimcheck check` is for CI.
+    (see the README and docs/tutorial.md). `claimcheck conflicts` shows the
+    contradictions for a person; `claimcheck check` is for CI.
+
+    Examples:
+
+      claimcheck conflicts corpus
+
+      claimcheck check corpus
+
+      claimcheck explain S004
     """
 
 
@@ -75,9 +82,18 @@ FormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: t
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output.")
 ColorOpt = typer.Option(Color.auto, "--color", help="Color in tables: auto follows the terminal, NO_COLOR and FORCE_COLOR.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No summary line on standard error.")
+VerboseOpt = typer.Option(False, "--verbose", "-v", help="Also print counts and the time of each stage (load, validate, engine, lint, assess) on standard error.")
 SelectOpt = typer.Option(None, "--select", help="Lint rules to run: codes, names or code prefixes (W1, near-duplicate-claims); repeat or comma-separate.")
 IgnoreOpt = typer.Option(None, "--ignore", help="Lint rules not to run: codes, names or code prefixes.")
 NoAssessOpt = typer.Option(False, "--no-assess", help="Leave out the weighed leaning of each conflict.")
+
+
+class AssessMethod(str, Enum):
+    prior = "prior"
+    trust = "trust"
+
+
+AssessOpt = typer.Option(AssessMethod.prior, "--assess", help="How to weigh each conflict: prior (Admiralty grades) or trust (learned from the whole corpus).", case_sensitive=False)
 ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml, searched upward).")
 WriteBaselineOpt = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the open conflicts and the findings in FILE, for --baseline; exit 0.")
 
@@ -110,12 +126,14 @@ def _paths(paths: Optional[list[Path]], config) -> list[Path]:
     return chosen
 
 
-def _analyze(paths: Optional[list[Path]], config):
-    return _run_analysis(_paths(paths, config), config)
+def _analyze(paths: Optional[list[Path]], config, progress=None):
+    return _run_analysis(_paths(paths, config), config, progress)
 
 
-def _with_options(config, select=None, ignore=None, no_assess: bool = False):
-    """The configuration with the command line's lint selection and assessment switch."""
+def _with_options(config, select=None, ignore=None, no_assess: bool = False, method=None):
+    """The configuration with the command line's lint selection and assessment choice."""
+    if method is not None:
+        config.assess_method = method.value
     if select:
         config.select = [s for given in select for s in given.split(",") if s]
     if ignore:
@@ -125,8 +143,9 @@ def _with_options(config, select=None, ignore=None, no_assess: bool = False):
     return config
 
 
-def _run_analysis(paths: list[Path], config):
-    """The analysis every command runs, with the configuration's settings (diff runs it twice)."""
+def _run_analysis(paths: list[Path], config, progress=None):
+    """The analysis every command runs, with the configuration's settings (diff runs it
+    twice). `progress` is a `terminal.LoadProgress` or None (see `_progress`)."""
     from . import lint
     from .analysis import analyze
     from .assess import WeightsError, weights_from
@@ -143,7 +162,51 @@ def _run_analysis(paths: list[Path], config):
             weights = weights_from(config.assess)
         except WeightsError as err:
             _fail(f"configuration: {config.file}: {err}")
-    return analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint)
+    by_trust = config.assess is not None and config.assess_method == "trust"
+    try:
+        result = analyze(paths, config.limits, weights, config.assess is not None and not by_trust, select, ignore,
+                         config.lint, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    if by_trust:
+        from .trust import assess_trust, learn_trust
+
+        result.trust = learn_trust(result.corpus)
+        result.assessments = {c.id: assess_trust(c, result.corpus, result.trust) for c in result.conflicts}
+    return result
+
+
+def _progress(for_a_person: bool):
+    """A progress display on standard error while files load (shown once loading takes
+    a second), or None: never in pipes, in CI, or with a machine format."""
+    if not for_a_person or os.environ.get("CI") or not sys.stderr.isatty():
+        return None
+    from .terminal import LoadProgress
+
+    return LoadProgress()
+
+
+def _check_quiet_verbose(quiet: bool, verbose: bool) -> None:
+    if quiet and verbose:
+        _fail("--quiet and --verbose exclude each other")
+
+
+def _verbose(result, verbose: bool) -> None:
+    """Counts and per-stage timings on standard error, for --verbose."""
+    if not verbose:
+        return
+    corpus = result.corpus
+    assertions = sum(len(c.assertions) for c in corpus.claims.values())
+    counts = [
+        (len(result.files), "file"), (len(corpus.sources), "source"), (len(corpus.claims), "claim"),
+        (assertions, "assertion"), (len(corpus.rules), "rule"), (len(result.conflicts), "conflict"),
+        (len(result.findings), "finding"),
+    ]
+    typer.echo("read " + ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts), err=True)
+    stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in result.timings.items())
+    total = sum(result.timings.values()) * 1000
+    typer.echo(f"time: {stages}; total {total:.0f} ms", err=True)
 
 
 def _use_color(color: Color, output: Optional[Path]) -> bool:
@@ -310,6 +373,7 @@ def check(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     config_file: Optional[Path] = ConfigOpt,
     baseline_file: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Fail only on open conflicts and findings that this baseline (from --write-baseline) does not cover."),
     write_baseline: Optional[Path] = WriteBaselineOpt,
@@ -317,6 +381,7 @@ def check(
     select: Optional[list[str]] = SelectOpt,
     ignore: Optional[list[str]] = IgnoreOpt,
     no_assess: bool = NoAssessOpt,
+    assess: AssessMethod = AssessOpt,
 ) -> None:
     """Check a corpus for CI: load and schema errors, findings and open conflicts.
 
@@ -328,14 +393,15 @@ def check(
 
       claimcheck check --fail-on warning
 
-      claimcheck check --write-baseline claimcheck-baseline.json   # accept what is there today
+      claimcheck check --write-baseline baseline.json   # accept what is there today
 
-      claimcheck check --baseline claimcheck-baseline.json         # then fail only on new problems
+      claimcheck check --baseline baseline.json         # fail only on new problems
     """
-    config = _with_options(_config(config_file), select, ignore, no_assess)
+    _check_quiet_verbose(quiet, verbose)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     baseline = _load_baseline(baseline_file)
-    result = _analyze(paths, config)
     fmt = _default_format(fmt, config)
+    result = _analyze(paths, config, _progress(fmt is Format.table))
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
     comparison = None
     if baseline is not None:
@@ -348,6 +414,7 @@ def check(
     hide = comparison is not None and fmt not in MARKS_BASELINE and not show_baselined
     rendered, shown = _without_baselined(result, shown, comparison) if hide else (result, shown)
     _emit(_render(fmt, rendered, shown, _use_color(color, output), "check", comparison), output)
+    _verbose(result, verbose)
     _summary(result, result.conflicts, quiet)
     _baseline_summary(comparison, hide, quiet)
     if write_baseline is not None:
@@ -371,11 +438,13 @@ def conflicts(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     config_file: Optional[Path] = ConfigOpt,
     write_baseline: Optional[Path] = WriteBaselineOpt,
     select: Optional[list[str]] = SelectOpt,
     ignore: Optional[list[str]] = IgnoreOpt,
     no_assess: bool = NoAssessOpt,
+    assess: AssessMethod = AssessOpt,
 ) -> None:
     """Show where the sources contradict each other: a colored table per conflict.
 
@@ -383,7 +452,7 @@ def conflicts(
 
       claimcheck conflicts corpus
 
-      claimcheck conflicts --kind contradiction --source nyt
+      claimcheck conflicts --kind contradiction --source new-york-times
 
       claimcheck conflicts --format json | jq '.conflicts[].id'
     """
@@ -392,9 +461,10 @@ def conflicts(
     _check_choices("--kind", kind, KINDS)
     _check_choices("--severity", severity, ("error", "warning", "info"))
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
-    config = _with_options(_config(config_file), select, ignore, no_assess)
-    result = _analyze(paths, config)
+    _check_quiet_verbose(quiet, verbose)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     fmt = _default_format(fmt, config)
+    result = _analyze(paths, config, _progress(fmt is Format.table))
     machine = fmt in SETTLED_TOO
     tagged = {c.id for c in result.corpus.claims.values() if tag and set(tag) & set(c.tags)}
     shown = [
@@ -407,6 +477,7 @@ def conflicts(
         and (not tag or tagged & set(c.claims))
     ]
     _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
+    _verbose(result, verbose)
     _summary(result, shown, quiet)
     if write_baseline is not None:  # of the whole corpus, whatever the filters show
         _write_baseline(write_baseline, result, quiet)
@@ -422,9 +493,31 @@ def _check_choices(option: str, given: Optional[list[str]], allowed) -> None:
             _fail(f"{option} '{value}' is not one of {', '.join(allowed)}{suggest(value, allowed)}")
 
 
+def _complete_ids(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of `show ID`: the conflict, claim and source ids of the corpus read
+    when no PATH is given, with what each is. Never prints and never fails: a completion
+    that cannot read the corpus offers nothing."""
+    try:
+        from .analysis import analyze
+        from .config import load_config
+
+        config = load_config(None)
+        paths = [p for p in (config.paths or [Path("corpus")]) if p.exists()]
+        if not paths:
+            return []
+        result = analyze(paths, config.limits, assess=False, select=set())
+        corpus = result.corpus
+        offered = [(c.id, f"conflict, {c.severity_name}, {c.status}") for c in result.conflicts]
+        offered += [(ident, "claim") for ident in sorted(corpus.claims)]
+        offered += [(ident, f"source: {source.name}") for ident, source in sorted(corpus.sources.items())]
+        return [(ident, what) for ident, what in offered if ident.startswith(incomplete)]
+    except Exception:  # noqa: BLE001 - a completion must never break the shell
+        return []
+
+
 @app.command()
 def show(
-    ident: str = typer.Argument(..., metavar="ID", help="A conflict id (kind:...), a claim id or a source id."),
+    ident: str = typer.Argument(..., metavar="ID", help="A conflict id (kind:...), a claim id or a source id.", autocompletion=_complete_ids),
     paths: Optional[list[Path]] = PathsArg,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
@@ -433,13 +526,15 @@ def show(
 
     Examples:
 
-      claimcheck show contradiction:maduro-negotiating-exit
+      claimcheck show contradiction:venezuela-negotiating-with-us
 
-      claimcheck show nyt
+      claimcheck show maduro-offered-oil-to-stay
+
+      claimcheck show new-york-times
     """
     from .report.show import render_show
 
-    result = _analyze(paths, _config(config_file))
+    result = _analyze(paths, _config(config_file), _progress(True))
     width = shutil.get_terminal_size((100, 24)).columns
     text = render_show(result, ident, color=_use_color(color, None), width=width)
     if text is None:
@@ -535,12 +630,15 @@ def schema_(
 @app.command()
 def init(
     directory: Path = typer.Argument(Path("corpus"), help="Folder to create the starter corpus in."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Say nothing on standard error."),
 ) -> None:
     """Write a small, valid, commented starter corpus; never overwrites anything.
 
-    Example:
+    Examples:
 
       claimcheck init my-corpus && claimcheck conflicts my-corpus
+
+      claimcheck init            # into ./corpus, the folder read when no PATH is given
     """
     from .starter import STARTER_FILES
 
@@ -554,7 +652,40 @@ def init(
             write_atomically(target, text, overwrite=False)
     except OSError as err:
         _fail(f"cannot write the starter corpus: {err.strerror or err}")
-    typer.echo(f"Wrote a starter corpus to {directory}/. Next: claimcheck conflicts {directory}", err=True)
+    if not quiet:
+        typer.echo(f"Wrote a starter corpus to {directory}/. Next: claimcheck conflicts {directory}", err=True)
+
+
+@app.command()
+def explain(
+    what: Optional[str] = typer.Argument(None, metavar="CODE|KIND|NAME", help="A finding code (S004), its name (unknown-field), a lint rule or a conflict kind (contradiction).", show_default=False),
+    example: bool = typer.Option(False, "--example", help="Print only the example corpus file (YAML), to try it."),
+) -> None:
+    """Explain a finding code, lint rule or conflict kind: what it means, an example, how to fix it.
+
+    With no argument, lists every code and kind with a one-line summary.
+
+    Examples:
+
+      claimcheck explain S004
+
+      claimcheck explain near-duplicate-claims
+
+      claimcheck explain contradiction --example > demo.yaml
+    """
+    from .explain import known_words, lookup, render, render_list
+
+    if what is None:
+        if example:
+            _fail("--example needs a CODE, KIND or NAME")
+        sys.stdout.write(render_list())
+        return
+    entry = lookup(what)
+    if entry is None:
+        from .validate import suggest
+
+        _fail(f"no finding code, lint rule or conflict kind '{what}'{suggest(what, known_words())}; `claimcheck explain` lists them")
+    sys.stdout.write(entry.example if example else render(entry))
 
 
 # --- views -------------------------------------------------------------------------------
@@ -586,6 +717,7 @@ def sources(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    assess: AssessMethod = AssessOpt,
 ) -> None:
     """Every source: kind, reliability, assertions, conflicts, and how often it stands with the leaning side.
 
@@ -594,11 +726,13 @@ def sources(
       claimcheck sources corpus
 
       claimcheck sources --format json | jq '.rows[] | select(.conflicts > 0) | .id'
+
+      claimcheck sources --assess trust      # with the trust learned from the corpus
     """
     from .report.views import render_sources
     from .views import sources_view
 
-    result = _analyze(paths, _config(config_file))
+    result = _analyze(paths, _with_options(_config(config_file), method=assess), _progress(fmt is ViewFormat.table))
     _view("sources", sources_view(result), fmt, color, output, render_sources)
 
 
@@ -623,7 +757,7 @@ def claims(
     from .report.views import render_claims
     from .views import claims_view
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True), _progress(fmt is ViewFormat.table))
     _view("claims", claims_view(result, about, tag), fmt, color, output, render_claims)
 
 
@@ -647,7 +781,7 @@ def timeline(
     from .report.views import render_timeline
     from .views import timeline_view
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True), _progress(fmt is ViewFormat.table))
     _view("timeline", timeline_view(result, about), fmt, color, output, render_timeline)
 
 
@@ -672,8 +806,121 @@ def matrix(
     from .report.views import render_matrix
     from .views import matrix_view
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True), _progress(fmt is ViewFormat.table))
     _view("matrix", matrix_view(result, about, tag), fmt, color, output, render_matrix)
+
+
+# --- import ------------------------------------------------------------------------------
+
+import_app = typer.Typer(help="Turn data from elsewhere into a corpus (never overwrites).", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("csv")
+def import_csv_command(
+    files: list[Path] = typer.Argument(..., help="CSV files (.csv or .csv.gz) with a header row; several are read in order."),
+    object_col: str = typer.Option(..., "--object", help="Column naming what the claim is about (a city, a flight)."),
+    property_col: str = typer.Option(..., "--property", help="Column naming the property (population, departure time)."),
+    value_col: str = typer.Option(..., "--value", help="Column holding the value the source gives."),
+    source_col: str = typer.Option(..., "--source", help="Column naming who gives it."),
+    date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]] or a timestamp)."),
+    out: Path = typer.Option(Path("corpus"), "--out", help="Folder to write the corpus to; must not exist or be empty."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Turn tabular claims (object, property, value, source[, date]) into a valid corpus.
+
+    One claim per object and property, one source per distinct source, values typed.
+
+    Examples:
+
+      claimcheck import csv claims.csv --object ObjectID --property PropertyID --value PropertyValue --source SourceID --out population
+
+      claimcheck conflicts population --assess trust --kind value
+    """
+    from .importer import CsvImportError, import_csv
+
+    for path in files:
+        if not path.exists():
+            _fail(f"path '{path}' does not exist")
+    try:
+        report = import_csv(files, out, object_col, property_col, value_col, source_col, date_col)
+    except CsvImportError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"cannot write the corpus: {err.strerror or err}")
+    if not quiet:
+        for problem in report.problems[:20]:
+            typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
+        if len(report.problems) > 20:
+            typer.echo(f"... and {len(report.problems) - 20} more rows with problems", err=True)
+        typer.echo(report.summary(), err=True)
+
+# --- the picture of the evidence ------------------------------------------------------------
+
+
+@app.command("report")
+def report_command(
+    paths: Optional[list[Path]] = PathsArg,
+    output: Path = typer.Option(Path("claimcheck-report.html"), "--output", "-o", help="The HTML file to write (atomically); - for standard output."),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity."),
+    quiet: bool = QuietOpt,
+    config_file: Optional[Path] = ConfigOpt,
+    select: Optional[list[str]] = SelectOpt,
+    ignore: Optional[list[str]] = IgnoreOpt,
+    no_assess: bool = NoAssessOpt,
+    assess: AssessMethod = AssessOpt,
+) -> None:
+    """Write one self-contained HTML page that pictures the evidence.
+
+    Summary counts, a card per conflict, the graph of sources and claims (stances, via chains, rules) and a timeline. Inline styles, script and SVG: it works offline and prints. Click a conflict to highlight its part of the graph.
+
+    Examples:
+
+      claimcheck report corpus --output report.html
+
+      claimcheck report --fail-on error   # in CI: write the page, fail on open errors
+    """
+    from .report.html import render_html
+
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
+    result = _analyze(paths, config)
+    _emit(render_html(result), None if str(output) == "-" else output)
+    _summary(result, result.conflicts, quiet)
+    if not quiet and str(output) != "-":
+        typer.echo(f"Wrote {output}", err=True)
+    raise typer.Exit(_exit_code(result, result.conflicts, fail_on.value))
+
+
+class GraphFormat(str, Enum):
+    dot = "dot"
+    mermaid = "mermaid"
+    json = "json"
+
+
+@app.command("graph")
+def graph_command(
+    paths: Optional[list[Path]] = PathsArg,
+    fmt: GraphFormat = typer.Option(GraphFormat.dot, "--format", "-f", help="dot for Graphviz, mermaid for Markdown, json with the layout's coordinates.", case_sensitive=False),
+    output: Optional[Path] = OutputOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """Print the evidence graph: sources → claims by stance, via chains, rules between claims.
+
+    Node ids are stable (source:<id>, claim:<id>); each node and edge lists the conflicts it takes part in, and the JSON carries claimcheck's layout.
+
+    Examples:
+
+      claimcheck graph corpus | dot -Tsvg > graph.svg
+
+      claimcheck graph --format mermaid
+
+      claimcheck graph --format json | jq '.nodes[] | select(.conflicts != []) | .id'
+    """
+    from .graph import build_graph
+    from .report.graph import RENDERERS
+
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    _emit(RENDERERS[fmt.value](build_graph(result)), output)
 
 
 def main() -> None:

@@ -11,11 +11,26 @@ def write_atomically(path: Path, text: str, overwrite: bool = True) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it into place.
 
     A failure at any point leaves the old file (if any) whole. With overwrite=False an
-    existing file is never replaced (FileExistsError)."""
+    existing file is never replaced (FileExistsError). A path that exists but is not a
+    regular file (/dev/null, a named pipe, /dev/stdout) is written into: renaming over it
+    would replace the device itself, which as root breaks /dev/null for the whole machine."""
     path = Path(path)
+    if overwrite and path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); give it the mode the file has, or the
+        # one a plain open() would (0666 less the umask), so a shared report stays readable
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()

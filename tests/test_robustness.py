@@ -125,3 +125,16 @@ def test_an_internal_error_is_one_line_and_exit_2(tmp_path):
     debug = subprocess.run([sys.executable, "-c", script.replace("'check', sys.argv[1]", "'--debug', 'check', sys.argv[1]"),
                             str(REPO / "corpus")], capture_output=True, text=True, timeout=60)
     assert "Traceback" in debug.stderr
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    fresh = tmp_path / "report.html"
+    write_atomically(fresh, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "baseline.json"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    write_atomically(kept, "new")
+    assert kept.stat().st_mode & 0o777 == 0o640

@@ -258,7 +258,8 @@ def test_the_assessment_reads_like_an_assessment(corpus_dir):
     assert assessed.margin == pytest.approx(assessed.scores["4200"] - assessed.scores["5000"])
     data = assessed.as_json()
     assert data["method"] == "trust"
-    assert set(data) == {"method", "scores", "leaning", "margin", "explanation", "sensitivity"}
+    assert set(data) == {"method", "scores", "leaning", "margin", "explanation", "sensitivity", "value", "trust"}
+    assert data["value"] == assessed.value and set(data["trust"]) == set(assessed.trust)
     assert assessed.explanation.startswith("Learned trust leans to '4200'")
     assert "Independent 1" in assessed.explanation and "Press release" in assessed.explanation
     assert set(assessed.trust) == {"ind1", "ind2", "origin"}

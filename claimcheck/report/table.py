@@ -18,6 +18,7 @@ from .escape import printable
 STANCE_STYLE = {"affirms": "green", "denies": "red", "doubts": "yellow"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 SELF_INTERESTED = "⚑"
+SOURCE_WIDTH = 24  # the source column's widest; names fold within it
 
 
 def make_console(color: bool, width: int | None) -> Console:
@@ -48,16 +49,21 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
     about = _about(conflict, corpus)
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("source", overflow="fold", min_width=10, max_width=24)
+    table.add_column("source", overflow="fold", min_width=10, max_width=SOURCE_WIDTH)
     table.add_column("stance", no_wrap=True)
     table.add_column("claim · " + ("value" if conflict.kind == "value" else "quote"), overflow="fold", min_width=16)
     any_interest = False
+    # a long side label (an exclusive rule's sides are claim ids) would be cut mid-id in
+    # the narrow source column: then every label of the conflict heads the wide column
+    wide_labels = any(len(side.label) > SOURCE_WIDTH for side in conflict.sides)
     for side in conflict.sides:
         origins = side.independent_origins
-        table.add_row(
-            Text(side.label, style="bold underline"), "",
-            Text(f"{origins} independent origin{'s' if origins != 1 else ''}", style="dim"),
-        )
+        count = Text(f"{origins} independent origin{'s' if origins != 1 else ''}", style="dim")
+        label = Text(side.label, style="bold underline")
+        if wide_labels:
+            table.add_row("", "", Text.assemble(label, "\n", count))
+        else:
+            table.add_row(label, "", count)
         for entry in side.entries:
             a = entry.assertion
             source = corpus.sources.get(a.source)
