@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 
 from . import __version__
@@ -26,16 +27,21 @@ def cache_dir() -> Path:
     return Path(os.environ.get("CLAIMCHECK_CACHE_DIR") or ".claimcheck_cache")
 
 
-def run_key(files: list[tuple[Path, str]], settings: dict) -> str | None:
-    """The key of a run over these files with these settings; None when a file cannot be read."""
+def run_key(files: list[tuple[Path, str]], settings: dict, max_bytes: int) -> str | None:
+    """The key of a run over these files with these settings; None when one cannot be
+    hashed safely (unreadable, not a regular file, above the size limit): the run itself
+    reports those, never a cache."""
     digest = hashlib.sha256()
     digest.update(f"claimcheck {__version__} cache {FORMAT}\0".encode())
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     for path, display in files:
         try:
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
+                return None  # a pipe would block; a huge file is the loader's to refuse
             content = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
-            return None  # unreadable: the run itself will say so, never from a cache
+            return None
         digest.update(f"\0{display}\0{content}".encode())
     return digest.hexdigest()
 

@@ -86,6 +86,7 @@ VerboseOpt = typer.Option(False, "--verbose", "-v", help="Also print counts and 
 SelectOpt = typer.Option(None, "--select", help="Lint rules to run: codes, names or code prefixes (W1, near-duplicate-claims); repeat or comma-separate.")
 IgnoreOpt = typer.Option(None, "--ignore", help="Lint rules not to run: codes, names or code prefixes.")
 NoAssessOpt = typer.Option(False, "--no-assess", help="Leave out the weighed leaning of each conflict.")
+NoCacheOpt = typer.Option(False, "--no-cache", help="Neither use nor fill the cache of unchanged runs (.claimcheck_cache/).")
 
 
 class AssessMethod(str, Enum):
@@ -175,6 +176,46 @@ def _run_analysis(paths: list[Path], config, progress=None):
         result.trust = learn_trust(result.corpus)
         result.assessments = {c.id: assess_trust(c, result.corpus, result.trust) for c in result.conflicts}
     return result
+
+
+def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict, run) -> int:
+    """Run `run` (which prints and returns an exit code), or replay what the same run
+    printed before: same files, same contents, same options (see claimcheck/cache.py)."""
+    import contextlib
+    import datetime
+    import io
+
+    from . import cache
+    from .loader import discover
+
+    files, _ = discover(_paths(paths, config))
+    settings = {
+        "command": command,
+        "options": options,
+        "config": config.file.read_text(encoding="utf-8", errors="replace") if config.file else None,
+        "today": datetime.date.today().isoformat(),  # future-dated assertions depend on it
+        "columns": shutil.get_terminal_size((100, 24)).columns,
+        "env": {name: os.environ.get(name) for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR")},
+        "tty": sys.stdout.isatty(),
+    }
+    key = cache.run_key(files, settings, config.limits.max_file_bytes)
+    entry = cache.load(key) if key else None
+    if entry is not None:
+        sys.stdout.write(entry["stdout"])
+        sys.stdout.flush()
+        sys.stderr.write(entry["stderr"])
+        return entry["exit"]
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = run()
+    finally:  # a usage error (exit 2) still says why, and is never stored
+        sys.stdout.write(out.getvalue())
+        sys.stdout.flush()
+        sys.stderr.write(err.getvalue())
+    if key:
+        cache.store(key, out.getvalue(), err.getvalue(), code)
+    return code
 
 
 def _progress(for_a_person: bool):
@@ -382,6 +423,7 @@ def check(
     ignore: Optional[list[str]] = IgnoreOpt,
     no_assess: bool = NoAssessOpt,
     assess: AssessMethod = AssessOpt,
+    no_cache: bool = NoCacheOpt,
 ) -> None:
     """Check a corpus for CI: load and schema errors, findings and open conflicts.
 
@@ -401,26 +443,36 @@ def check(
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     baseline = _load_baseline(baseline_file)
     fmt = _default_format(fmt, config)
-    result = _analyze(paths, config, _progress(fmt is Format.table))
+    progress = _progress(fmt is Format.table)
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
-    comparison = None
-    if baseline is not None:
-        from .baseline import compare
 
-        comparison = compare(result, baseline, str(baseline_file))
-    shown = [c for c in result.conflicts if c.status == "open"]
-    if fmt in SETTLED_TOO:
-        shown = result.conflicts
-    hide = comparison is not None and fmt not in MARKS_BASELINE and not show_baselined
-    rendered, shown = _without_baselined(result, shown, comparison) if hide else (result, shown)
-    _emit(_render(fmt, rendered, shown, _use_color(color, output), "check", comparison), output)
-    _verbose(result, verbose)
-    _summary(result, result.conflicts, quiet)
-    _baseline_summary(comparison, hide, quiet)
-    if write_baseline is not None:
-        _write_baseline(write_baseline, result, quiet)
-        raise typer.Exit(0)
-    raise typer.Exit(_exit_code(result, result.conflicts, threshold, comparison))
+    def run() -> int:
+        result = _analyze(paths, config, progress)
+        comparison = None
+        if baseline is not None:
+            from .baseline import compare
+
+            comparison = compare(result, baseline, str(baseline_file))
+        shown = [c for c in result.conflicts if c.status == "open"]
+        if fmt in SETTLED_TOO:
+            shown = result.conflicts
+        hide = comparison is not None and fmt not in MARKS_BASELINE and not show_baselined
+        rendered, shown = _without_baselined(result, shown, comparison) if hide else (result, shown)
+        _emit(_render(fmt, rendered, shown, _use_color(color, output), "check", comparison), output)
+        _verbose(result, verbose)
+        _summary(result, result.conflicts, quiet)
+        _baseline_summary(comparison, hide, quiet)
+        if write_baseline is not None:
+            _write_baseline(write_baseline, result, quiet)
+            return 0
+        return _exit_code(result, result.conflicts, threshold, comparison)
+
+    # only runs whose whole effect is what they print can be replayed from the cache
+    cacheable = not (no_cache or output or baseline_file or write_baseline or verbose or progress)
+    options = {"format": fmt.value, "fail_on": threshold, "color": _use_color(color, output), "quiet": quiet,
+               "select": config.select, "ignore": config.ignore, "assess": config.assess,
+               "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits)}
+    raise typer.Exit(_cached_run("check", paths, config, options, run) if cacheable else run())
 
 
 @app.command()

@@ -114,7 +114,7 @@ def test_an_internal_error_is_one_line_and_exit_2(tmp_path):
         "def broken(corpus): raise ZeroDivisionError('simulated')\n"
         "e.find_conflicts = broken\n"
         "import claimcheck.analysis as a; a.find_conflicts = broken\n"
-        "import sys; sys.argv = ['claimcheck', 'check', sys.argv[1]]\n"
+        "import sys; sys.argv = ['claimcheck', 'check', '--no-cache', sys.argv[1]]\n"
         "from claimcheck.cli import main; main()\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(REPO / "corpus")], capture_output=True, text=True, timeout=60)
@@ -122,7 +122,7 @@ def test_an_internal_error_is_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in done.stderr
     assert "internal error: ZeroDivisionError: simulated" in done.stderr
     assert "--debug" in done.stderr
-    debug = subprocess.run([sys.executable, "-c", script.replace("'check', sys.argv[1]", "'--debug', 'check', sys.argv[1]"),
+    debug = subprocess.run([sys.executable, "-c", script.replace("'check', '--no-cache'", "'--debug', 'check', '--no-cache'"),
                             str(REPO / "corpus")], capture_output=True, text=True, timeout=60)
     assert "Traceback" in debug.stderr
 

@@ -1,0 +1,53 @@
+"""The cache of unchanged runs: a replay is byte-identical; any change misses."""
+
+from __future__ import annotations
+
+import os
+
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+from helpers import write_corpus
+
+CORPUS = """
+sources: [{id: a, name: A}, {id: b, name: B}]
+claims:
+  - {id: x, text: x, assertions: [{source: a, stance: affirms}, {source: b, stance: denies}]}
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "GITHUB_ACTIONS": None})
+
+
+def entries():
+    return sorted(p.name for p in __import__("pathlib").Path(os.environ["CLAIMCHECK_CACHE_DIR"]).glob("*.json"))
+
+
+def test_a_replay_is_identical_and_any_change_misses(tmp_path):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    first = run("check", str(root), "--format", "json")
+    assert first.exit_code == 1 and len(entries()) == 1
+    again = run("check", str(root), "--format", "json")
+    assert (again.exit_code, again.stdout, again.stderr) == (first.exit_code, first.stdout, first.stderr)
+    assert len(entries()) == 1  # replayed, not stored again
+
+    run("check", str(root), "--format", "concise")  # another format: another entry
+    assert len(entries()) == 2
+    (root / "corpus.yaml").write_text(CORPUS.replace("denies", "affirms"))
+    edited = run("check", str(root), "--format", "json")
+    assert edited.exit_code == 0 and len(entries()) == 3  # the edit missed the cache
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    assert run("check", str(root), "--no-cache").exit_code == 1
+    assert entries() == []
+
+
+def test_runs_that_write_files_are_never_replayed(tmp_path):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    target = tmp_path / "out.json"
+    run("check", str(root), "--format", "json", "--output", str(target))
+    assert target.exists() and entries() == []
