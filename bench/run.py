@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -43,15 +42,20 @@ print(name)
 """
 
 
+WRAPPER = (
+    "import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "sys.stderr.write(f'\\n{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')"
+)
+
+
 def measure(args: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """(seconds, peak MiB, stdout) of one command in a fresh process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(seconds, peak MiB, parser name) of one command in a fresh process; the peak is
+    that process's own, read by a small wrapper that started it."""
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    done = subprocess.run([PYTHON, "-c", WRAPPER, *args], capture_output=True, text=True, env={**os.environ, **(env or {})})
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the maximum over all of them so far: report it only if it grew
-    return seconds, max(peak, before) / 1024, done.stdout.strip()
+    peak_kib = int(done.stderr.strip().splitlines()[-1])
+    return seconds, peak_kib / 1024, ""
 
 
 def corpus(size: int) -> Path:
@@ -74,7 +78,8 @@ def main() -> None:
     for size in args.sizes:
         path = corpus(size)
         megabytes = sum(p.stat().st_size for p in path.rglob("*.yaml")) / 2**20
-        bare, bare_mem, parser_name = min(measure([PYTHON, "-c", BARE_LOAD, str(path)]) for _ in range(args.repeat))
+        bare, _, _ = min(measure([PYTHON, "-c", BARE_LOAD, str(path)]) for _ in range(args.repeat))
+        parser_name = subprocess.run([PYTHON, "-c", BARE_LOAD, str(path)], capture_output=True, text=True).stdout.strip()
         row = {"claims": size, "MB": round(megabytes, 1), "parser": parser_name, "bare load s": round(bare, 2)}
         cache = {"CLAIMCHECK_CACHE_DIR": str(OUT / f"cache-{size}")}
         shutil.rmtree(cache["CLAIMCHECK_CACHE_DIR"], ignore_errors=True)
