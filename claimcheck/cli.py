@@ -907,6 +907,78 @@ def import_csv_command(
             typer.echo(f"... and {len(report.problems) - 20} more rows with problems", err=True)
         typer.echo(report.summary(), err=True)
 
+
+@import_app.command("claimreview")
+def import_claimreview_command(
+    files: list[Path] = typer.Argument(..., help="ClaimReview JSON-LD files, folders of them, JSON arrays or DataFeeds."),
+    out: Path = typer.Option(..., "--out", help="Folder to write the corpus to; must not exist or be empty."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Turn schema.org ClaimReview JSON-LD (fact-checkers' reviews) into a valid corpus.
+
+    The claim's authors affirm it; the reviewer's stance follows the rating (see the README); claims are tagged publish.
+
+    Examples:
+
+      claimcheck import claimreview reviews.json --out reviewed
+
+      claimcheck import claimreview reviews.json --out checked && claimcheck export claimreview checked
+    """
+    from .claimreview import ClaimReviewImportError, import_claimreview
+
+    try:
+        report = import_claimreview(files, out)
+    except ClaimReviewImportError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"cannot write the corpus: {err.strerror or err}")
+    if not quiet:
+        for problem in report.problems[:20]:
+            typer.echo(f"{problem}", err=True)
+        if len(report.problems) > 20:
+            typer.echo(f"... and {len(report.problems) - 20} more problems", err=True)
+        typer.echo(report.summary(), err=True)
+    if report.reviews == 0 and report.problems:
+        raise typer.Exit(2)
+
+
+# --- export ------------------------------------------------------------------------------
+
+export_app = typer.Typer(help="Publish what the corpus holds in formats others read.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("claimreview")
+def export_claimreview_command(
+    paths: Optional[list[Path]] = PathsArg,
+    output: Path = typer.Option(Path("-"), "--output", "-o", help="The JSON file to write (atomically); - for standard output."),
+    quiet: bool = QuietOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """Write the desk's verdicts as schema.org ClaimReview JSON-LD (a JSON array).
+
+    One review per claim of a resolved conflict with a verdict, and per claim tagged publish (see the README).
+
+    Examples:
+
+      claimcheck export claimreview corpus --output reviews.json
+
+      claimcheck export claimreview corpus | jq '.[].claimReviewed'
+    """
+    import json
+
+    from .claimreview import ExportReport, export_claimreview
+
+    config = _config(config_file)
+    result = _analyze(paths, _with_options(config, no_assess=True))
+    report = ExportReport()
+    export_claimreview(result, config.claimreview, report)
+    _emit(json.dumps(report.reviews, indent=2, ensure_ascii=False) + "\n", None if str(output) == "-" else output)
+    if not quiet:
+        for reason in report.skipped:
+            typer.echo(f"skipped {reason}", err=True)
+        typer.echo(f"{len(report.reviews)} ClaimReviews, {len(report.skipped)} claims skipped", err=True)
+
 # --- the picture of the evidence ------------------------------------------------------------
 
 

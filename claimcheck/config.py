@@ -28,6 +28,7 @@ KEYS = {
     "limits": "loader limits: max-file-bytes, max-depth, max-alias-expansion, max-nodes",
     "lint": "options of the lint rules (e.g. near-duplicate-threshold)",
     "assess": "weights of the assessment",
+    "claimreview": "the reviewing organisation of `export claimreview`: {name, url}",
 }
 LIMIT_KEYS = {
     "max-file-bytes": "max_file_bytes",
@@ -53,6 +54,7 @@ class Config:
     lint: dict = field(default_factory=dict)
     assess: dict | None = field(default_factory=dict)  # None: no assessment (--no-assess)
     assess_method: str = "prior"  # prior (Admiralty weights) or trust (learned)
+    claimreview: dict = field(default_factory=dict)  # {name, url} of the reviewing organisation
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -133,6 +135,10 @@ def _parse(data: dict, path: Path, where: str) -> Config:
             setattr(config, key, values)
         elif key == "limits":
             config.limits = _limits(where, value)
+        elif key == "claimreview":
+            if not isinstance(value, dict) or any(k not in ("name", "url") or not isinstance(v, str) for k, v in value.items()):
+                raise ConfigError(f"{where}: 'claimreview' must be a mapping with text 'name' and 'url'")
+            config.claimreview = value
         else:  # lint, assess: checked by the parts that use them
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: '{key}' must be a mapping")

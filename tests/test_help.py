@@ -39,6 +39,12 @@ INPUTS = {
         "claims.csv": "ObjectID,PropertyID,PropertyValue,SourceID\n"
                       "caracas,population,2245744,census\ncaracas,population,3000000,almanac\n",
     },
+    "import claimreview": {
+        "reviews.json": '[{"@context": "https://schema.org", "@type": "ClaimReview", '
+                        '"claimReviewed": "Cuba sent troops to Venezuela", '
+                        '"author": {"@type": "Organization", "name": "Example Checks"}, '
+                        '"reviewRating": {"@type": "Rating", "alternateName": "False"}}]',
+    },
 }
 
 
