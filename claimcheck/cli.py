@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -1049,6 +1050,9 @@ def graph_command(
 
 def main() -> None:
     """Console entry point: a bug becomes one line and exit 2, not a traceback."""
+    # a short-lived process that builds millions of acyclic objects: the cycle collector
+    # would only rescan them (see analysis.analyze)
+    gc.disable()
     try:
         app()
     except SystemExit:
