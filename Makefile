@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 .PHONY: run test install install-test bench clean
 
 run: $(STAMP)
-	$(BIN)/claimcheck conflicts corpus
+	$(BIN)/claimcheck conflicts corpus --format table
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q

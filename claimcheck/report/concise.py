@@ -18,10 +18,13 @@ def conflict_line(conflict: Conflict) -> tuple[tuple, str]:
     return key, f"{first}: {conflict.severity_name} {conflict.kind} {message}"
 
 
-def render_concise(result, conflicts, **_) -> str:
+def render_concise(result, conflicts, command: str = "check", **_) -> str:
+    findings = result.findings
+    if command == "conflicts":  # as in tables: the problems, not every hint (check has them all)
+        findings = [f for f in findings if f.severity != "info"]
     lines = [
         ((f.file, f.line, f.column, f.code, f.message), f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
-        for f in result.findings
+        for f in findings
     ]
     lines += [conflict_line(c) for c in conflicts]
     lines.sort(key=lambda pair: pair[0])
