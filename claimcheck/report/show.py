@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 
 from ..engine import Conflict
@@ -31,7 +32,8 @@ def _conflict(conflict: Conflict, result) -> list:
     parts = [conflict_table(conflict, result.corpus, result.assessments.get(conflict.id)), Text("How each assertion stands here:", style="bold")]
     for side in conflict.sides:
         for entry in side.entries:
-            parts.append(Text(f"  [{side.label}] {derivation(entry, result.corpus)}"))
+            # padded, so a long derivation wraps under itself, not at column 0
+            parts.append(Padding(Text(f"[{side.label}] {derivation(entry, result.corpus)}"), (0, 0, 0, 2)))
     resolution = next((r for r in result.corpus.resolutions if r.conflict == conflict.id), None)
     if resolution:
         parts.append(Text(f"Resolution: {resolution.status}" + (f" — {resolution.verdict}" if resolution.verdict else "")))
