@@ -12,6 +12,7 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
@@ -56,14 +57,10 @@ class _Item:
 
     section: str
     file: str
-    node: Mapping
-    values: dict
+    where: Pos  # of the record's mapping; the nodes themselves are not kept, so a file's
+    values: dict  # tree can be freed as soon as its records are read
     pos: dict = field(default_factory=dict)  # field name -> Pos (or list of Pos for lists)
     ok: bool = True
-
-    @property
-    def where(self) -> Pos:
-        return Pos(self.file, self.node.line, self.node.column)
 
 
 class _Validator:
@@ -110,7 +107,7 @@ class _Validator:
         return items
 
     def record(self, section: str, record: schema.Record, node: Mapping, file: str, path: tuple) -> _Item:
-        item = _Item(section, file, node, {})
+        item = _Item(section, file, Pos(file, node.line, node.column), {})
         ident = node.items.get("id")
         if type(ident) is Scalar and isinstance(ident.value, str):
             path = path + (ident.value,)
@@ -323,12 +320,14 @@ class _Validator:
 # --- the whole corpus ------------------------------------------------------------------
 
 
-def validate(files: list[LoadedFile]) -> tuple[Corpus, list[Finding]]:
-    """Check every file and build the corpus from what is valid."""
+def validate(files: Iterable[LoadedFile]) -> tuple[Corpus, list[Finding]]:
+    """Check every file and build the corpus from what is valid. Files may come one at a
+    time (a generator): each file's tree is read once and then let go."""
     checker = _Validator()
     by_section: dict[str, list[_Item]] = {name: [] for name in schema.SECTIONS}
-    corpus = Corpus(files=[f.path for f in files])
+    corpus = Corpus()
     for loaded in files:
+        corpus.files.append(loaded.path)
         for item in checker.file_items(loaded):
             by_section[item.section].append(item)
     return _Builder(checker, corpus, by_section).build()
