@@ -52,19 +52,23 @@ class Screen:
     def run(self, command: str) -> tuple[str, str]:
         """Type `command`, wait for it to finish; what it put on the screen, plain and with
         its colors (ANSI escapes)."""
-        # the markers are typed split in two, so that only the output matches them
-        typed = f"clear; tmux -S {self.socket} clear-history; printf '%s\\n' __ST''ART__; {command}; echo __DO''NE__"
+        # markers unique to this run (a previous run's may still be on screen when we first
+        # look), typed split in two, so that only the output matches them
+        tag = uuid.uuid4().hex[:8]
+        start, done = f"__START_{tag}__", f"__DONE_{tag}__"
+        typed = (f"clear; tmux -S {self.socket} clear-history; printf '%s\\n' {start[:4]}''{start[4:]}; {command}; "
+                 f"echo {done[:4]}''{done[4:]}")
         self._tmux("send-keys", "-t", "0", "-l", typed)
         self._tmux("send-keys", "-t", "0", "Enter")
         deadline = time.monotonic() + TIMEOUT
         while True:
             plain = self._capture(colors=False)
-            if re.search(r"^__DONE__$", plain, re.M):
+            if re.search(rf"^{done}$", plain, re.M):
                 break
             if time.monotonic() > deadline:
                 raise AssertionError(f"'{command}' did not finish within {TIMEOUT} s; the screen:\n{plain}")
             time.sleep(0.05)
-        return _between_markers(plain), _between_markers(self._capture(colors=True))
+        return _between_markers(plain, start, done), _between_markers(self._capture(colors=True), start, done)
 
     def _capture(self, colors: bool) -> str:
         return self._tmux("capture-pane", "-p", "-t", "0", "-S", "-", "-E", "-", *(["-e"] if colors else []))
@@ -73,10 +77,10 @@ class Screen:
         self._tmux("kill-server", check=False)
 
 
-def _between_markers(screen: str) -> str:
+def _between_markers(screen: str, start_marker: str, done_marker: str) -> str:
     lines = screen.splitlines()
-    start = max(i for i, line in enumerate(lines) if ANSI.sub("", line).strip() == "__START__")
-    end = max(i for i, line in enumerate(lines) if ANSI.sub("", line).strip() == "__DONE__")
+    start = max(i for i, line in enumerate(lines) if ANSI.sub("", line).strip() == start_marker)
+    end = max(i for i, line in enumerate(lines) if ANSI.sub("", line).strip() == done_marker)
     return "\n".join(lines[start + 1:end])
 
 
