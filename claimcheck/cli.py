@@ -753,9 +753,12 @@ ViewFormatOpt = typer.Option(ViewFormat.table, "--format", "-f", help="table for
 AboutOpt = typer.Option(None, "--about", help="Only what concerns this entity (its name or an alias, matched fuzzily) or mentions the word.")
 
 
-def _view(name: str, data, fmt: ViewFormat, color: Color, output: Optional[Path], table_renderer) -> None:
+def _view(name: str, paths, config, build, fmt: ViewFormat, color: Color, output: Optional[Path], table_renderer) -> None:
+    """Analyze, build the view's rows from the result, and print them as json or a table."""
     from .report.views import render_view_json
 
+    result = _analyze(paths, config, _progress(fmt is ViewFormat.table))
+    data = build(result)
     if fmt is ViewFormat.json:
         _emit(render_view_json(name, data), output)
     else:
@@ -785,8 +788,7 @@ def sources(
     from .report.views import render_sources
     from .views import sources_view
 
-    result = _analyze(paths, _with_options(_config(config_file), method=assess), _progress(fmt is ViewFormat.table))
-    _view("sources", sources_view(result), fmt, color, output, render_sources)
+    _view("sources", paths, _with_options(_config(config_file), method=assess), sources_view, fmt, color, output, render_sources)
 
 
 @app.command()
@@ -810,8 +812,8 @@ def claims(
     from .report.views import render_claims
     from .views import claims_view
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True), _progress(fmt is ViewFormat.table))
-    _view("claims", claims_view(result, about, tag), fmt, color, output, render_claims)
+    _view("claims", paths, _with_options(_config(config_file), no_assess=True), lambda result: claims_view(result, about, tag),
+          fmt, color, output, render_claims)
 
 
 @app.command()
@@ -834,8 +836,8 @@ def timeline(
     from .report.views import render_timeline
     from .views import timeline_view
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True), _progress(fmt is ViewFormat.table))
-    _view("timeline", timeline_view(result, about), fmt, color, output, render_timeline)
+    _view("timeline", paths, _with_options(_config(config_file), no_assess=True), lambda result: timeline_view(result, about),
+          fmt, color, output, render_timeline)
 
 
 @app.command()
@@ -859,8 +861,8 @@ def matrix(
     from .report.views import render_matrix
     from .views import matrix_view
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True), _progress(fmt is ViewFormat.table))
-    _view("matrix", matrix_view(result, about, tag), fmt, color, output, render_matrix)
+    _view("matrix", paths, _with_options(_config(config_file), no_assess=True), lambda result: matrix_view(result, about, tag),
+          fmt, color, output, render_matrix)
 
 
 # --- import ------------------------------------------------------------------------------

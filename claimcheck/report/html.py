@@ -26,6 +26,7 @@ from ..graph import Graph, Node, build_graph
 from ..model import SEVERITY_NAMES
 from .data import document, json_value
 from .graph import RULE_COLOR, STANCE_COLOR, VIA_COLOR, plain, wrap
+from .words import describe
 
 SELF_INTERESTED = "⚑"
 SEVERITY_COLOR = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}
@@ -446,7 +447,7 @@ def _card(c: dict, facet: dict, corpus) -> str:
         '<button type="button" class="to-graph" title="Highlight in the graph and show it">show in graph ↑</button>',
         "</header>",
     ]
-    about = _about(c, corpus)
+    about = describe(c, c["claims"], corpus, text=plain)
     if about:
         out.append(f'<p class="about">{esc(about)}</p>')
     interested = False
@@ -531,22 +532,6 @@ def _card(c: dict, facet: dict, corpus) -> str:
     out.extend(notes)
     out.append("</article>")
     return "\n".join(out)
-
-
-def _about(c: dict, corpus) -> str:
-    if "claim" in c and isinstance(c["claim"], str):
-        claim = corpus.claims.get(c["claim"])
-        return f"“{plain(claim.text)}”" if claim else ""
-    if "rule" in c:
-        rule = corpus.rules.get(c["rule"])
-        text = "at most one of: " + " | ".join(c["claims"])
-        return text + (f" — {plain(rule.note)}" if rule and rule.note else "")
-    if "predicates" in c:
-        p, q = c["predicates"]
-        return f"{c['subject']} cannot be both {p} and {q} at once"
-    if "predicate" in c:
-        return f"{c['subject']} has one {c['predicate']} at a time"
-    return ""
 
 
 # --- findings ------------------------------------------------------------------------------

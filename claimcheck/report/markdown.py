@@ -10,7 +10,7 @@ import re
 
 from ..engine import KINDS, Conflict
 from ..model import SEVERITY_NAMES
-from .words import resolution_words, value_text
+from .words import describe, resolution_words, value_text
 
 SEVERITY_ORDER = tuple(reversed(SEVERITY_NAMES))  # error, warning, info
 SELF_INTERESTED = "⚑"
@@ -54,26 +54,9 @@ def _summary(open_: list[Conflict], findings) -> list[str]:
     return [" · ".join(parts)]
 
 
-def _about(conflict: Conflict, corpus) -> str:
-    subject = conflict.subject or {}
-    if "claim" in subject:
-        claim = corpus.claims.get(subject["claim"])
-        return f"“{cell(claim.text)}”" if claim else ""
-    if "rule" in subject:
-        members = " \\| ".join(cell(c) for c in conflict.claims)
-        rule = corpus.rules.get(subject["rule"])
-        return f"at most one of: {members}" + (f" — {cell(rule.note)}" if rule and rule.note else "")
-    if "predicates" in subject:
-        p, q = subject["predicates"]
-        return f"{cell(subject['subject'])} cannot be both {cell(p)} and {cell(q)} at once"
-    if "predicate" in subject:
-        return f"{cell(subject['subject'])} has one {cell(subject['predicate'])} at a time"
-    return ""
-
-
 def _conflict(conflict: Conflict, corpus) -> list[str]:
     lines = [f"### `{conflict.id}` — {conflict.severity_name} {conflict.kind}", ""]
-    about = _about(conflict, corpus)
+    about = describe(conflict.subject or {}, conflict.claims, corpus, text=cell, ident=cell, bar=" \\| ")
     if about:
         lines += [about, ""]
     columns = ["side", "source", "stance", "date", "claim"]

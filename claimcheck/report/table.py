@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ..engine import Conflict
 from .escape import printable
+from .words import describe
 
 STANCE_STYLE = {"affirms": "green", "denies": "red", "doubts": "yellow"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -46,7 +47,7 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
     title.append("  ")
     title.append(severity.upper(), style=SEVERITY_STYLE[severity])
     title.append(f"  {conflict.kind}  {conflict.status}", style="dim" if conflict.status != "open" else "")
-    about = _about(conflict, corpus)
+    about = describe(conflict.subject or {}, conflict.claims, corpus, text=printable)
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("source", overflow="fold", min_width=10, max_width=SOURCE_WIDTH)
@@ -103,23 +104,6 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
         parts.append(Text(about, style="italic"))
     parts += [table, *notes, Text("")]
     return Group(*parts)
-
-
-def _about(conflict: Conflict, corpus) -> str:
-    subject = conflict.subject or {}
-    if "claim" in subject:
-        claim = corpus.claims.get(subject["claim"])
-        return f"“{printable(claim.text)}”" if claim else ""
-    if "rule" in subject:
-        rule = corpus.rules.get(subject["rule"])
-        members = " | ".join(conflict.claims)
-        return f"at most one of: {members}" + (f" — {printable(rule.note)}" if rule and rule.note else "")
-    if "predicates" in subject:
-        p, q = subject["predicates"]
-        return f"{subject['subject']} cannot be both {p} and {q} at once"
-    if "predicate" in subject:
-        return f"{subject['subject']} has one {subject['predicate']} at a time"
-    return ""
 
 
 def _chain_text(chain: tuple[str, ...], keep: int = 6) -> str:

@@ -61,3 +61,22 @@ def resolution_words(resolution) -> str:
         words += f" on {resolution.date.text}"
     detail = " — ".join(" ".join(t.split()) for t in (resolution.verdict, resolution.note) if t)
     return f"{words}: {detail}" if detail else words
+
+
+def describe(about: dict, claims, corpus, text=str, ident=str, bar: str = " | ") -> str:
+    """What a conflict is about, in one line: the claim's text, the exclusive rule's
+    members, or the subject and predicates. `text` renders free text (claim texts, rule
+    notes) and `ident` ids, each in the caller's escaping; `bar` separates rule members."""
+    if isinstance(about.get("claim"), str):
+        claim = corpus.claims.get(about["claim"])
+        return f"“{text(claim.text)}”" if claim else ""
+    if "rule" in about:
+        rule = corpus.rules.get(about["rule"])
+        members = bar.join(ident(c) for c in claims)
+        return f"at most one of: {members}" + (f" — {text(rule.note)}" if rule and rule.note else "")
+    if "predicates" in about:
+        p, q = about["predicates"]
+        return f"{ident(about['subject'])} cannot be both {ident(p)} and {ident(q)} at once"
+    if "predicate" in about:
+        return f"{ident(about['subject'])} has one {ident(about['predicate'])} at a time"
+    return ""
