@@ -233,6 +233,11 @@ def load_bytes(data: bytes, display: str, limits: Limits = Limits()) -> LoadedFi
 
 
 def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
+    from .blockyaml import read  # the fast path; it imports this module's node classes
+
+    root = read(text, limits)
+    if root is not None:
+        return LoadedFile(display, root, [])
     builder = _Builder(display, limits)
     try:
         for event in yaml.parse(text, Loader=_EventLoader):

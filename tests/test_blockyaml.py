@@ -1,0 +1,248 @@
+"""The fast block reader against the full loader: whatever it accepts, it reads exactly as
+the full loader does (same nodes, values, raw text and positions), and it accepts only
+files the full loader reads without a finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck import blockyaml
+from claimcheck.loader import Limits, Mapping, Scalar, Sequence, load_text
+
+from helpers import REPO as ROOT, SHARED
+
+DATA = SHARED / "data"
+
+
+def difference(fast, full, path="$") -> str | None:
+    """Where two trees differ, or None."""
+    if type(fast) is not type(full):
+        return f"{path}: {type(fast).__name__} vs {type(full).__name__}"
+    if (fast.line, fast.column) != (full.line, full.column):
+        return f"{path}: at {fast.line}:{fast.column} vs {full.line}:{full.column}"
+    if type(fast) is Scalar:
+        same_nan = fast.value != fast.value and full.value != full.value
+        if not same_nan and (type(fast.value), fast.value) != (type(full.value), full.value):
+            return f"{path}: {fast.value!r} vs {full.value!r}"
+        if (fast.raw, fast.plain) != (full.raw, full.plain):
+            return f"{path}: raw {fast.raw!r}/{fast.plain} vs {full.raw!r}/{full.plain}"
+        return None
+    if type(fast) is Sequence:
+        if len(fast.items) != len(full.items):
+            return f"{path}: {len(fast.items)} items vs {len(full.items)}"
+        pairs = [(f"{path}[{i}]", a, b) for i, (a, b) in enumerate(zip(fast.items, full.items))]
+    else:
+        if list(fast.items) != list(full.items):
+            return f"{path}: keys {list(fast.items)} vs {list(full.items)}"
+        pairs = []
+        for name in fast.items:
+            pairs.append((f"{path}.<{name}>", fast.keys[name], full.keys[name]))
+            pairs.append((f"{path}.{name}", fast.items[name], full.items[name]))
+    for where, a, b in pairs:
+        found = difference(a, b, where)
+        if found:
+            return found
+    return None
+
+
+def agree(text: str, limits: Limits = Limits()) -> bool:
+    """Assert the fast reader either declines or agrees; True when it accepted."""
+    fast = blockyaml.read(text, limits)
+    if fast is None:
+        return False
+    full = load_text(text, "f.yaml", limits)
+    assert not full.findings, f"accepted a file the full loader has findings for: {full.findings}\n{text}"
+    assert full.root is not None
+    found = difference(fast, full.root)
+    assert found is None, f"{found}\n---\n{text}"
+    return True
+
+
+# --- real files ------------------------------------------------------------------------------
+
+
+def test_the_seed_corpus_is_read_fast_and_the_same():
+    files = sorted((ROOT / "corpus").rglob("*.yaml"))
+    assert files
+    for path in files:
+        assert agree(path.read_text(encoding="utf-8")), f"{path.name} went to the full loader"
+
+
+@pytest.mark.parametrize("kind", ["valid", "invalid"])
+def test_the_yaml_test_suite(kind):
+    folder = DATA / "yaml-test-suite" / kind
+    if not folder.is_dir():
+        pytest.skip("shared data not present")
+    for path in sorted(folder.glob("*.yaml")):
+        agree(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_a_generated_benchmark_corpus(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "c", 300)
+    files = sorted((tmp_path / "c").rglob("*.yaml"))
+    assert files and all(agree(p.read_text(encoding="utf-8")) for p in files)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n",
+        "# head\n\na: x # c\nb:\n  - 1\n  - -2\n  - x:y\n",
+        "a:\nb: ~\nc: null\n",
+        "a:   # empty\nb: 1\n",
+        "l:\n- id: x\n  t: [a, b , c]\n- id: y\n  m: {k: v, n: [1, 2]}\n",
+        "l: []\nm: {}\nn: [ ]\n",
+        "q: 'it''s'\nd: \"x y\"\ne: ''\nf: \"\"\n",
+        "n: >-\n  one\n  two\n\n  three\nm: 1\n",
+        "n: |\n  one\n  two\n\n\nm: 1\n",
+        "n: |+\n  one\n\n\nm: 1\n",
+        "n: >\n    deep\n    text\n",
+        "n: |-\n  a # not a comment\n  b\n# a comment\nm: 2\n",
+        "dates: [2025-10-01, 2025-10, 2025, 2025-13-40]\nnums: [0x1f, 0o7, 1e3, .inf, -.inf, .nan, +1]\n",
+        "bools: [true, False, yes, no, on]\n",
+        "windows: line ends\r\nn: >-\r\n  one\r\n  two\r\n",
+        "u: ünïcode — text\nv: 名前\n",
+        "k: a:b\nl: http://example.org/x#y\n",
+        "a:\n  b:\n    c:\n      d: 1\n  e: 2\nf: 3\n",
+        "claims:\n  - id: a\n    assertions:\n      - source: s\n        stance: affirms\n  - id: b\n",
+    ],
+)
+def test_shapes_the_fast_reader_takes(text):
+    assert agree(text), "declined"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # duplicate key
+        "true: 1\n",  # a key YAML reads as a boolean
+        "a: &x 1\nb: *x\n",  # anchors and aliases
+        "a: !!str 1\n",  # tags
+        "a: b: c\n",  # not YAML
+        "a: 'open\n  more'\n",  # a scalar over two lines
+        "a: plain\n  continued\n",
+        "---\na: 1\n",
+        "a: 1\rb: 2\n",
+        "a:\n\t- 1\n",
+        "a: \"esc\\n\"\n",
+        "a: [x: 1]\n",
+        "- 1\n- 2\n",  # the root is not a mapping
+        "a: >2\n   x\n",
+        "a: >\n  x\n    more indented\n",
+        "a: |\n\n    \n  x\n",
+        "  a: 1\n",
+    ],
+)
+def test_shapes_left_to_the_full_loader(text):
+    assert blockyaml.read(text) is None
+    agree(text)
+
+
+def test_limits_send_the_file_to_the_full_loader():
+    deep = "".join(f"{'  ' * i}k{i}:\n" for i in range(30)) + "  " * 30 + "x: 1\n"
+    assert agree(deep)
+    assert blockyaml.read(deep, Limits(max_depth=10)) is None
+    assert blockyaml.read("a: [1, 2, 3, 4]\n", Limits(max_nodes=5)) is None
+    nested = "a:\n  b: [[[1]]]\n"
+    assert agree(nested, Limits(max_depth=5))
+    assert blockyaml.read(nested, Limits(max_depth=4)) is None
+    assert load_text(nested, "f.yaml", Limits(max_depth=4)).findings[0].code == "L006"
+
+
+# --- generated documents ---------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    ["x", "src-a", "Maduro asked", "-5", "12", "1.5", "2025-10-01", "2025-10", "0x1F", ".inf", "~", "null",
+     "true", "yes", "a:b", "a: b", "a #b", "a#b", "x:", "@x", "&a x", "*a", "!t x", "|", ">-", "[a]", "{a: b}",
+     "- x", "? x", "it's", 'say "no"', "", " lead", "trail ", "%x", "`x`", "ñandú", "a,b", "#"]
+)
+KEYS = st.sampled_from(["id", "text", "source", "stance", "via", "period", "start", "end", "a", "b", "true", "null", "x_y", "k-1"])
+
+
+def scalar_text(draw, word: str) -> str:
+    style = draw(st.sampled_from(["plain", "plain", "single", "double"]))
+    if style == "single":
+        return "'" + word.replace("'", "''") + "'"
+    if style == "double":
+        return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return word
+
+
+def flow(draw, depth: int) -> str:
+    if depth > 2 or draw(st.booleans()):
+        return scalar_text(draw, draw(WORDS))
+    if draw(st.booleans()):
+        return "[" + ", ".join(flow(draw, depth + 1) for _ in range(draw(st.integers(0, 3)))) + "]"
+    pairs = [f"{draw(KEYS)}: {flow(draw, depth + 1)}" for _ in range(draw(st.integers(0, 3)))]
+    return "{" + ", ".join(pairs) + "}"
+
+
+def block(draw, indent: int, depth: int, out: list[str], first_prefix: str | None = None) -> None:
+    """Append a block mapping at `indent` to out; the first line may carry a '- ' prefix."""
+    for index in range(draw(st.integers(1, 4))):
+        pad = first_prefix if (index == 0 and first_prefix is not None) else " " * indent
+        if draw(st.integers(0, 9)) == 0:
+            out.append(" " * draw(st.integers(0, 6)) + "# comment")
+        if draw(st.integers(0, 9)) == 0:
+            out.append(" " * draw(st.integers(0, 3)))
+        key = draw(KEYS)
+        shape = draw(st.sampled_from(["scalar", "scalar", "flow", "map", "seq", "seq-indentless", "empty", "block-scalar"]))
+        if depth > 3 and shape in ("map", "seq", "seq-indentless"):
+            shape = "scalar"
+        comment = draw(st.sampled_from(["", "", " # c", "  #c", "#c"]))
+        if shape == "scalar":
+            out.append(f"{pad}{key}: {scalar_text(draw, draw(WORDS))}{comment}")
+        elif shape == "flow":
+            out.append(f"{pad}{key}: {flow(draw, 0)}{comment}")
+        elif shape == "empty":
+            out.append(f"{pad}{key}:{comment}")
+        elif shape == "map":
+            out.append(f"{pad}{key}:{comment}")
+            block(draw, indent + draw(st.sampled_from([1, 2, 4])), depth + 1, out)
+        elif shape == "block-scalar":
+            header = draw(st.sampled_from(["|", ">", "|-", ">-", "|+", ">+", "|2", ">1"]))
+            out.append(f"{pad}{key}: {header}{comment}")
+            inner = indent + draw(st.sampled_from([1, 2, 4]))
+            for _ in range(draw(st.integers(0, 4))):
+                extra = draw(st.sampled_from([0, 0, 0, 1, 2]))
+                word = draw(WORDS)
+                out.append(" " * (inner + extra) + word if word else " " * draw(st.integers(0, inner + 2)))
+        else:
+            out.append(f"{pad}{key}:{comment}")
+            dash_indent = indent if shape == "seq-indentless" else indent + draw(st.sampled_from([1, 2, 4]))
+            for _ in range(draw(st.integers(1, 3))):
+                if draw(st.booleans()):
+                    out.append(" " * dash_indent + "- " + (scalar_text(draw, draw(WORDS)) if draw(st.booleans()) else flow(draw, 0)))
+                else:
+                    gap = draw(st.sampled_from([1, 1, 2, 3]))
+                    block(draw, dash_indent + 1 + gap, depth + 1, out, " " * dash_indent + "-" + " " * gap)
+
+
+MUTATIONS = ["\r", "\r\n", " ", "-", ":", "#", "'", '"', "[", "]", "{", "}", ",", "|", ">", "\t", "&", "*", "!", "\n", "- ", ": ", "x"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_generated_documents_agree(data):
+    draw = data.draw
+    lines: list[str] = []
+    block(lambda s: draw(s), 0, 0, lines)
+    text = "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
+    agree(text)
+    # and the same document with one small change anywhere
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()) and at < len(text):
+            text = text[:at] + text[at + 1:]
+        else:
+            text = text[:at] + draw(st.sampled_from(MUTATIONS)) + text[at:]
+        agree(text)
