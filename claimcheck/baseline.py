@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import jsontext
 from .findings import SEVERITY_RANK, Finding
 from .model import SEVERITY_NAMES
 
@@ -87,7 +88,7 @@ def dumps(baseline: Baseline) -> str:
         "conflicts": [{"id": cid, "severity": baseline.conflicts[cid]} for cid in sorted(baseline.conflicts)],
         "findings": findings,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(document)
 
 
 def load_baseline(path: Path) -> Baseline:

@@ -5,18 +5,18 @@ Each takes a `gitdiff.Diff`, whose conflicts are the dicts of the JSON document.
 
 from __future__ import annotations
 
-import json
 
 from rich.table import Table
 from rich.text import Text
 
+from .. import jsontext
 from .table import SEVERITY_STYLE, make_console
 
 CHANGE_STYLE = {"new": "bold red", "changed": "bold yellow", "removed": "green"}
 
 
 def render_diff_json(diff, **_) -> str:
-    return json.dumps(diff.as_json(), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(diff.as_json())
 
 
 def _rows(diff) -> list[tuple[str, dict, dict | None, list[str]]]:

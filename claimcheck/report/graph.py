@@ -9,10 +9,9 @@ the corpus ids (slugs) so that they are stable across runs and safe in each form
 
 from __future__ import annotations
 
-import json
 import re
 
-from .. import __version__
+from .. import __version__, jsontext
 from ..graph import Edge, Graph, Node
 
 STANCE_COLOR = {"affirms": "#1a7f37", "denies": "#cf222e", "doubts": "#9a6700"}
@@ -204,7 +203,7 @@ def render_graph_json(graph: Graph) -> str:
         "tool": {"name": "claimcheck", "version": __version__},
         **graph.as_json(),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(document)
 
 
 RENDERERS = {"dot": render_dot, "mermaid": render_mermaid, "json": render_graph_json}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+from .. import jsontext
 from .data import conflict_dict, document, finding_dict, mark_baselined
 
 
 def render_json(result, conflicts, baseline=None, **_) -> str:
-    return json.dumps(document(result, conflicts, baseline), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(document(result, conflicts, baseline))
 
 
 def render_jsonl(result, conflicts, baseline=None, **_) -> str:

@@ -8,11 +8,10 @@ conflict or item while the corpus is edited and reordered.
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import quote
 
-from .. import __version__
+from .. import __version__, jsontext
 from ..engine import KINDS, Conflict
 from ..findings import CODES, Finding
 from .words import conflict_lines, entry_words, first_entry, resolution_words
@@ -200,4 +199,4 @@ def render_sarif(result, conflicts, baseline=None, **_) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(log)

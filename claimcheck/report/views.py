@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from .. import jsontext
 from .escape import printable
 from .table import STANCE_STYLE, make_console
 
@@ -16,7 +16,7 @@ SYMBOL = {"affirms": ("+", "green"), "denies": ("−", "red"), "doubts": ("?", "
 
 def render_view_json(name: str, data) -> str:
     key = "rows" if isinstance(data, list) else "matrix"
-    return json.dumps({"schema_version": 1, "view": name, key: data}, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps({"schema_version": 1, "view": name, key: data})
 
 
 def _table(*columns: str) -> Table:
