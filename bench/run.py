@@ -2,13 +2,14 @@
 against baselines measured in the same run on the same files.
 
     make bench                         # 1k and 10k claims
-    .venv/bin/python bench/run.py --sizes 1000 10000 100000
+    .venv/bin/python bench/run.py --sizes 1000 10000 100000 --weather
 
 Baselines: a bare load of the same files by the fastest YAML parser here (yaml-rs when
 installed, else PyYAML's C loader), and yamllint on the same files (at 10k claims and
 below: it is slow). Each command runs in a fresh process, so start-up counts as a user
 sees it; peak memory is the child's maximum resident set size. `check` is cold
-(--no-cache); `warm check` replays an unchanged run from the cache.
+(--no-cache); `warm check` replays an unchanged run from the cache. `--weather` adds
+the 366k real weather claims of ../shared/data, imported with `claimcheck import csv`.
 """
 
 from __future__ import annotations
@@ -68,15 +69,34 @@ def corpus(size: int) -> Path:
     return path
 
 
+def weather_corpus() -> Path:
+    """The 366k real weather claims (../shared/data/weather), turned into a corpus by
+    `claimcheck import csv` once and kept in bench/out."""
+    path = OUT / "corpus-weather"
+    if not path.exists():
+        data = HERE.parent.parent / "shared" / "data" / "weather"
+        files = sorted(data.glob("*.csv.gz"))
+        if not files:
+            sys.exit(f"no weather data in {data}")
+        columns = ["--object", "ObjectID", "--property", "PropertyID", "--value", "PropertyValue",
+                   "--source", "SourceID", "--date", "TimeStamp"]
+        subprocess.run([PYTHON, "-m", "claimcheck", "import", "csv", *map(str, files), *columns,
+                        "--out", str(path)], check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--weather", action="store_true", help="also the 366k real weather claims")
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     claimcheck = [PYTHON, "-m", "claimcheck"]
     rows = []
-    for size in args.sizes:
-        path = corpus(size)
+    corpora = [(size, corpus(size)) for size in args.sizes]
+    if args.weather:
+        corpora.append(("weather", weather_corpus()))
+    for size, path in corpora:
         megabytes = sum(p.stat().st_size for p in path.rglob("*.yaml")) / 2**20
         bare, _, _ = min(measure([PYTHON, "-c", BARE_LOAD, str(path)]) for _ in range(args.repeat))
         parser_name = subprocess.run([PYTHON, "-c", BARE_LOAD, str(path)], capture_output=True, text=True).stdout.strip()
@@ -97,7 +117,7 @@ def main() -> None:
             row[f"{label} ×bare"] = round(seconds / bare, 2)
             row[f"{label} MiB"] = round(memory)
         yamllint = shutil.which("yamllint", path=str(Path(PYTHON).parent)) or shutil.which("yamllint")
-        if size <= 10000 and yamllint:
+        if size != "weather" and size <= 10000 and yamllint:
             seconds, _, _ = measure([yamllint, "-d", "relaxed", str(path)])
             row["yamllint s"] = round(seconds, 2)
             row["check ×yamllint"] = round(row["check s"] / seconds, 2)
@@ -107,7 +127,8 @@ def main() -> None:
     small = min(measure([*claimcheck, "check", str(HERE.parent / "corpus"), "--format", "json", "--no-cache"])[0] for _ in range(3))
     print(json.dumps({"seed corpus check s": round(small, 2), "import typer+rich+yaml s": round(startup, 2),
                       "×imports": round(small / startup, 1)}, ensure_ascii=False))
-    for smaller, larger in zip(rows, rows[1:]):
+    sized = [row for row in rows if row["claims"] != "weather"]
+    for smaller, larger in zip(sized, sized[1:]):
         growth = larger["check s"] / smaller["check s"]
         print(json.dumps({"growth": f"{larger['claims']}/{smaller['claims']} claims", "check time ×": round(growth, 1)},
                          ensure_ascii=False))
