@@ -35,6 +35,9 @@ _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _SPACES = re.compile(r" *")
 _FLOW_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): +")
 _FLOW_PLAIN = re.compile(r"[^,\[\]{}#:\"' ](?:[^,\[\]{}#:\"']*[^,\[\]{}#:\"' ])?")
+# a flow list or mapping of simple words with ", " and ": " between them, and nothing after
+_WORD = r"\w[\w.-]*"
+_WORDS = re.compile(rf"\[(?:{_WORD}(?:, {_WORD})*)?\]\Z|\{{[A-Za-z_][\w-]*: {_WORD}(?:, [A-Za-z_][\w-]*: {_WORD})*\}}\Z")
 _AFTER = re.compile(r"(?: +(?:#.*)?)?\Z")  # what may follow a quoted scalar or flow list
 
 
@@ -205,6 +208,8 @@ def _close(frame: list) -> None:
 
 def _value(rest: str, line: int, column: int, room: int):
     """A one-line value; `room` is how many more collections may nest here."""
+    if room > 0 and _WORDS.match(rest):  # `[a, b]` or `{k: v, l: w}`: the common flow values
+        return _words(rest, line, column)
     if rest[0] in "[{":
         node, end = _flow(rest, 0, line, column - 1, room)
         if not _AFTER.match(rest, end):
@@ -234,6 +239,30 @@ def _scalar(rest: str, line: int, column: int) -> Scalar:
     if ": " in raw or raw[-1] == ":":
         raise _Unsure
     return Scalar(resolve_plain(raw), raw, line, column, True)
+
+
+def _words(rest: str, line: int, column: int):
+    """A flow value that _WORDS matched, its places counted from the separators."""
+    inner = rest[1:-1]
+    at = column + 1  # of the first word
+    if rest[0] == "[":
+        sequence = Sequence(line, column)
+        if inner:
+            for raw in inner.split(", "):
+                sequence.items.append(Scalar(resolve_plain(raw), raw, line, at, True))
+                at += len(raw) + 2
+        return sequence
+    mapping = Mapping(line, column)
+    mapping.keys = keys = _KeyColumns(line)
+    items = mapping.items
+    for pair in inner.split(", "):
+        name, raw = pair.split(": ")
+        if name in _TYPED_KEYS or name in items:
+            raise _Unsure
+        keys[name] = at
+        items[name] = Scalar(resolve_plain(raw), raw, line, at + len(name) + 2, True)
+        at += len(pair) + 2
+    return mapping
 
 
 def _plain_dash(text: str) -> bool:
