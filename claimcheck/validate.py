@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import sys
 from dataclasses import dataclass, field
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
@@ -59,17 +60,81 @@ class _Item:
     file: str
     where: Pos  # of the record's mapping; the nodes themselves are not kept, so a file's
     values: dict  # tree can be freed as soon as its records are read
-    pos: dict = field(default_factory=dict)  # field name -> Pos (or list of Pos for lists)
+    #: field name -> (line, column) of its value, for the fields in _PLACED; their list
+    #: values hold (value, line, column) for each element. A Pos is made only for a finding
+    places: dict = field(default_factory=dict)
     ok: bool = True
+
+    def at(self, name: str) -> Pos:
+        """Where the value of field `name` (one in _PLACED) is."""
+        return Pos(self.file, *self.places[name])
+
+
+#: a field that is not plainly well-formed: the general checks decide, and say why
+_GENERAL = object()
+#: the fields that cross-file checks report at (`_Item.at`), or at an element of (lists).
+#: Only these keep positions: one for every field of every record would cost more than
+#: their checks. The lists of other fields (tags, aliases) hold bare values
+_PLACED = frozenset({
+    "id", "subject", "object", "assertions", "source", "value", "conflict",
+    "claims", "if", "then", "via", "represents", "conflicts_with",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A record's fields as validation reads them: by name, each with its check for the
+    well-formed case (None: always the general checks) and whether its position is kept;
+    and the required ones."""
+
+    record: schema.Record
+    fields: dict[str, tuple[schema.Field, Callable | None, bool]]
+    required: tuple[schema.Field, ...]
 
 
 class _Validator:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
+        self.layouts: dict[int, _Layout] = {}
+        # A corpus names few distinct dates, sources and entities, over and over: each is
+        # parsed or checked once and kept as one object (equal references then share it:
+        # less memory, and cheaper comparisons and lookups downstream)
+        self.dates: dict[tuple, DateSpan | str] = {}
+        self.slugs: dict[str, str] = {}
+        self.well_formed = {
+            "text": self.plain_text,
+            "slug": self.plain_slug,
+            "ref": self.plain_slug,
+            "enum": self.plain_enum,
+            "value": self.plain_value,
+            "int": self.plain_number,
+            "number": self.plain_number,
+            "date": self.plain_date,
+            "slug-list": self.plain_list,
+            "text-list": self.plain_list,
+            "ref-list": self.plain_list,
+            "ref-or-list": self.plain_ref_or_list,
+        }
 
     def finding(self, code: str, message: str, file: str, node_or_pos, path=()) -> None:
         line, column = node_or_pos.line, node_or_pos.column
         self.findings.append(Finding(code, message, file, line, column, path=tuple(path)))
+
+    def layout(self, record: schema.Record) -> _Layout:
+        # by identity: a record is costly to hash, and the layout keeps it alive
+        known = self.layouts.get(id(record))
+        if known is None:
+            fields = {spec.name: (spec, self.well_formed.get(spec.kind), spec.name in _PLACED) for spec in record.fields}
+            required = tuple(spec for spec in record.fields if spec.required)
+            known = self.layouts[id(record)] = _Layout(record, fields, required)
+        return known
+
+    def date(self, value) -> DateSpan | str:
+        key = (type(value), value)  # True == 1, but a boolean is no year
+        span = self.dates.get(key)
+        if span is None:
+            span = self.dates[key] = parse_date(value)
+        return span
 
     # --- one file ---------------------------------------------------------------------
 
@@ -98,16 +163,20 @@ class _Validator:
             if type(node) is not Sequence:
                 self.finding("S002", f"'{name}' must be a list of {record.name} items", file, node, (name,))
                 continue
+            layout = self.layout(record)
             for index, element in enumerate(node.items):
                 if type(element) is not Mapping:
                     self.finding("S002", f"each item of '{name}' must be a mapping ({_a(record.name)})", file, element, (name, str(index)))
                     continue
-                item = self.record(name, record, element, file, (name,))
+                item = self.record(name, layout, element, file, (name,))
                 items.append(item)
         return items
 
-    def record(self, section: str, record: schema.Record, node: Mapping, file: str, path: tuple) -> _Item:
-        item = _Item(section, file, Pos(file, node.line, node.column), {})
+    def record(self, section: str, layout: _Layout, node: Mapping, file: str, path: tuple) -> _Item:
+        record = layout.record
+        values: dict = {}
+        places: dict = {}
+        item = _Item(section, file, Pos(file, node.line, node.column), values, places)
         ident = node.items.get("id")
         if type(ident) is Scalar and isinstance(ident.value, str):
             path = path + (ident.value,)
@@ -116,8 +185,8 @@ class _Validator:
             if type(conflict) is Scalar and isinstance(conflict.value, str):
                 path = path + (conflict.value,)
         for name, value_node in node.items.items():
-            spec = record.field(name)
-            if spec is None:
+            known = layout.fields.get(name)
+            if known is None:
                 self.finding(
                     "S004",
                     f"unknown field '{name}' in {_a(record.name)}{suggest(name, record.names)}",
@@ -126,12 +195,18 @@ class _Validator:
                     path,
                 )
                 continue
-            value = self.value(spec, value_node, file, path + (name,), item)
+            # hot: almost every field is well-formed, and is taken without a path or a
+            # finding; anything else goes through the general checks, which report it
+            spec, plain, placed = known
+            value = plain(spec, value_node) if plain is not None else _GENERAL
+            if value is _GENERAL:
+                value = self.value(spec, value_node, file, path + (name,), item)
             if value is not _MISSING:
-                item.values[name] = value
-                item.pos[name] = Pos(file, value_node.line, value_node.column)
-        for spec in record.fields:
-            if spec.required and spec.name not in item.values:
+                values[name] = value
+                if placed:
+                    places[name] = (value_node.line, value_node.column)
+        for spec in layout.required:
+            if spec.name not in values:
                 item.ok = False
                 given = node.items.get(spec.name)
                 if given is not None and not (type(given) is Scalar and given.value is None):
@@ -145,7 +220,71 @@ class _Validator:
                 )
         return item
 
-    # --- one field ----------------------------------------------------------------------
+    # --- well-formed fields: each returns the clean value, or _GENERAL to let `value` decide
+
+    def plain_text(self, spec: schema.Field, node: Node):
+        if type(node) is Scalar and isinstance(node.value, str):
+            return node.value
+        return _GENERAL
+
+    def plain_slug(self, spec: schema.Field, node: Node):
+        if type(node) is Scalar:
+            value = node.value
+            known = self.slugs.get(value)
+            if known is not None:
+                return known
+            if isinstance(value, str) and len(value) <= schema.SLUG_MAX and _SLUG.match(value):
+                if spec.name != "id":  # ids are named once; references again and again
+                    self.slugs[value] = value
+                return value
+        return _GENERAL
+
+    def plain_enum(self, spec: schema.Field, node: Node):
+        if type(node) is Scalar and isinstance(node.value, str) and node.value in spec.choices:
+            return sys.intern(node.value)  # one object for every `affirms`: the schema's own
+        return _GENERAL
+
+    def plain_value(self, spec: schema.Field, node: Node):
+        if type(node) is Scalar and node.value is not None:
+            value = node.value
+            return self.slugs.get(value, value) if isinstance(value, str) else value
+        return _GENERAL
+
+    def plain_number(self, spec: schema.Field, node: Node):
+        if type(node) is Scalar:
+            value = node.value
+            if (type(value) is int or (type(value) is float and spec.kind == "number")) and math.isfinite(value):
+                if (spec.minimum is None or value >= spec.minimum) and (spec.maximum is None or value <= spec.maximum):
+                    return value
+        return _GENERAL
+
+    def plain_date(self, spec: schema.Field, node: Node):
+        if type(node) is Scalar and node.value is not None:
+            span = self.date(node.value)
+            if type(span) is DateSpan:
+                return span
+        return _GENERAL
+
+    def plain_list(self, spec: schema.Field, node: Node):
+        if type(node) is not Sequence:
+            return _GENERAL
+        plain = self.plain_text if spec.kind == "text-list" else self.plain_slug
+        placed = spec.name in _PLACED
+        out = []
+        for element in node.items:
+            value = plain(spec, element)
+            if value is _GENERAL:
+                return _GENERAL
+            out.append((value, element.line, element.column) if placed else value)
+        return out
+
+    def plain_ref_or_list(self, spec: schema.Field, node: Node):
+        if type(node) is Sequence:
+            return self.plain_list(spec, node)
+        single = self.plain_slug(spec, node)
+        return _GENERAL if single is _GENERAL else [(single, node.line, node.column)]
+
+    # --- one field, in general ----------------------------------------------------------
 
     def value(self, spec: schema.Field, node: Node, file: str, path: tuple, item: _Item):
         kind = spec.kind
@@ -157,7 +296,7 @@ class _Validator:
             if type(node) is Sequence:
                 return self.scalar_list(spec, node, file, path)
             single = self.scalar(spec, node, file, path, "slug")
-            return _MISSING if single is _MISSING else [(single, Pos(file, node.line, node.column))]
+            return _MISSING if single is _MISSING else [(single, node.line, node.column)]
         if kind == "period":
             return self.period(node, file, path)
         return self.scalar(spec, node, file, path, kind)
@@ -228,7 +367,7 @@ class _Validator:
                 return _MISSING
             return value
         if kind == "date":
-            span = parse_date(value)
+            span = self.date(value)
             if isinstance(span, str):
                 self.finding("S007", f"'{name}': {span}", file, node, path)
                 return _MISSING
@@ -259,11 +398,12 @@ class _Validator:
             self.finding("S002", f"'{spec.name}' must be a list", file, node, path)
             return _MISSING
         kind = "text" if spec.kind == "text-list" else "slug"
+        placed = spec.name in _PLACED
         out = []
         for index, element in enumerate(node.items):
             value = self.scalar(spec, element, file, path + (str(index),), kind)
             if value is not _MISSING:
-                out.append((value, Pos(file, element.line, element.column)))
+                out.append((value, element.line, element.column) if placed else value)
         return out
 
     def period(self, node: Node, file: str, path: tuple):
@@ -285,7 +425,7 @@ class _Validator:
                 continue
             if value_node.value is None:
                 continue  # an open bound
-            span = parse_date(value_node.value)
+            span = self.date(value_node.value)
             if isinstance(span, str):
                 self.finding("S007", f"'{key}': {span}", file, value_node, path + (key,))
                 ok = False
@@ -305,6 +445,7 @@ class _Validator:
         if type(node) is not Sequence:
             self.finding("S002", f"'{spec.name}' must be a list of {spec.record.name} items", file, node, path)
             return _MISSING
+        layout = self.layout(spec.record)
         out = []
         for index, element in enumerate(node.items):
             sub_path = path + (str(index),)
@@ -313,7 +454,7 @@ class _Validator:
                 out.append(None)  # keeps indexes equal to positions in the list
                 continue
             # kept even when invalid (sub.ok is False): its references are still checked
-            out.append(self.record(spec.name, spec.record, element, file, sub_path))
+            out.append(self.record(spec.name, layout, element, file, sub_path))
         return out
 
 
@@ -353,11 +494,11 @@ class _Builder:
         for item in self.ids["entities"].values():
             v = item.values
             c.entities[v["id"]] = Entity(
-                v["id"], v["name"], item.where, tuple(a for a, _ in v.get("aliases", ())), v.get("kind")
+                v["id"], v["name"], item.where, tuple(v.get("aliases", ())), v.get("kind")
             )
         for item in self.ids["sources"].values():
             v = item.values
-            represents = tuple(self.refs(item, "represents", "entities", "R002", "entity"))
+            represents = self.refs(item, "represents", "entities", "R002", "entity")
             c.sources[v["id"]] = Source(
                 v["id"], v["name"], item.where, v.get("kind", "other"), v.get("reliability", "F"),
                 represents, v.get("url"), v.get("country"), v.get("note"),
@@ -385,21 +526,28 @@ class _Builder:
             if first is not None:
                 self.finding(
                     "S010",
-                    f"duplicate {section[:-1] if section != 'entities' else 'entity'} id '{ident}' (first at {first.pos['id']}); this one is ignored",
-                    item.pos["id"],
+                    f"duplicate {section[:-1] if section != 'entities' else 'entity'} id '{ident}' (first at {first.at('id')}); this one is ignored",
+                    item.at("id"),
                     (section, ident),
                 )
                 continue
             seen[ident] = item
         return seen
 
-    def refs(self, item: _Item, name: str, section: str, code: str, word: str) -> list[str]:
+    def refs(self, item: _Item, name: str, section: str, code: str, word: str) -> tuple[str, ...]:
         """The ids a list field names that exist; the others are findings."""
+        given = item.values.get(name)
+        if not given:
+            return ()
+        known = self.ids[section]
+        ids = tuple(ident for ident, _, _ in given)
+        if all(ident in known for ident in ids):  # the common case: no position or path is made
+            return ids
         out = []
-        for ident, pos in item.values.get(name, ()):
-            if self.exists(ident, section, code, word, pos, (item.section, item.values.get("id", ""), name)):
+        for ident, line, column in given:
+            if self.exists(ident, section, code, word, Pos(item.file, line, column), (item.section, item.values.get("id", ""), name)):
                 out.append(ident)
-        return out
+        return tuple(out)
 
     def exists(self, ident: str, section: str, code: str, word: str, pos: Pos, path) -> bool:
         known = self.ids[section]
@@ -416,9 +564,9 @@ class _Builder:
         v = item.values
         ident = v["id"]
         conflicts = []
-        for other, pos in v.get("conflicts_with", ()):
+        for other, line, column in v.get("conflicts_with", ()):
             if other == ident:
-                self.finding("S013", f"predicate '{ident}' lists itself in conflicts_with", pos, ("predicates", ident))
+                self.finding("S013", f"predicate '{ident}' lists itself in conflicts_with", Pos(item.file, line, column), ("predicates", ident))
             elif other not in conflicts:
                 conflicts.append(other)
         tolerance = v.get("tolerance")
@@ -432,65 +580,72 @@ class _Builder:
         v = item.values
         ident = v["id"]
         path = ("claims", ident)
+        # known ids and untyped values, the common case, are taken without making a
+        # position or a path: those are for findings
         subject = v.get("subject")
-        if subject is not None and not self.exists(subject, "entities", "R002", "entity", item.pos["subject"], path + ("subject",)):
-            subject = None
+        if subject is not None and subject not in self.ids["entities"]:
+            if not self.exists(subject, "entities", "R002", "entity", item.at("subject"), path + ("subject",)):
+                subject = None
         predicate = self.corpus.predicates.get(v.get("predicate"))
         value_type = predicate.value_type if predicate else None
         obj = v.get("object")
-        if obj is not None and not self.fits(obj, value_type, item.pos["object"], path + ("object",)):
+        if obj is not None and not self.fits(obj, value_type, item, "object", path):
             obj = None
         period = v.get("period", UNBOUNDED)
         raw = v.get("assertions", [])
         if not raw and "assertions" in v:
-            self.finding("S011", f"claim '{ident}' has no assertions: nobody affirms, denies or doubts it", item.pos["assertions"], path)
+            self.finding("S011", f"claim '{ident}' has no assertions: nobody affirms, denies or doubts it", item.at("assertions"), path)
+        sources = self.ids["sources"]
         assertions = []
         for index, sub in enumerate(raw):
             if sub is None:
                 continue
             a = sub.values
-            apath = path + ("assertions", str(index))
             # every reference is checked, even in an assertion that takes no part, so that
             # one run shows all of its findings
-            known = "source" in a and self.exists(a["source"], "sources", "R001", "source", sub.pos["source"], apath + ("source",))
-            via = tuple(self.refs(sub, "via", "sources", "R001", "source"))
+            source = a.get("source")
+            known = source is not None and (
+                source in sources
+                or self.exists(source, "sources", "R001", "source", sub.at("source"), path + ("assertions", str(index), "source"))
+            )
+            via = self.refs(sub, "via", "sources", "R001", "source") if "via" in a else ()
             value = a.get("value")
-            if value is not None and not self.fits(value, value_type, sub.pos["value"], apath + ("value",)):
+            if value is not None and not self.fits(value, value_type, sub, "value", path + ("assertions", str(index))):
                 value = None
             if not (known and sub.ok):
                 continue
             assertions.append(Assertion(
-                ident, index, a["source"], a["stance"], sub.where, a.get("period", period), a.get("date"),
+                ident, index, source, a["stance"], sub.where, a.get("period", period), a.get("date"),
                 value, a.get("credibility", 6), via, a.get("quote"), a.get("url"), a.get("note"),
             ))
         self.corpus.claims[ident] = Claim(
             ident, v["text"], item.where, subject, v.get("predicate"), obj, period,
-            tuple(t for t, _ in v.get("tags", ())), tuple(assertions),
+            tuple(v.get("tags", ())), tuple(assertions),
         )
 
-    def fits(self, value, value_type: str | None, pos: Pos, path) -> bool:
-        """Does a value fit its predicate's declared value_type (§4.3)?"""
+    def fits(self, value, value_type: str | None, item: _Item, name: str, path) -> bool:
+        """Does a value fit its predicate's declared value_type (§4.3)? If not, a finding at
+        the field `name` of `item`, whose path is `path`."""
         if value_type is None:
             return True
-        shown = _show(value)
         if value_type == "number":
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         elif value_type == "boolean":
             ok = isinstance(value, bool)
         elif value_type == "date":
-            ok = not isinstance(value, (bool, float)) and isinstance(parse_date(value), DateSpan)
+            ok = not isinstance(value, (bool, float)) and isinstance(self.checker.date(value), DateSpan)
         elif value_type == "text":
             ok = isinstance(value, str)
             if not ok:
-                self.finding("S014", f"the predicate's values are text, but YAML reads {shown} as {type_word(value)}; quote it", pos, path)
+                self.finding("S014", f"the predicate's values are text, but YAML reads {_show(value)} as {type_word(value)}; quote it", item.at(name), path + (name,))
                 return False
         else:  # entity
             if not isinstance(value, str):
                 ok = False
             else:
-                return self.exists(value, "entities", "R002", "entity", pos, path)
+                return value in self.ids["entities"] or self.exists(value, "entities", "R002", "entity", item.at(name), path + (name,))
         if not ok:
-            self.finding("S014", f"the predicate's values are of type {value_type}, but {shown} is {type_word(value)}", pos, path)
+            self.finding("S014", f"the predicate's values are of type {value_type}, but {_show(value)} is {type_word(value)}", item.at(name), path + (name,))
         return ok
 
     def rule(self, item: _Item) -> None:
@@ -499,51 +654,51 @@ class _Builder:
         kind = v["kind"]
         path = ("rules", ident)
         ok = True
-        members: list[tuple[str, Pos]]
+        members: list[tuple[str, int, int]]  # claim id, line, column
         if kind == "implies":
             for wrong in ("claims",):
                 if wrong in v:
-                    self.finding("S012", "an implies rule uses 'if' and 'then', not 'claims'", item.pos[wrong], path)
+                    self.finding("S012", "an implies rule uses 'if' and 'then', not 'claims'", item.at(wrong), path)
                     ok = False
             if "if" not in v or "then" not in v:
                 missing = " and ".join(f"'{n}'" for n in ("if", "then") if n not in v)
                 self.finding("S012", f"an implies rule needs {missing}", item.where, path)
                 return
-            members = [(v["if"], item.pos["if"])] + list(v["then"])
+            members = [(v["if"], *item.places["if"])] + list(v["then"])
             if not v["then"]:
-                self.finding("S012", "an implies rule needs at least one 'then' claim", item.pos["then"], path)
+                self.finding("S012", "an implies rule needs at least one 'then' claim", item.at("then"), path)
                 ok = False
-            then_ids = [c for c, _ in v["then"]]
+            then_ids = [c for c, _, _ in v["then"]]
             if len(set(then_ids)) != len(then_ids):
-                self.finding("S012", f"rule '{ident}' lists a claim twice in 'then'", item.pos["then"], path)
+                self.finding("S012", f"rule '{ident}' lists a claim twice in 'then'", item.at("then"), path)
                 ok = False
         else:
             for wrong in ("if", "then"):
                 if wrong in v:
-                    self.finding("S012", f"an {kind} rule uses 'claims', not 'if'/'then'", item.pos[wrong], path)
+                    self.finding("S012", f"an {kind} rule uses 'claims', not 'if'/'then'", item.at(wrong), path)
                     ok = False
             members = list(v.get("claims", ()))
-            ids = [c for c, _ in members]
+            ids = [c for c, _, _ in members]
             if "claims" not in v:
                 self.finding("S012", f"an {kind} rule needs 'claims': a list of at least two claim ids", item.where, path)
                 return
             if len(set(ids)) != len(ids):
                 twice = sorted({c for c in ids if ids.count(c) > 1}) if len(ids) < 1000 else sorted(_twice(ids))
-                self.finding("S012", f"rule '{ident}' lists claim '{twice[0]}' twice", item.pos["claims"], path)
+                self.finding("S012", f"rule '{ident}' lists claim '{twice[0]}' twice", item.at("claims"), path)
                 ok = False
             if len(set(ids)) < 2:
-                self.finding("S012", f"an {kind} rule needs at least two claims", item.pos["claims"], path)
+                self.finding("S012", f"an {kind} rule needs at least two claims", item.at("claims"), path)
                 ok = False
-        for claim_id, pos in members:
-            if not self.exists(claim_id, "claims", "R003", "claim", pos, path):
+        for claim_id, line, column in members:
+            if not self.exists(claim_id, "claims", "R003", "claim", Pos(item.file, line, column), path):
                 ok = False
         if not ok:
             return
         severity = _SEVERITY[v.get("severity", "error")]
         if kind == "implies":
-            rule = Rule(ident, kind, severity, item.where, if_=v["if"], then=tuple(c for c, _ in v["then"]), note=v.get("note"))
+            rule = Rule(ident, kind, severity, item.where, if_=v["if"], then=tuple(c for c, _, _ in v["then"]), note=v.get("note"))
         else:
-            rule = Rule(ident, kind, severity, item.where, claims=tuple(c for c, _ in members), note=v.get("note"))
+            rule = Rule(ident, kind, severity, item.where, claims=tuple(c for c, _, _ in members), note=v.get("note"))
         self.corpus.rules[ident] = rule
 
     def resolutions(self) -> None:
@@ -561,7 +716,7 @@ class _Builder:
                     "S015",
                     f"conflict '{conflict}' is resolved twice (first at {first.pos}); it counts as "
                     + ("resolved" if "resolved" in (first.status, resolution.status) else "acknowledged"),
-                    item.pos["conflict"],
+                    item.at("conflict"),
                     ("resolutions", conflict),
                 )
                 if resolution.status == "resolved" and first.status != "resolved":
