@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 
 from ..engine.support import _strongly_connected
 from ..findings import Finding
@@ -43,7 +43,20 @@ def rule_graph(corpus: Corpus) -> dict[str, list[str]]:
     return out
 
 
-def components(graph: dict[str, list[str]]) -> list[list[str]]:
+def claims_in_rules(corpus: Corpus) -> set[str]:
+    """The claims implies/equivalent rules connect: support flows into or out of these
+    only (`along_rules` leaves the seed of any other claim as it is)."""
+    linked: set[str] = set()
+    for rule in corpus.rules.values():
+        if rule.kind == "implies":
+            linked.add(rule.if_)
+            linked.update(rule.then)
+        elif rule.kind == "equivalent":
+            linked.update(rule.claims)
+    return linked
+
+
+def components(graph: dict[str, Iterable[str]]) -> list[list[str]]:
     """Strongly connected components, sinks first."""
     return _strongly_connected(sorted(graph), lambda v: graph[v])
 
@@ -54,7 +67,7 @@ def along_rules(corpus: Corpus, seeds: dict[str, frozenset], cap: int) -> dict[s
     `cap` elements. Cutting keeps "has at least `cap` elements" exact, so bounded sets
     flow through a large rule graph in linear time."""
     graph = rule_graph(corpus)
-    result = {claim: _cut(seed, cap) for claim, seed in seeds.items()}
+    result = {claim: seed if len(seed) <= cap else _cut(seed, cap) for claim, seed in seeds.items()}
     if not graph:
         return result
     parts = components(graph)

@@ -29,6 +29,8 @@ from collections.abc import Iterator, Sequence
 from rapidfuzz import fuzz, process
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
+#: the ASCII characters _NOT_WORD removes, for bytes.translate
+_ASCII_NOT_WORD = bytes(c for c in range(128) if _NOT_WORD.match(chr(c)))
 
 RARE_WORD_KEYS = 4  # blocking keys per text from its rarest words
 FEW_WORDS = 5  # texts of at most this many words also get leave-one-word-out keys
@@ -40,11 +42,16 @@ SMALL_BLOCK = 6  # larger blocks are scored in rapidfuzz's C++ loop, not pair by
 #: a block larger than max_df (thousands of texts that differ only by a number) is not
 #: scored all against all: each member is scored against this many of its first members
 BLOCK_SAMPLE = 50
+#: up to this many texts, all pairs are first scored in rapidfuzz's C++ loop: cheaper
+#: than building blocks, and where no pair comes near the threshold, blocks find nothing
+ALL_PAIRS_FIRST = 100
 
 
 def normalise(text: str) -> str:
     """NFC, case-folded, punctuation removed, white space collapsed: what a reader would
     not notice. `U.S.` and `us`, `Maduro's` and `maduros` become the same."""
+    if text.isascii():  # the same in one pass of C each (NFC and casefold change nothing more)
+        return " ".join(text.encode().lower().translate(None, _ASCII_NOT_WORD).decode().split())
     text = unicodedata.normalize("NFC", text).casefold()
     return " ".join(_NOT_WORD.sub("", text).split())
 
@@ -58,6 +65,8 @@ def similar_pairs(texts: Sequence[str], threshold: float, max_df: int = MAX_DF) 
         return
     words = [t.split() for t in texts]
     keyed = [" ".join(sorted(w)) for w in words]
+    if count <= ALL_PAIRS_FIRST and not _any_pair_near(keyed, threshold):
+        return
     df: Counter[str] = Counter()
     for w in words:
         df.update(set(w))
@@ -98,10 +107,14 @@ def similar_pairs(texts: Sequence[str], threshold: float, max_df: int = MAX_DF) 
                 blocks[key].append(i)
 
     found: set[int] = set()  # a pair can share several blocks: scored again, yielded once
+    scored: set[tuple[int, ...]] = set()  # blocks of the same members, under other keys
     for members in blocks.values():
         if len(members) < 2:
             continue
-        members = sorted(set(members))  # a text can get one key twice (leave-one-out)
+        members = tuple(sorted(set(members)))  # a text can get one key twice (leave-one-out)
+        if members in scored:
+            continue  # its pairs are all found already
+        scored.add(members)
         if len(members) > max_df:
             hits = _block_hits(members, keyed, threshold, sample=BLOCK_SAMPLE)
         elif len(members) <= SMALL_BLOCK:
@@ -118,7 +131,17 @@ def similar_pairs(texts: Sequence[str], threshold: float, max_df: int = MAX_DF) 
                 yield i, j, score
 
 
-def _block_hits(members: list[int], keyed: Sequence[str], threshold: float, sample: int | None = None) -> Iterator[tuple[int, int, float]]:
+def _any_pair_near(keyed: Sequence[str], threshold: float) -> bool:
+    """Whether any two texts score within a point of the threshold or above it (the
+    point: a margin for rounding between rapidfuzz's ways of scoring one pair)."""
+    cutoff = max(threshold - 1, 0)
+    return any(
+        process.extractOne(keyed[i], keyed[i + 1 :], scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+        for i in range(len(keyed) - 1)
+    )
+
+
+def _block_hits(members: Sequence[int], keyed: Sequence[str], threshold: float, sample: int | None = None) -> Iterator[tuple[int, int, float]]:
     """The matching pairs of one block, each member against the later ones in rapidfuzz's
     C++ loop (no Python per pair); with `sample`, each later member only against the
     first `sample` members, so an oversized block costs linear time."""

@@ -29,28 +29,46 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model import Corpus
-from ._common import along_rules, finding
+from ..model import Claim, Corpus
+from ._common import along_rules, claims_in_rules, finding
 
 CODE = "I104"
 NAME = "anonymous-support"
 SEVERITY = "info"
 
 
+_NAMED = frozenset({"named"})  # what flows of named support: only whether any reaches a claim counts
+
+
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
-    anonymous: dict[str, set[str]] = {}  # claim -> anonymous origins of its affirmations
-    named: dict[str, set[str]] = {}  # claim -> named origins of its affirmations
+    anonymous_sources = {s.id for s in corpus.sources.values() if s.kind == "anonymous"}
+    if not anonymous_sources:
+        return
+    anonymous: dict[str, frozenset[str]] = {}  # claim -> anonymous origins of its affirmations
+    named: list[str] = []  # claims with an affirmation of named origin that rules pass on
+
+    def origins_of(claim: Claim) -> set[str]:
+        # Assertion.origin, inlined: this visits every assertion
+        return {a.via[-1] if a.via else a.source for a in claim.assertions if a.stance == "affirms"}
+
     for claim in corpus.claims.values():
-        for a in claim.assertions:
-            if a.stance != "affirms":
-                continue
-            source = corpus.sources.get(a.origin)
-            side = anonymous if source is not None and source.kind == "anonymous" else named
-            side.setdefault(claim.id, set()).add(a.origin)
+        origins = origins_of(claim)
+        if origins and origins <= anonymous_sources:
+            anonymous[claim.id] = frozenset(origins)
+    # support flows along rules: there, anonymous support passes on even beside named,
+    # and named support can reach a claim that has none of its own
+    for claim_id in claims_in_rules(corpus):
+        claim = corpus.claims.get(claim_id)
+        if claim is not None:
+            origins = origins_of(claim)
+            if origins & anonymous_sources:
+                anonymous[claim_id] = frozenset(origins & anonymous_sources)
+            if origins - anonymous_sources:
+                named.append(claim_id)
     if not anonymous:
         return
-    anonymous_reach = along_rules(corpus, {c: frozenset(s) for c, s in anonymous.items()}, 3)
-    named_reach = along_rules(corpus, {c: frozenset(s) for c, s in named.items()}, 1)
+    anonymous_reach = along_rules(corpus, anonymous, 3)
+    named_reach = along_rules(corpus, dict.fromkeys(named, _NAMED), 1)
     for claim_id in sorted(anonymous_reach):
         origins = anonymous_reach[claim_id]
         if not origins or named_reach.get(claim_id):

@@ -34,13 +34,14 @@ OPTIONS = {"today": None}
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     day = today(options)
     limit = day.toordinal()
-    for assertion in corpus.assertions():
-        if assertion.date is not None and assertion.date.first > limit:
-            yield finding(
-                CODE,
-                f"assertion by '{assertion.source}' is dated {assertion.date.text}, after today "
-                f"({day.isoformat()}); date is when the source said it: a typo in the year? "
-                f"(when the claim holds belongs in period)",
-                assertion.pos,
-                ("claims", assertion.claim, "assertions", str(assertion.index), "date"),
-            )
+    for claim in corpus.claims.values():
+        for assertion in claim.assertions:
+            if assertion.date is not None and assertion.date.first > limit:
+                yield finding(
+                    CODE,
+                    f"assertion by '{assertion.source}' is dated {assertion.date.text}, after today "
+                    f"({day.isoformat()}); date is when the source said it: a typo in the year? "
+                    f"(when the claim holds belongs in period)",
+                    assertion.pos,
+                    ("claims", assertion.claim, "assertions", str(assertion.index), "date"),
+                )

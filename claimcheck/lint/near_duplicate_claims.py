@@ -61,20 +61,20 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
 
     if claims and all(c.subject for c in claims.values()):
         # every claim names its subject: only claims about one subject can be duplicates
-        by_subject: dict[str, list[str]] = {}
-        for claim_id in sorted(claims):
-            by_subject.setdefault(claims[claim_id].subject, []).append(claim_id)
+        by_subject: dict[str, list[tuple[str, str]]] = {}
+        for claim_id, claim in claims.items():
+            by_subject.setdefault(claim.subject, []).append((claim_id, claim.text))
         for subject in sorted(by_subject):
-            yield from _pairs(corpus, by_subject[subject], threshold, related)
+            yield from _pairs(corpus, sorted(by_subject[subject]), threshold, related)  # by id
         return
-    yield from _pairs(corpus, sorted(claims), threshold, related)
+    yield from _pairs(corpus, sorted((claim_id, claim.text) for claim_id, claim in claims.items()), threshold, related)
 
 
-def _pairs(corpus: Corpus, claim_ids: list[str], threshold: float, related) -> Iterator[Finding]:
-    """Near-duplicates among these claims; `related(a, b)` tells pairs known not to be."""
+def _pairs(corpus: Corpus, claims: list[tuple[str, str]], threshold: float, related) -> Iterator[Finding]:
+    """Near-duplicates among these claims (id, text); `related(a, b)` tells pairs known not to be."""
     by_text: dict[str, list[str]] = {}
-    for claim_id in claim_ids:
-        text = normalise(corpus.claims[claim_id].text)
+    for claim_id, text in claims:
+        text = normalise(text)
         if text:
             by_text.setdefault(text, []).append(claim_id)
     texts = list(by_text)

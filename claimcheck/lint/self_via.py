@@ -29,13 +29,14 @@ SEVERITY = "error"
 
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
-    for assertion in corpus.assertions():
-        if assertion.source in assertion.via:
-            yield finding(
-                CODE,
-                f"source '{assertion.source}' is listed in its own via [{', '.join(assertion.via)}]; "
-                f"via names where it got the claim from, so remove '{assertion.source}' "
-                f"(leave via out when the source is the origin)",
-                assertion.pos,
-                ("claims", assertion.claim, "assertions", str(assertion.index), "via"),
-            )
+    for claim in corpus.claims.values():
+        for assertion in claim.assertions:
+            if assertion.source in assertion.via:
+                yield finding(
+                    CODE,
+                    f"source '{assertion.source}' is listed in its own via [{', '.join(assertion.via)}]; "
+                    f"via names where it got the claim from, so remove '{assertion.source}' "
+                    f"(leave via out when the source is the origin)",
+                    assertion.pos,
+                    ("claims", assertion.claim, "assertions", str(assertion.index), "via"),
+                )

@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model import Corpus
-from ._common import along_rules, finding
+from ..model import Claim, Corpus
+from ._common import along_rules, claims_in_rules, finding
 
 CODE = "I105"
 NAME = "single-origin"
@@ -42,11 +42,22 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     least = options.get("single-origin-min-sources", OPTIONS["single-origin-min-sources"])
     origins: dict[str, frozenset[str]] = {}
     sources: dict[str, frozenset[str]] = {}
-    for claim in corpus.claims.values():
+
+    def seed(claim: Claim) -> None:
         affirming = [a for a in claim.assertions if a.stance == "affirms"]
         if affirming:
-            origins[claim.id] = frozenset(a.origin for a in affirming)
-            sources[claim.id] = frozenset(a.source for a in affirming)
+            origins[claim.id] = frozenset([a.via[-1] if a.via else a.source for a in affirming])
+            sources[claim.id] = frozenset([a.source for a in affirming])
+
+    # A claim of several origins that no rule connects is never reported and passes
+    # nothing on: the seeds are the claims of one origin, and the claims rules connect.
+    # (Assertion.origin is inlined: this visits every assertion.)
+    for claim in corpus.claims.values():
+        if len({a.via[-1] if a.via else a.source for a in claim.assertions if a.stance == "affirms"}) == 1:
+            seed(claim)
+    for claim_id in claims_in_rules(corpus):
+        if claim_id not in origins and claim_id in corpus.claims:
+            seed(corpus.claims[claim_id])
     origin_reach = along_rules(corpus, origins, 2)
     source_reach = along_rules(corpus, sources, max(least, 4))  # 4: "more than three"
     for claim_id in sorted(origin_reach):

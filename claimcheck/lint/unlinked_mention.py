@@ -41,17 +41,20 @@ NAME = "unlinked-mention"
 SEVERITY = "info"
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same words in ASCII text, found faster
 
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     names = _Names(corpus)
     if not names.longest:
         return
-    for claim_id in sorted(corpus.claims):
-        claim = corpus.claims[claim_id]
+    for claim_id, claim in corpus.claims.items():
+        found = names.find(claim.text)
+        if not found:
+            continue
         linked = {claim.subject, claim.object if isinstance(claim.object, str) else None}
         reported: set[str] = set()
-        for written, entity_ids in names.find(claim.text):
+        for written, entity_ids in found:
             if linked.intersection(entity_ids):
                 continue
             for entity_id in sorted(entity_ids - reported):
@@ -71,12 +74,15 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
 
 class _Names:
     """Entity names as word sequences: a dictionary from the first word to the lengths
-    that start with it, and from word tuples to entities."""
+    that start with it, and from word tuples to entities. `heads` are the first word of
+    each one-word name and the first two of each longer one, case-folded: a text that
+    holds none of them names no entity, and is passed over without a scan."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.folded: dict[tuple[str, ...], set[str]] = {}  # case-insensitive names
         self.exact: dict[tuple[str, ...], set[str]] = {}  # names written in capitals
         self.lengths: dict[str, set[int]] = {}  # first word, case-folded -> name lengths
+        self.heads: set[str | tuple[str, str]] = set()
         self.longest = 0
         for entity in corpus.entities.values():
             for name in (entity.name, *entity.aliases):
@@ -87,30 +93,42 @@ class _Names:
                 letters = [c for c in text if c.isalpha()]
                 if len(letters) > 1 and all(c.isupper() for c in letters):
                     self.exact.setdefault(words, set()).add(entity.id)
+                    head = tuple(w.casefold() for w in words[:2])
                 else:
                     words = tuple(w.casefold() for w in words)
                     self.folded.setdefault(words, set()).add(entity.id)
+                    head = words[:2]
+                self.heads.add(head if len(head) == 2 else head[0])
                 self.lengths.setdefault(words[0].casefold(), set()).add(len(words))
                 self.longest = max(self.longest, len(words))
         self.lengths_desc = {first: sorted(found, reverse=True) for first, found in self.lengths.items()}
 
-    def find(self, text: str) -> Iterator[tuple[str, set[str]]]:
+    def find(self, text: str) -> list[tuple[str, set[str]]]:
         """(name as written in the text, entity ids) for each name found, longest first
         where names overlap, left to right."""
         text = unicodedata.normalize("NFC", text)
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        words = [text[a:b] for a, b in spans]
-        folded = [w.casefold() for w in words]
-        at = 0
-        while at < len(words):
-            step = 1
-            for length in self.lengths_desc.get(folded[at], ()):
-                if at + length > len(words):
+        is_ascii = text.isascii()
+        if is_ascii:  # then lower() is casefold(), and keeps every word where it was
+            folded = _ASCII_WORD.findall(text.lower())
+        else:
+            folded = [w.casefold() for w in _WORD.findall(text)]
+        if self.heads.isdisjoint(folded) and self.heads.isdisjoint(zip(folded, folded[1:])):
+            return []
+        words = _ASCII_WORD.findall(text) if is_ascii else _WORD.findall(text)
+        found = []
+        free = 0  # the first word that is not part of a name found already
+        for at, first in enumerate(folded):
+            if at < free or first not in self.lengths_desc:
+                continue
+            for length in self.lengths_desc[first]:
+                end = at + length
+                if end > len(words):
                     continue
-                ids = self.exact.get(tuple(words[at : at + length]))
-                ids = ids or self.folded.get(tuple(folded[at : at + length]))
+                ids = self.exact.get(tuple(words[at:end]))
+                ids = ids or self.folded.get(tuple(folded[at:end]))
                 if ids:
-                    yield text[spans[at][0] : spans[at + length - 1][1]], ids
-                    step = length
+                    spans = [m.span() for m in _WORD.finditer(text)]
+                    found.append((text[spans[at][0] : spans[end - 1][1]], ids))
+                    free = end
                     break
-            at += step
+        return found

@@ -40,14 +40,10 @@ SEVERITY = "info"
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     if not corpus.claims:
         return  # a register checked on its own, or a corpus not yet written
-    used: set[str] = set()
-    for claim in corpus.claims.values():
-        used.add(claim.subject)
-        if isinstance(claim.object, str):
-            used.add(claim.object)
-        for assertion in claim.assertions:
-            if isinstance(assertion.value, str):
-                used.add(assertion.value)
+    claims = corpus.claims.values()
+    used = {claim.subject for claim in claims}
+    used.update(claim.object for claim in claims if isinstance(claim.object, str))
+    used.update(a.value for claim in claims for a in claim.assertions if isinstance(a.value, str))
     for source in corpus.sources.values():
         used.update(source.represents)
     for entity_id in sorted(corpus.entities.keys() - used):

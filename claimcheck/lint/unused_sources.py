@@ -37,10 +37,9 @@ SEVERITY = "info"
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     if not corpus.claims:
         return  # a register checked on its own, or a corpus not yet written
-    used: set[str] = set()
-    for assertion in corpus.assertions():
-        used.add(assertion.source)
-        used.update(assertion.via)
+    claims = corpus.claims.values()
+    used = {a.source for claim in claims for a in claim.assertions}
+    used.update(s for claim in claims for a in claim.assertions for s in a.via)
     for source_id in sorted(corpus.sources.keys() - used):
         source = corpus.sources[source_id]
         yield finding(

@@ -23,6 +23,7 @@ reported on each other for different claims, this warning can be ignored for the
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 
 from ..findings import Finding
@@ -36,29 +37,36 @@ SHOWN = 4  # links named in the message
 
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
-    graph: dict[str, list[str]] = {}
-    stated: dict[tuple[str, str], list[Assertion]] = {}  # link -> assertions that make it
-    for assertion in corpus.assertions():
-        if not assertion.via or assertion.source in assertion.via:
-            continue  # the latter is E106
-        chain = (assertion.source, *assertion.via)
-        for here, there in zip(chain, chain[1:]):
-            if here == there:
-                continue
-            if (here, there) not in stated:
-                graph.setdefault(here, []).append(there)
-                graph.setdefault(there, [])
-                stated[(here, there)] = []
-            stated[(here, there)].append(assertion)
+    # source -> the sources it names next -> the first assertion (by place) that does
+    graph: dict[str, dict[str, Assertion]] = {}
+    for claim in corpus.claims.values():
+        for assertion in claim.assertions:
+            via = assertion.via
+            if not via or assertion.source in via:
+                continue  # the latter is E106
+            here = assertion.source
+            for there in via:
+                if here != there:
+                    links = graph.get(here)
+                    if links is None:
+                        links = graph[here] = {}
+                    known = links.get(there)
+                    if known is None:
+                        links[there] = assertion
+                        graph.setdefault(there, {})
+                    elif _where(assertion) < _where(known):
+                        links[there] = assertion
+                here = there
     for members in components(graph):
         if len(members) < 2:
             continue
         inside = set(members)
-        links = [(min(stated[(a, b)], key=_where), a, b) for a in members for b in graph[a] if b in inside]
-        links.sort(key=lambda link: (_where(link[0]), link[1], link[2]))
-        first = links[0][0]
+        links = [(graph[a][b], a, b) for a in members for b in graph[a] if b in inside]
+        # the first few by place: a loop can hold thousands of links
+        shown_links = heapq.nsmallest(SHOWN, links, key=lambda link: (_where(link[0]), link[1], link[2]))
+        first = shown_links[0][0]
         shown = "; ".join(
-            f"{a} → {b} ({_where_text(by)})" for by, a, b in links[:SHOWN]
+            f"{a} → {b} ({_where_text(by)})" for by, a, b in shown_links
         ) + ("; ..." if len(links) > SHOWN else "")
         ring = sorted(members)
         through = ", ".join(ring) if len(ring) <= 2 * SHOWN else ", ".join(ring[:SHOWN]) + f", ... ({len(ring)} sources)"
