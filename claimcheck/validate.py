@@ -253,7 +253,8 @@ class _Validator:
     def plain_number(self, spec: schema.Field, node: Node):
         if type(node) is Scalar:
             value = node.value
-            if (type(value) is int or (type(value) is float and spec.kind == "number")) and math.isfinite(value):
+            # an int is always finite (and math.isfinite cannot take one beyond a float)
+            if type(value) is int or (type(value) is float and spec.kind == "number" and math.isfinite(value)):
                 if (spec.minimum is None or value >= spec.minimum) and (spec.maximum is None or value <= spec.maximum):
                     return value
         return _GENERAL
@@ -350,7 +351,7 @@ class _Validator:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
             if ok and kind == "int" and not isinstance(value, int):
                 ok = False
-            if ok and not math.isfinite(value):
+            if ok and isinstance(value, float) and not math.isfinite(value):
                 ok = False
             if ok and spec.minimum is not None and value < spec.minimum:
                 ok = False

@@ -197,7 +197,14 @@ def test_an_invalid_required_field_is_one_finding_and_leaves_the_item_out(tmp_pa
 
 @pytest.mark.parametrize(
     ("raw", "words"),
-    [("7", ["whole number from 1 to 6", "'7'"]), ("0", ["from 1 to 6"]), ("2.5", ["whole number"]), ("'3'", ["whole number"])],
+    [
+        ("7", ["whole number from 1 to 6", "'7'"]),
+        ("0", ["from 1 to 6"]),
+        ("2.5", ["whole number"]),
+        ("'3'", ["whole number"]),
+        ("9" * 400, ["from 1 to 6"]),  # beyond any float: a finding, not an overflow
+        ("-" + "9" * 400, ["from 1 to 6"]),
+    ],
 )
 def test_credibility_is_a_whole_number_from_1_to_6(tmp_path, raw, words):
     text = assertion(f"credibility: {raw}")
