@@ -89,3 +89,24 @@ def test_select_ignore_and_no_assess(tmp_path):
     assert not [f for f in ignored["findings"] if f["code"].startswith("I")]
     wrong = run("check", str(root), "--select", "near-duplicate-claimz")
     assert wrong.exit_code == 2 and "did you mean 'near-duplicate-claims'" in wrong.stderr
+
+
+LONG = "maduro-asked-the-united-states-to-negotiate-his-exit-from-power"
+
+
+def test_long_ids_break_between_their_parts_not_inside_words():
+    from claimcheck.report.views import render_claims, render_timeline
+
+    claims = render_claims(
+        [{"id": LONG, "text": "t", "affirms": 1, "denies": 0, "doubts": 0, "conflicts": [f"contradiction:{LONG}"]}], width=80
+    )
+    timeline = render_timeline(
+        [{"date": "2025-10", "source": "el-nuevo-herald-de-miami", "stance": "affirms", "reversal": False,
+          "claim": LONG, "conflicts": [f"exclusive:{LONG}"]}], width=80
+    )
+    words = set(LONG.split("-")) | {"contradiction", "exclusive", "el", "nuevo", "herald", "de", "miami", "affirms", "t"}
+    for screen in (claims, timeline):
+        rows = screen.splitlines()[2:-2]  # below the header, above the footer
+        shown = {w for line in rows for w in line.replace(":", "-").replace(" ", "-").split("-") if w.isalpha()}
+        assert shown - words == set(), f"ids cut inside a word:\n{screen}"
+        assert max(len(line) for line in screen.splitlines()) <= 80

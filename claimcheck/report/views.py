@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 from rich import box
 from rich.table import Table
@@ -19,11 +20,38 @@ def render_view_json(name: str, data) -> str:
     return jsontext.dumps({"schema_version": 1, "view": name, key: data})
 
 
-def _table(*columns: str) -> Table:
+def _table(*columns: str, ids: tuple[str, ...] = (), limit: int | None = None) -> Table:
+    """A view's table; the columns named in `ids` hold ids, at most `limit` wide and
+    broken between their parts (see `_ids`)."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", max_width=limit if column in ids else None)
     return table
+
+
+def _share(width: int | None, fixed: int, columns: int) -> int:
+    """The width each of `columns` flexible columns gets once `fixed` columns (with the
+    gaps between all of them) are set aside."""
+    return max(12, ((width or 100) - fixed) // columns)
+
+
+_PART = re.compile(r"[^-:/]*[-:/]?")
+
+
+def _ids(idents, limit: int, style: str = "") -> Text:
+    """Ids one per line, each broken after a '-', ':' or '/' rather than inside a word
+    when it is wider than its column (`maduro-asked-` / `us-to-negotiate`), so the words
+    stay whole; a single part wider than the column is still folded."""
+    lines = []
+    for ident in idents:
+        line = ""
+        for part in _PART.findall(ident):
+            if line and len(line) + len(part) > limit:
+                lines.append(line)
+                line = ""
+            line += part
+        lines.append(line)
+    return Text("\n".join(lines), style=style)
 
 
 def _done(table, color: bool, width: int | None, footer: str = "") -> str:
@@ -48,23 +76,28 @@ def render_sources(rows: list[dict], color: bool = False, width: int | None = No
 
 
 def render_claims(rows: list[dict], color: bool = False, width: int | None = None) -> str:
-    table = _table("claim", "text", "+", "−", "?", "conflicts")
+    limit = _share(width, 20, 3)  # three counts and the gaps; id, text and conflicts share the rest
+    table = _table("claim", "text", "+", "−", "?", "conflicts", ids=("claim", "conflicts"), limit=limit)
     for row in rows:
         table.add_row(
-            Text(row["id"], style="bold" if row["conflicts"] else ""), printable(row["text"]),
+            _ids([row["id"]], limit, "bold" if row["conflicts"] else ""), printable(row["text"]),
             Text(str(row["affirms"]), style="green"), Text(str(row["denies"]), style="red"),
-            Text(str(row["doubts"]), style="yellow"), "\n".join(row["conflicts"]),
+            Text(str(row["doubts"]), style="yellow"), _ids(row["conflicts"], limit),
         )
     return _done(table, color, width, f"{len(rows)} claim{'s' if len(rows) != 1 else ''}")
 
 
 def render_timeline(rows: list[dict], color: bool = False, width: int | None = None) -> str:
-    table = _table("date", "source", "stance", "claim", "conflicts")
+    limit = _share(width, 29, 3)  # date, stance and the gaps; source, claim and conflicts share the rest
+    table = _table("date", "source", "stance", "claim", "conflicts", ids=("source", "claim", "conflicts"), limit=limit)
     for row in rows:
         stance = Text(row["stance"], style=STANCE_STYLE[row["stance"]])
         if row["reversal"]:
             stance.append(" ↺", style="magenta")
-        table.add_row(row["date"] or "undated", row["source"], stance, row["claim"], Text("\n".join(row["conflicts"]), style="bold red"))
+        table.add_row(
+            row["date"] or "undated", _ids([row["source"]], limit), stance, _ids([row["claim"]], limit),
+            _ids(row["conflicts"], limit, "bold red"),
+        )
     return _done(table, color, width, "↺ the source took both sides of this claim (a reversal)")
 
 
