@@ -6,6 +6,10 @@ content hash. A run with the same key prints what the first run printed and exit
 did; any edit to any file, any option or a new version of claimcheck misses. Entries live
 in `.claimcheck_cache/` in the working directory (or `$CLAIMCHECK_CACHE_DIR`), are
 written atomically, and only the newest `KEEP` are kept. `--no-cache` bypasses it.
+
+An entry is one line of JSON (exit code, standard error, the size of standard output)
+and then standard output's bytes as they were printed: a replay copies them out without
+decoding or parsing them, which matters when a run printed hundreds of megabytes.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from . import __version__
 from .output import write_atomically
 
 KEEP = 32
-FORMAT = 1
+FORMAT = 2
+SUFFIX = ".run"
 
 
 def cache_dir() -> Path:
@@ -47,14 +52,17 @@ def run_key(files: list[tuple[Path, str]], settings: dict, max_bytes: int) -> st
 
 
 def load(key: str) -> dict | None:
-    """The stored run (stdout, stderr, exit code), or None."""
+    """The stored run: {"stdout": bytes-like, "stderr": str, "exit": int}, or None."""
     try:
-        entry = json.loads((cache_dir() / f"{key}.json").read_text(encoding="utf-8"))
+        data = (cache_dir() / f"{key}{SUFFIX}").read_bytes()
+        newline = data.find(b"\n")
+        entry = json.loads(data[:newline])
+        stdout = memoryview(data)[newline + 1:]  # not copied: it can be hundreds of MB
     except (OSError, ValueError):
         return None
-    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
-        return None
-    return entry
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("stdout_bytes") != len(stdout):
+        return None  # another format, or cut short
+    return {"stdout": stdout, "stderr": entry.get("stderr", ""), "exit": entry.get("exit", 0)}
 
 
 def store(key: str, stdout: str, stderr: str, exit_code: int) -> None:
@@ -65,16 +73,17 @@ def store(key: str, stdout: str, stderr: str, exit_code: int) -> None:
         gitignore = directory / ".gitignore"
         if not gitignore.exists():
             write_atomically(gitignore, "*\n")
-        entry = {"format": FORMAT, "stdout": stdout, "stderr": stderr, "exit": exit_code}
-        write_atomically(directory / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        printed = stdout.encode("utf-8", errors="surrogateescape")
+        head = {"format": FORMAT, "exit": exit_code, "stderr": stderr, "stdout_bytes": len(printed)}
+        write_atomically(directory / f"{key}{SUFFIX}", json.dumps(head, ensure_ascii=True).encode() + b"\n" + printed)
         _prune(directory)
     except OSError:
         pass
 
 
 def _prune(directory: Path) -> None:
-    entries = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
+    entries = sorted(directory.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:] + list(directory.glob("*.json")):  # and entries of format 1
         try:
             old.unlink()
         except OSError:

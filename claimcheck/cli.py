@@ -202,8 +202,12 @@ def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict
     key = cache.run_key(files, settings, config.limits.max_file_bytes)
     entry = cache.load(key) if key else None
     if entry is not None:
-        sys.stdout.write(entry["stdout"])
         sys.stdout.flush()
+        if hasattr(sys.stdout, "buffer"):  # the bytes as first printed, not decoded again
+            sys.stdout.buffer.write(entry["stdout"])
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(bytes(entry["stdout"]).decode("utf-8", errors="surrogateescape"))
         sys.stderr.write(entry["stderr"])
         return entry["exit"]
     out, err = io.StringIO(), io.StringIO()

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str, overwrite: bool = True) -> None:
+def write_atomically(path: Path, text: str | bytes, overwrite: bool = True) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it into place.
 
     A failure at any point leaves the old file (if any) whole. With overwrite=False an
@@ -16,7 +16,7 @@ def write_atomically(path: Path, text: str, overwrite: bool = True) -> None:
     would replace the device itself, which as root breaks /dev/null for the whole machine."""
     path = Path(path)
     if overwrite and path.exists() and not path.is_file():
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        with _open(path, text) as handle:
             handle.write(text)
         return
     directory = path.parent if str(path.parent) else Path(".")
@@ -31,7 +31,7 @@ def write_atomically(path: Path, text: str, overwrite: bool = True) -> None:
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(temp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with _open(fd, text) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -46,3 +46,11 @@ def write_atomically(path: Path, text: str, overwrite: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+def _open(file, content: str | bytes):
+    """A handle to write `content` to: bytes as they are, text as UTF-8 with no newline
+    translation."""
+    if isinstance(content, bytes):
+        return open(file, "wb")
+    return open(file, "w", encoding="utf-8", newline="")

@@ -11,7 +11,7 @@ from claimcheck.cli import app
 from helpers import write_corpus
 
 CORPUS = """
-sources: [{id: a, name: A}, {id: b, name: B}]
+sources: [{id: a, name: El País}, {id: b, name: B}]
 claims:
   - {id: x, text: x, assertions: [{source: a, stance: affirms}, {source: b, stance: denies}]}
 """
@@ -22,7 +22,7 @@ def run(*args):
 
 
 def entries():
-    return sorted(p.name for p in __import__("pathlib").Path(os.environ["CLAIMCHECK_CACHE_DIR"]).glob("*.json"))
+    return sorted(p.name for p in __import__("pathlib").Path(os.environ["CLAIMCHECK_CACHE_DIR"]).glob("*.run"))
 
 
 def test_a_replay_is_identical_and_any_change_misses(tmp_path):
@@ -51,3 +51,16 @@ def test_runs_that_write_files_are_never_replayed(tmp_path):
     target = tmp_path / "out.json"
     run("check", str(root), "--format", "json", "--output", str(target))
     assert target.exists() and entries() == []
+
+
+def test_an_entry_cut_short_is_not_replayed(tmp_path):
+    from pathlib import Path
+
+    root = write_corpus(tmp_path / "c", CORPUS)
+    first = run("check", str(root), "--format", "json")
+    [name] = entries()
+    entry = Path(os.environ["CLAIMCHECK_CACHE_DIR"]) / name
+    entry.write_bytes(entry.read_bytes()[:-10])  # a disk that filled up, say
+    again = run("check", str(root), "--format", "json")
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
+    assert entry.read_bytes().endswith(first.stdout.encode())  # stored whole again
