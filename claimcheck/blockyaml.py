@@ -4,12 +4,12 @@ libyaml's event stream costs a Python object per event and the tree builder anot
 per node; on a large corpus that is most of the run. Corpus files mostly use a small,
 regular part of YAML: block mappings and sequences, one-line plain or quoted scalars,
 one-line flow lists and mappings, literal and folded block text, comments. This module
-reads exactly that part, a line
-at a time, into the same positioned nodes the full loader builds, and gives up (returns
-None) at the first line it is not sure of: the caller then reads the file with the full
-loader, which also gives every finding. It never reports a problem itself, so a file
-it accepts has no loader findings, and it accepts nothing the full loader would read
-differently (tests/test_blockyaml.py compares the two on generated and real files).
+reads exactly that part, a line at a time, into the same positioned nodes the full loader
+builds, and gives up (returns None) at the first line it is not sure of: the caller then
+reads the file with the full loader, which also gives every finding. It never reports a
+problem itself, so a file it accepts has no loader findings, and it accepts nothing the
+full loader would read differently (tests/test_blockyaml.py compares the two on
+generated and real files).
 """
 
 from __future__ import annotations
