@@ -94,11 +94,16 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
         kind = "reversal" if conflict.reversal else "self-contradiction"
         notes.append(Text(f"{kind}: {who} stands on more than one side", style="yellow"))
     if assessment is not None:
-        notes.append(Text("⚖ " + printable(assessment.explanation), style="cyan" if assessment.leaning else "dim"))
+        # a grid, so the explanation wraps under itself and not under the ⚖
+        weighing = Table.grid(padding=(0, 1, 0, 0))
+        weighing.add_column(no_wrap=True)
+        weighing.add_column()
+        weighing.add_row("⚖", Text(printable(assessment.explanation), style="cyan" if assessment.leaning else "dim"))
         if assessment.sensitivity:
             s = assessment.sensitivity
             then = f"'{s['leaning_then']}'" if s["leaning_then"] else "no clear leaning"
-            notes.append(Text(f"  re-grading {s['source']} from {s['from']} to {s['to']} would give {then}", style="dim"))
+            weighing.add_row("", Text(f"re-grading {s['source']} from {s['from']} to {s['to']} would give {then}", style="dim"))
+        notes.append(weighing)
     parts = [title]
     if about:
         parts.append(Text(about, style="italic"))
