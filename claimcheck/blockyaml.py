@@ -249,7 +249,8 @@ def _words(rest: str, line: int, column: int):
         sequence = Sequence(line, column)
         if inner:
             for raw in inner.split(", "):
-                sequence.items.append(Scalar(resolve_plain(raw), raw, line, at, True))
+                value = resolve_plain(raw) if raw[0] in _MAYBE_TYPED else raw
+                sequence.items.append(Scalar(value, raw, line, at, True))
                 at += len(raw) + 2
         return sequence
     mapping = Mapping(line, column)
@@ -260,7 +261,8 @@ def _words(rest: str, line: int, column: int):
         if name in _TYPED_KEYS or name in items:
             raise _Unsure
         keys[name] = at
-        items[name] = Scalar(resolve_plain(raw), raw, line, at + len(name) + 2, True)
+        value = resolve_plain(raw) if raw[0] in _MAYBE_TYPED else raw
+        items[name] = Scalar(value, raw, line, at + len(name) + 2, True)
         at += len(pair) + 2
     return mapping
 

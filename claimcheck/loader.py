@@ -134,6 +134,14 @@ def resolve_plain(text: str):
     if first.isdigit() or first in "+-.":
         if _INT.match(text):
             return int(text) if len(text) <= MAX_INT_DIGITS else text
+        if text[4:5] == "-" and text[:4].isdigit():  # 2025-10-12 or 2025-10: no number looks so
+            match = _DATE.match(text)
+            if match:
+                try:
+                    return _dt.date(int(match[1]), int(match[2]), int(match[3]))
+                except ValueError:
+                    return text  # not on the calendar: stays text; date fields say so
+            return text
         if _FLOAT.match(text):
             return float(text)
         if _OCT.match(text):
@@ -144,12 +152,6 @@ def resolve_plain(text: str):
             return float("-inf") if first == "-" else float("inf")
         if _NAN.match(text):
             return float("nan")
-        match = _DATE.match(text)
-        if match:
-            try:
-                return _dt.date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                return text  # not on the calendar: stays text; date fields say so
     return text
 
 

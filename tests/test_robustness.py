@@ -138,3 +138,17 @@ def test_written_files_get_ordinary_permissions(tmp_path):
     kept.chmod(0o640)
     write_atomically(kept, "new")
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_quick_exit_gives_way_to_a_profiler(tmp_path):
+    """claimcheck leaves without freeing its heap, except under a profiler, which must
+    still write what it measured."""
+    from helpers import REPO
+
+    profile = tmp_path / "run.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "claimcheck", "check", str(REPO / "corpus"), "--no-cache"],
+        capture_output=True, text=True, env={**os.environ, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert profile.stat().st_size > 0
