@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .loader import Limits, Mapping, Scalar, Sequence, resolve_plain
+from .nodes import Limits, Mapping, Scalar, Sequence, resolve_plain
 
 # one line: indentation, an optional "- ", an optional simple key, and what follows
 _LINE = re.compile(r"( *)(- +|-\Z)?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|\Z))?")

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from .dates import parse_date
 from .model import DateSpan
+from .nodes import MAX_INT_DIGITS
 from .output import write_atomically
 
 #: claims per claims-NNNN.yaml file
@@ -51,7 +52,6 @@ MAX_ID = 128
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_MAX_INT_DIGITS = 4000  # the loader keeps longer integers as text
 #: what counts as no value or no date: the markers pandas reads as missing, plus "-"
 NULL_MARKERS = frozenset((
     "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
@@ -231,7 +231,7 @@ def _short(text: str, width: int = 40) -> str:
 
 def _is_number(text: str) -> bool:
     if _INT.match(text):
-        return len(text) <= _MAX_INT_DIGITS
+        return len(text) <= MAX_INT_DIGITS  # the loader keeps longer integers as text
     return bool(_FLOAT.match(text)) and math.isfinite(float(text))
 
 

@@ -19,66 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from .blockyaml import read as read_plain_block
 from .findings import Finding
+from .nodes import Limits, Mapping, Node, Scalar, Sequence, resolve_plain  # noqa: F401 - the loader's API
 
 try:  # libyaml's C parser when present; the pure-Python one gives the same events for
     # well-formed YAML (libyaml is laxer about directives: see _check_directives)
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds that keep hostile input from costing unbounded time or memory."""
-
-    max_file_bytes: int = 64 * 1024 * 1024
-    max_depth: int = 100
-    max_alias_expansion: int = 100_000
-    max_nodes: int = 10_000_000
-
-
-# --- nodes -----------------------------------------------------------------------------
-
-
-class Scalar:
-    """A typed scalar. `value` is str, int, float, bool, None or datetime.date."""
-
-    __slots__ = ("value", "raw", "line", "column", "plain")
-
-    def __init__(self, value, raw: str, line: int, column: int, plain: bool) -> None:
-        self.value = value
-        self.raw = raw
-        self.line = line
-        self.column = column
-        self.plain = plain
-
-    def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"Scalar({self.value!r}@{self.line}:{self.column})"
-
-
-class Sequence:
-    __slots__ = ("items", "line", "column")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.items: list[Node] = []
-        self.line = line
-        self.column = column
-
-
-class Mapping:
-    """A mapping with text keys; `keys` keeps each key's scalar for its position."""
-
-    __slots__ = ("items", "keys", "line", "column")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.items: dict[str, Node] = {}
-        self.keys: dict[str, Scalar] = {}
-        self.line = line
-        self.column = column
-
-
-Node = Scalar | Sequence | Mapping
 
 
 @dataclass(slots=True)
@@ -89,22 +38,6 @@ class LoadedFile:
     root: Node | None
     findings: list[Finding] = field(default_factory=list)
 
-
-# --- YAML 1.2 core schema, plus dates ----------------------------------------------------
-
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
-#: longer integers stay text: Python refuses to convert them to and from text (its
-#: int_max_str_digits guard, 4300 digits), so they could never be compared or reported
-MAX_INT_DIGITS = 4000
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {
@@ -118,41 +51,6 @@ _ALLOWED_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:timestamp",
 }
-
-
-def resolve_plain(text: str):
-    """Type a plain scalar as the YAML 1.2 core schema does, with YAML dates added."""
-    if text in _NULL:
-        return None
-    first = text[0]
-    if first in "tTfF":
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        return text
-    if first.isdigit() or first in "+-.":
-        if _INT.match(text):
-            return int(text) if len(text) <= MAX_INT_DIGITS else text
-        if text[4:5] == "-" and text[:4].isdigit():  # 2025-10-12 or 2025-10: no number looks so
-            match = _DATE.match(text)
-            if match:
-                try:
-                    return _dt.date(int(match[1]), int(match[2]), int(match[3]))
-                except ValueError:
-                    return text  # not on the calendar: stays text; date fields say so
-            return text
-        if _FLOAT.match(text):
-            return float(text)
-        if _OCT.match(text):
-            return int(text[2:], 8) if len(text) <= MAX_INT_DIGITS else text
-        if _HEX.match(text):
-            return int(text[2:], 16) if len(text) <= MAX_INT_DIGITS * 5 // 6 else text
-        if _INF.match(text):
-            return float("-inf") if first == "-" else float("inf")
-        if _NAN.match(text):
-            return float("nan")
-    return text
 
 
 # --- reading a file ----------------------------------------------------------------------
@@ -235,9 +133,7 @@ def load_bytes(data: bytes, display: str, limits: Limits = Limits()) -> LoadedFi
 
 
 def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
-    from .blockyaml import read  # the fast path; it imports this module's node classes
-
-    root = read(text, limits)
+    root = read_plain_block(text, limits)  # the fast path; None when it is not sure
     if root is not None:
         return LoadedFile(display, root, [])
     builder = _Builder(display, limits)
