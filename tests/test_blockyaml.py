@@ -246,3 +246,22 @@ def test_generated_documents_agree(data):
         else:
             text = text[:at] + draw(st.sampled_from(MUTATIONS)) + text[at:]
         agree(text)
+
+
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").rglob("*.yaml"))]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_the_seed_corpus_with_small_changes_agrees(data):
+    """Real files, each changed a little: whatever the fast reader still takes, it reads
+    as the full loader does."""
+    draw = data.draw
+    text = draw(st.sampled_from(SEED_TEXTS))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()) and at < len(text):
+            text = text[:at] + text[at + 1:]
+        else:
+            text = text[:at] + draw(st.sampled_from(MUTATIONS)) + text[at:]
+    agree(text)
