@@ -238,14 +238,18 @@ def test_generated_documents_agree(data):
     block(lambda s: draw(s), 0, 0, lines)
     text = "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
     agree(text)
-    # and the same document with one small change anywhere
+    # and the same document after each of a few small changes anywhere
     for _ in range(draw(st.integers(1, 3))):
-        at = draw(st.integers(0, len(text)))
-        if draw(st.booleans()) and at < len(text):
-            text = text[:at] + text[at + 1:]
-        else:
-            text = text[:at] + draw(st.sampled_from(MUTATIONS)) + text[at:]
+        text = changed(draw, text)
         agree(text)
+
+
+def changed(draw, text: str) -> str:
+    """The text with one character taken out, or one of MUTATIONS put in, anywhere."""
+    at = draw(st.integers(0, len(text)))
+    if draw(st.booleans()) and at < len(text):
+        return text[:at] + text[at + 1:]
+    return text[:at] + draw(st.sampled_from(MUTATIONS)) + text[at:]
 
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").rglob("*.yaml"))]
@@ -259,9 +263,5 @@ def test_the_seed_corpus_with_small_changes_agrees(data):
     draw = data.draw
     text = draw(st.sampled_from(SEED_TEXTS))
     for _ in range(draw(st.integers(1, 3))):
-        at = draw(st.integers(0, len(text)))
-        if draw(st.booleans()) and at < len(text):
-            text = text[:at] + text[at + 1:]
-        else:
-            text = text[:at] + draw(st.sampled_from(MUTATIONS)) + text[at:]
+        text = changed(draw, text)
     agree(text)
