@@ -20,7 +20,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+# setup.py builds claimcheck/_cblockyaml.c where a C compiler is found (else the Python reader is used)
+$(STAMP): $(BIN)/python pyproject.toml setup.py claimcheck/_cblockyaml.c
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
@@ -38,4 +39,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis claimcheck/*.so

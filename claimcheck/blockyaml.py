@@ -10,6 +10,11 @@ reads the file with the full loader, which also gives every finding. It never re
 problem itself, so a file it accepts has no loader findings, and it accepts nothing the
 full loader would read differently (tests/test_blockyaml.py compares the two on
 generated and real files).
+
+`_cblockyaml.c` is this reader again in C, built at install where there is a compiler:
+about six times faster, and held to this module as its reference (the tests compare the
+two on every document they give either). Where it is not built, or declines a file,
+this module reads.
 """
 
 from __future__ import annotations
@@ -72,17 +77,44 @@ def _block_mapping(line: int, column: int) -> Mapping:
     return mapping
 
 
+try:  # the same reader in C (_cblockyaml.c), built at install where a compiler is found
+    from . import _cblockyaml as _compiled
+except ImportError:  # pragma: no cover - depends on the install
+    _compiled = None
+else:
+    _compiled.setup(Scalar, Sequence, Mapping, _KeyLines, _KeyColumns)
+
+
 class _Unsure(Exception):
     """The file leaves the plain part of YAML: read it with the full loader."""
 
 
 def read(text: str, limits: Limits = Limits()) -> Mapping | None:
     """The file's root mapping, or None when the full loader must read it."""
+    text = checked(text, limits)
+    if text is None:
+        return None
+    if _compiled is not None:
+        root = _compiled.read(text, limits.max_depth)
+        if root is not None:
+            return root
+    return read_in_python(text, limits)
+
+
+def checked(text: str, limits: Limits) -> str | None:
+    """The text both readers take (with Windows line ends made plain), or None when it
+    holds characters or has a size that only the full loader handles."""
     if "\r" in text and text.count("\r") == text.count("\r\n"):
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same columns
     # a node takes at least one character, so only a longer file can pass the node limit
     if len(text) > limits.max_nodes or (_UNSURE_ASCII if text.isascii() else _UNSURE).search(text):
         return None
+    return text
+
+
+def read_in_python(text: str, limits: Limits = Limits()) -> Mapping | None:
+    """This module's own reader, on `checked` text: the reference for the compiled one,
+    and what reads where that is not built (or declines a file)."""
     try:
         return _read(text, limits)
     except _Unsure:

@@ -49,8 +49,23 @@ def difference(fast, full, path="$") -> str | None:
     return None
 
 
+def readers_agree(text: str, limits: Limits = Limits()) -> None:
+    """Assert the compiled reader and the Python one take the same files and read them
+    the same (where the compiled one is built)."""
+    checked = blockyaml.checked(text, limits)
+    if checked is None or blockyaml._compiled is None:
+        return
+    compiled = blockyaml._compiled.read(checked, limits.max_depth)
+    python = blockyaml.read_in_python(checked, limits)
+    assert (compiled is None) == (python is None), f"C took it: {compiled is not None}\n---\n{text}"
+    if compiled is not None:
+        found = difference(compiled, python)
+        assert found is None, f"C and Python differ: {found}\n---\n{text}"
+
+
 def agree(text: str, limits: Limits = Limits()) -> bool:
     """Assert the fast reader either declines or agrees; True when it accepted."""
+    readers_agree(text, limits)
     fast = blockyaml.read(text, limits)
     if fast is None:
         return False
@@ -265,3 +280,56 @@ def test_the_seed_corpus_with_small_changes_agrees(data):
     for _ in range(draw(st.integers(1, 3))):
         text = changed(draw, text)
     agree(text)
+
+
+# --- the compiled reader ----------------------------------------------------------------------
+
+
+def test_the_compiled_reader_is_built_where_there_is_a_compiler():
+    """setup.py builds it optionally: a failed build must not pass unnoticed in CI."""
+    import shutil
+    import sysconfig
+
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(compiler) is None:
+        pytest.skip(f"no C compiler ({compiler}): claimcheck reads with the Python reader")
+    assert blockyaml._compiled is not None, "claimcheck/_cblockyaml.c was not built: see `pip install -e .` output"
+
+
+# characters that make structure, and a few that make text
+PIECES = st.sampled_from(
+    [" ", " ", "  ", "-", "- ", ":", ": ", "#", " #", "'", "''", '"', "[", "]", "{", "}", ", ", ",", "|", ">",
+     "|-", ">+", "\n", "\n", "\n", "\n  ", "\n    ", "a", "id", "k-1", "x", "1", "-5", ".5", "1e3", "0x1f",
+     "0o7", ".inf", ".nan", "2025-10-01", "2025-02-30", "2025-10", "~", "null", "true", "ñ", "名", "\u00a0", "\\"]
+)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(PIECES, max_size=60))
+def test_the_compiled_reader_reads_as_the_python_one(pieces):
+    """Text made of YAML's structural characters: both readers take the same texts and
+    read them the same, and the compiled one never crashes."""
+    readers_agree("".join(pieces))
+    readers_agree("a:\n" + "".join(pieces))
+    readers_agree("a:\n  - " + "".join(pieces), Limits(max_depth=3))
+
+
+@pytest.mark.skipif(blockyaml._compiled is None, reason="the compiled reader is not built")
+def test_the_whole_analysis_is_the_same_without_the_compiled_reader(tmp_path, monkeypatch):
+    """What a user sees does not depend on whether the C reader was built."""
+    import sys
+
+    from claimcheck.analysis import analyze
+    from claimcheck.report.data import document
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "c", 400)
+    for paths in ([ROOT / "corpus"], [tmp_path / "c"]):
+        with_c = analyze(paths)
+        monkeypatch.setattr(blockyaml, "_compiled", None)
+        without = analyze(paths)
+        monkeypatch.undo()
+        assert with_c.corpus == without.corpus and with_c.findings == without.findings
+        assert document(with_c, with_c.conflicts, None) == document(without, without.conflicts, None)
