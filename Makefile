@@ -20,8 +20,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# setup.py builds claimcheck/_cblockyaml.c where a C compiler is found (else the Python reader is used)
-$(STAMP): $(BIN)/python pyproject.toml setup.py claimcheck/_cblockyaml.c
+# setup.py builds claimcheck/_c*.c where a C compiler is found (else their Python twins run)
+$(STAMP): $(BIN)/python pyproject.toml setup.py $(wildcard claimcheck/_c*.c)
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 

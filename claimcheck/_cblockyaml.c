@@ -1095,6 +1095,24 @@ done:
 #undef CHECK
 }
 
+/* blockyaml.checked's rule: tabs, other line breaks, and everything YAML refuses
+ * (control characters, surrogates, U+FFFE/FFFF, the byte order mark) go to the full
+ * loader, which says where */
+static inline int plain_character(Py_UCS4 c)
+{
+    if (c < 0x80)
+        return c >= 0x20 && c != 0x7f;
+    if (c < 0xa0)
+        return 0;
+    if (c <= 0xd7ff)
+        return c != 0x2028 && c != 0x2029;
+    if (c < 0xe000)
+        return 0;
+    if (c <= 0xfffd)
+        return c != 0xfeff;
+    return c >= 0x10000 && c <= 0x10ffff;
+}
+
 static PyObject *read_text(PyObject *self, PyObject *args)
 {
     PyObject *text;
@@ -1111,9 +1129,13 @@ static PyObject *read_text(PyObject *self, PyObject *args)
     r.data = PyUnicode_DATA(text);
     r.length = PyUnicode_GET_LENGTH(text);
     Py_ssize_t lines = 1;
-    for (Py_ssize_t i = 0; i < r.length; i++)
-        if (CH(&r, i) == '\n')
+    for (Py_ssize_t i = 0; i < r.length; i++) {
+        Py_UCS4 c = CH(&r, i);
+        if (c == '\n')
             lines++;
+        else if (!plain_character(c))
+            Py_RETURN_NONE;
+    }
     r.starts = PyMem_Malloc((size_t)lines * sizeof(Py_ssize_t));
     r.ends = PyMem_Malloc((size_t)lines * sizeof(Py_ssize_t));
     if (r.starts == NULL || r.ends == NULL) {
@@ -1146,7 +1168,8 @@ static PyMethodDef methods[] = {
     {"setup", setup_types, METH_VARARGS,
      "setup(Scalar, Sequence, Mapping, KeyLines, KeyColumns): the classes the reader fills"},
     {"read", read_text, METH_VARARGS,
-     "read(text, max_depth) -> the root Mapping, or None where blockyaml's Python reader would give up"},
+     "read(text, max_depth) -> the root Mapping, or None where blockyaml.checked or its Python reader would "
+     "give up (text with Windows line ends must have them made plain first)"},
     {NULL, NULL, 0, NULL},
 };
 

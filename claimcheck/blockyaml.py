@@ -91,14 +91,12 @@ class _Unsure(Exception):
 
 def read(text: str, limits: Limits = Limits()) -> Mapping | None:
     """The file's root mapping, or None when the full loader must read it."""
-    text = checked(text, limits)
-    if text is None:
-        return None
-    if _compiled is not None:
-        root = _compiled.read(text, limits.max_depth)
+    if _compiled is not None and "\r" not in text and len(text) <= limits.max_nodes:
+        root = _compiled.read(text, limits.max_depth)  # which checks the characters itself
         if root is not None:
             return root
-    return read_in_python(text, limits)
+    text = checked(text, limits)
+    return None if text is None else read_in_python(text, limits)
 
 
 def checked(text: str, limits: Limits) -> str | None:

@@ -85,11 +85,26 @@ _PLACED = frozenset({
 class _Layout:
     """A record's fields as validation reads them: by name, each with its check for the
     well-formed case (None: always the general checks) and whether its position is kept;
-    and the required ones."""
+    the required ones; and the same checks as `_cfields` codes them."""
 
     record: schema.Record
     fields: dict[str, tuple[schema.Field, Callable | None, bool]]
     required: tuple[schema.Field, ...]
+    codes: dict[str, tuple]
+
+
+# the kinds _cfields.plain_fields takes, as it numbers them (the others have no quick path)
+_CODES = {
+    "text": 1, "slug": 2, "ref": 2, "enum": 3, "value": 4, "int": 5, "number": 6, "date": 7,
+    "text-list": 8, "slug-list": 9, "ref-list": 9, "ref-or-list": 10,
+}
+
+try:  # the quick path in C (_cfields.c), built at install where a compiler is found
+    from . import _cfields
+except ImportError:  # pragma: no cover - depends on the install
+    _cfields = None
+else:
+    _cfields.setup(Scalar, Sequence, DateSpan, _SLUG.match, schema.SLUG_MAX)
 
 
 class _Validator:
@@ -126,7 +141,15 @@ class _Validator:
         if known is None:
             fields = {spec.name: (spec, self.well_formed.get(spec.kind), spec.name in _PLACED) for spec in record.fields}
             required = tuple(spec for spec in record.fields if spec.required)
-            known = self.layouts[id(record)] = _Layout(record, fields, required)
+            codes = {
+                spec.name: (
+                    _CODES[spec.kind], spec.name in _PLACED, spec.name != "id", frozenset(spec.choices),
+                    spec.minimum, spec.maximum,
+                )
+                for spec in record.fields
+                if spec.kind in _CODES
+            }
+            known = self.layouts[id(record)] = _Layout(record, fields, required, codes)
         return known
 
     def date(self, value) -> DateSpan | str:
@@ -184,7 +207,14 @@ class _Validator:
             conflict = node.items.get("conflict")
             if type(conflict) is Scalar and isinstance(conflict.value, str):
                 path = path + (conflict.value,)
-        for name, value_node in node.items.items():
+        # hot: almost every field is well-formed, and is taken without a path or a
+        # finding; the others go through the general checks, which report them
+        if _cfields is not None:
+            left = _cfields.plain_fields(node.items, layout.codes, self.slugs, self.dates, self.date, values, places)
+        else:
+            left = self.plain_fields(node.items, layout, values, places)
+        for name in left:
+            value_node = node.items[name]
             known = layout.fields.get(name)
             if known is None:
                 self.finding(
@@ -195,12 +225,8 @@ class _Validator:
                     path,
                 )
                 continue
-            # hot: almost every field is well-formed, and is taken without a path or a
-            # finding; anything else goes through the general checks, which report it
-            spec, plain, placed = known
-            value = plain(spec, value_node) if plain is not None else _GENERAL
-            if value is _GENERAL:
-                value = self.value(spec, value_node, file, path + (name,), item)
+            spec, _, placed = known
+            value = self.value(spec, value_node, file, path + (name,), item)
             if value is not _MISSING:
                 values[name] = value
                 if placed:
@@ -221,6 +247,27 @@ class _Validator:
         return item
 
     # --- well-formed fields: each returns the clean value, or _GENERAL to let `value` decide
+
+    def plain_fields(self, items: dict, layout: _Layout, values: dict, places: dict) -> list[str]:
+        """Take each plainly well-formed field into `values` (and its place into `places`
+        when kept); the names of the others, in order. `_cfields.plain_fields` does the
+        same in C, and is held to this."""
+        left = []
+        fields = layout.fields
+        for name, value_node in items.items():
+            known = fields.get(name)
+            if known is None:
+                left.append(name)
+                continue
+            spec, plain, placed = known
+            value = plain(spec, value_node) if plain is not None else _GENERAL
+            if value is _GENERAL:
+                left.append(name)
+                continue
+            values[name] = value
+            if placed:
+                places[name] = (value_node.line, value_node.column)
+        return left
 
     def plain_text(self, spec: schema.Field, node: Node):
         if type(node) is Scalar and isinstance(node.value, str):

@@ -1,0 +1,106 @@
+"""Validation's quick path in C (`_cfields`) against its Python twin
+(`_Validator.plain_fields`): the same corpus, findings and JSON for every corpus, well-
+formed or not."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck import validate as validation
+from claimcheck.analysis import analyze
+from claimcheck.loader import load_text
+from claimcheck.report.data import document
+
+from helpers import REPO
+
+pytestmark = pytest.mark.skipif(validation._cfields is None, reason="the compiled quick path is not built")
+
+
+def both(monkeypatch, check):
+    """check() with the C quick path and with the Python one; both results."""
+    with_c = check()
+    monkeypatch.setattr(validation, "_cfields", None)
+    try:
+        in_python = check()
+    finally:
+        monkeypatch.undo()
+    return with_c, in_python
+
+
+def same_analysis(paths, monkeypatch):
+    with_c, in_python = both(monkeypatch, lambda: analyze(paths))
+    assert with_c.corpus == in_python.corpus
+    assert with_c.findings == in_python.findings
+    assert document(with_c, with_c.conflicts, None) == document(in_python, in_python.conflicts, None)
+    return with_c
+
+
+def same_validation(texts: dict[str, str], monkeypatch) -> None:
+    def check():
+        return validation.validate(load_text(text, name) for name, text in texts.items())
+
+    (corpus_c, findings_c), (corpus_py, findings_py) = both(monkeypatch, check)
+    assert repr(corpus_c) == repr(corpus_py)  # not ==: a value may be NaN
+    assert findings_c == findings_py, "\n".join(texts.values())
+    assert [f.path for f in findings_c] == [f.path for f in findings_py]
+
+
+def test_the_seed_corpus(monkeypatch):
+    assert same_analysis([REPO / "corpus"], monkeypatch).conflicts
+
+
+def test_a_generated_corpus(tmp_path, monkeypatch):
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "c", 500)
+    assert same_analysis([tmp_path / "c"], monkeypatch).conflicts
+
+
+BROKEN = {
+    "a.yaml": "sources:\n  - {id: s, name: S, reliability: Z, kind: [x]}\n  - {id: s, name: Again}\n  - {id: S!, name: 5}\n",
+    "b.yaml": (
+        "claims:\n  - id: c\n    text: [not, text]\n    tags: [a, 1]\n"
+        "  - {id: d, text: D, assertions: [{source: nobody, stance: affirms, date: 2025-13, credibility: 9}]}\n"
+        "  - {id: e, text: E, assertions: [{source: s, stance: Affirms, date: true, credibility: 2.5, via: s}]}\n"
+    ),
+    "c.yaml": "rules:\n  - {id: r, kind: implies, if: c, then: d}\n  - {id: q, kind: exclusive, claims: c}\n  - {id: p, kind: implies, if: [c], then: [d, 5]}\n",
+    "d.yaml": "predicates:\n  - {id: p, tolerance: -1, value_type: number}\n  - {id: q, tolerance: .inf}\n  - {id: r, tolerance: 1e400}\n",
+}
+
+
+def test_files_with_problems(monkeypatch):
+    same_validation(BROKEN, monkeypatch)
+
+
+SEED = {p.name: p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus").rglob("*.yaml"))}
+# values of every YAML type, well-formed for some fields and not for others
+VALUES = [
+    "x", "src-1", "el-pais", "Some Text", "A", "F", "affirms", "denies", "implies", "error", "1", "0", "-3", "2.5",
+    "1e400", ".nan", ".inf", "true", "yes", "~", "''", "'5'", "2025", "2025-10", "2025-10-12", "2025-13-01",
+    "[a, b]", "[]", "[1, x]", "{a: b}", "{start: 2025-10-01}", "{start: 2025-10, end: 2025-09}", "Bad_Slug",
+    "x" * 130, "ñandú", "nobody",
+]
+FIELD = re.compile(r"^(\s*(?:- )?[a-z_]+: )(.+)$", re.M)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_the_seed_corpus_with_values_changed(monkeypatch, data):
+    """Real files with a few field values swapped for values of other types and shapes:
+    both paths take the same fields and report the others the same."""
+    texts = dict(SEED)
+    for _ in range(data.draw(st.integers(1, 6))):
+        name = data.draw(st.sampled_from(sorted(texts)))
+        fields = list(FIELD.finditer(texts[name]))
+        if not fields:
+            continue
+        field = data.draw(st.sampled_from(fields))
+        text = texts[name]
+        texts[name] = text[: field.start(2)] + data.draw(st.sampled_from(VALUES)) + text[field.end(2):]
+    same_validation(texts, monkeypatch)
