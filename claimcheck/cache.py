@@ -65,17 +65,17 @@ def load(key: str) -> dict | None:
     return {"stdout": stdout, "stderr": entry.get("stderr", ""), "exit": entry.get("exit", 0)}
 
 
-def store(key: str, stdout: str, stderr: str, exit_code: int) -> None:
-    """Remember a run; a cache that cannot be written is silently skipped."""
+def store(key: str, stdout: bytes, stderr: str, exit_code: int) -> None:
+    """Remember a run (`stdout` as printed, in bytes); a cache that cannot be written is
+    silently skipped."""
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         gitignore = directory / ".gitignore"
         if not gitignore.exists():
             write_atomically(gitignore, "*\n")
-        printed = stdout.encode("utf-8", errors="surrogateescape")
-        head = {"format": FORMAT, "exit": exit_code, "stderr": stderr, "stdout_bytes": len(printed)}
-        write_atomically(directory / f"{key}{SUFFIX}", json.dumps(head, ensure_ascii=True).encode() + b"\n" + printed)
+        head = {"format": FORMAT, "exit": exit_code, "stderr": stderr, "stdout_bytes": len(stdout)}
+        write_atomically(directory / f"{key}{SUFFIX}", json.dumps(head, ensure_ascii=True).encode() + b"\n" + stdout)
         _prune(directory)
     except OSError:
         pass

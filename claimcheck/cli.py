@@ -202,24 +202,22 @@ def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict
     key = cache.run_key(files, settings, config.limits.max_file_bytes)
     entry = cache.load(key) if key else None
     if entry is not None:
-        sys.stdout.flush()
-        if hasattr(sys.stdout, "buffer"):  # the bytes as first printed, not decoded again
-            sys.stdout.buffer.write(entry["stdout"])
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(bytes(entry["stdout"]).decode("utf-8", errors="surrogateescape"))
+        _print_bytes(entry["stdout"])  # as first printed, not decoded again
         sys.stderr.write(entry["stderr"])
         return entry["exit"]
-    out, err = io.StringIO(), io.StringIO()
+    # standard output is kept as bytes, as it would be printed: machine formats write
+    # bytes (see _emit), and the cache stores bytes
+    printed = io.BytesIO()
+    out = io.TextIOWrapper(printed, encoding="utf-8", errors="surrogateescape", newline="", write_through=True)
+    err = io.StringIO()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = run()
     finally:  # a usage error (exit 2) still says why, and is never stored
-        sys.stdout.write(out.getvalue())
-        sys.stdout.flush()
+        _print_bytes(printed.getvalue())
         sys.stderr.write(err.getvalue())
     if key:
-        cache.store(key, out.getvalue(), err.getvalue(), code)
+        cache.store(key, printed.getvalue(), err.getvalue(), code)
     return code
 
 
@@ -282,7 +280,7 @@ def _default_format(fmt: Optional[Format], config) -> Format:
     return Format.table if sys.stdout.isatty() else Format.concise
 
 
-def _render(fmt: Format, result, conflicts, color: bool, command: str, baseline=None) -> str:
+def _render(fmt: Format, result, conflicts, color: bool, command: str, baseline=None) -> str | bytes:
     from .report.concise import render_concise
     from .report.github import render_github
     from .report.machine import render_json, render_jsonl
@@ -303,10 +301,26 @@ def _render(fmt: Format, result, conflicts, color: bool, command: str, baseline=
     return renderers[fmt](result, conflicts, color=color, width=width, command=command, baseline=baseline)
 
 
-def _emit(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
+def _print_bytes(data) -> None:
+    """UTF-8 bytes to standard output, past its text layer where it has one."""
+    sys.stdout.flush()
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(bytes(data).decode("utf-8", errors="surrogateescape"))
         sys.stdout.flush()
+
+
+def _emit(text: str | bytes, output: Optional[Path]) -> None:
+    """Print or write what a renderer made: text, or (json, sarif: up to hundreds of MB)
+    UTF-8 bytes that are never decoded just to be encoded again."""
+    if output is None:
+        if isinstance(text, bytes):
+            _print_bytes(text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     else:
         try:
             write_atomically(output, text)

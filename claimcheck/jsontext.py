@@ -18,9 +18,16 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a b
 
 def dumps(value) -> str:
     """`value` as indented JSON text, ending with a line break."""
+    return encode(value).decode()
+
+
+def encode(value) -> bytes:
+    """The same text as UTF-8 bytes, which orjson writes directly: for outputs of hundreds
+    of megabytes, decoding them to text only to encode them again for printing cost more
+    than writing them (the weather corpus's 280 MB: 1.7 s)."""
     if orjson is not None:
         try:
-            return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+            return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         except TypeError:  # an integer beyond 64 bits, or a type orjson does not know
             pass
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()

@@ -8,8 +8,9 @@ from .. import jsontext
 from .data import conflict_dict, document, finding_dict, mark_baselined
 
 
-def render_json(result, conflicts, baseline=None, **_) -> str:
-    return jsontext.dumps(document(result, conflicts, baseline))
+def render_json(result, conflicts, baseline=None, **_) -> bytes:
+    """The JSON document as UTF-8 bytes (`jsontext.encode`: it can be hundreds of MB)."""
+    return jsontext.encode(document(result, conflicts, baseline))
 
 
 def render_jsonl(result, conflicts, baseline=None, **_) -> str:

@@ -154,7 +154,7 @@ def _finding_result(finding: Finding, rule_index: int, fingerprint: str) -> dict
     }
 
 
-def render_sarif(result, conflicts, baseline=None, **_) -> str:
+def render_sarif(result, conflicts, baseline=None, **_) -> bytes:
     """With a `baseline.Comparison`, open conflicts and findings carry SARIF's
     `baselineState`: `unchanged` when the baseline covers them, else `new`."""
     rules = _rules(result.findings)
@@ -199,4 +199,4 @@ def render_sarif(result, conflicts, baseline=None, **_) -> str:
             }
         ],
     }
-    return jsontext.dumps(log)
+    return jsontext.encode(log)  # UTF-8 bytes, as render_json
