@@ -6,8 +6,6 @@ The CLI and tests call `analyze`; nothing here knows about terminals or formats.
 from __future__ import annotations
 
 import gc
-import marshal
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,36 +71,18 @@ def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progr
     files, findings = discover(paths)
     loading = 0.0
     records = Records()
-
-    def read_here(batch: list[tuple[Path, str]], done_before: int) -> None:
-        """Each file checked as it loads and its tree let go: no more than one file's
-        tree is held at a time (the trees are most of a corpus's memory)."""
-        nonlocal loading
-        for done, (path, display) in enumerate(batch, done_before + 1):
-            started = time.perf_counter()
-            one = load_file(path, display, limits)
-            loading += time.perf_counter() - started
-            findings.extend(one.findings)
-            records.add(one)
-            if progress is not None:
-                progress(done, len(files), display)
-
-    split = _split(files)
-    reader = _read_elsewhere(files[split:], limits) if split < len(files) else None
-    read_here(files[:split], 0)
-    if reader is not None:
-        data = reader()
-        if data is None:  # the other process failed: its files are read here after all
-            read_here(files[split:], split)
-        else:
-            loader_findings, encoded = data
-            findings.extend(Finding.from_tuple(f) for f in loader_findings)
-            records.add_encoded(encoded)
-            if progress is not None:
-                progress(len(files), len(files), files[-1][1])
+    # each file is checked as it loads and its tree let go: no more than one file's tree
+    # is held at a time (the trees are most of a corpus's memory)
+    for done, (path, display) in enumerate(files, 1):
+        started = time.perf_counter()
+        one = load_file(path, display, limits)
+        loading += time.perf_counter() - started
+        findings.extend(one.findings)
+        records.add(one)
+        if progress is not None:
+            progress(done, len(files), display)
     corpus, problems = records.build()
     lap("validate")
-    # with a second process, "load" is this process's share
     timings = {"load": loading, "validate": timings["validate"] - loading}  # stage order kept
     findings.extend(problems)
     conflicts, stale = find_conflicts(corpus)
@@ -118,74 +98,3 @@ def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progr
         assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
     lap("assess")
     return Result(corpus, conflicts, findings, [display for _, display in files], assessments, timings)
-
-
-#: below this much YAML one process reads everything: starting a second costs more
-PARALLEL_BYTES = 4 * 2**20
-
-
-def _split(files: list[tuple[Path, str]]) -> int:
-    """How many of the files this process reads; the rest go to a second process when
-    the corpus is large, the machine has two cores and `CLAIMCHECK_JOBS` is not 1. The
-    second process gets 40% of the bytes, as it also encodes its records for sending
-    (at 100k claims: 9.2 s for the whole check in one process, 7.75 s in two)."""
-    if not hasattr(os, "fork") or os.environ.get("CLAIMCHECK_JOBS") == "1" or (os.cpu_count() or 1) < 2:
-        return len(files)
-    sizes = []
-    for path, _ in files:
-        try:
-            sizes.append(path.stat().st_size)
-        except OSError:
-            sizes.append(0)
-    total = sum(sizes)
-    if total < PARALLEL_BYTES:
-        return len(files)
-    read = 0
-    for index, size in enumerate(sizes):
-        read += size
-        if read >= total * 0.6:
-            return index + 1
-    return len(files)
-
-
-def _read_elsewhere(files: list[tuple[Path, str]], limits: Limits):
-    """Load and check `files` in a forked copy of this process, on the other core; the
-    returned function waits for them: (loader findings, Records.encoded() data), or None
-    when the copy failed in any way (the caller then reads those files itself)."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return lambda: None
-    if pid == 0:  # the copy: read, send, leave without running anything else
-        code = 1
-        try:
-            os.close(read_end)
-            records = Records()
-            loader_findings = []
-            for path, display in files:
-                one = load_file(path, display, limits)
-                loader_findings.extend(f.as_tuple() for f in one.findings)
-                records.add(one)
-            data = marshal.dumps((loader_findings, records.encoded()))
-            with os.fdopen(write_end, "wb") as stream:
-                stream.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-
-    def wait():
-        with os.fdopen(read_end, "rb") as stream:
-            data = stream.read()
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or not data:
-            return None
-        try:
-            return marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
-            return None
-
-    return wait

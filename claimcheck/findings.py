@@ -89,15 +89,6 @@ class Finding:
         if not self.severity:
             object.__setattr__(self, "severity", CODES[self.code].severity)
 
-    def as_tuple(self) -> tuple:
-        """Plain data, for another process (see `from_tuple`)."""
-        return (self.code, self.message, self.file, self.line, self.column, self.severity, self.path)
-
-    @classmethod
-    def from_tuple(cls, data: tuple) -> "Finding":
-        code, message, file, line, column, severity, path = data
-        return cls(code, message, file, line, column, severity, path=tuple(path))
-
     @property
     def name(self) -> str:
         return CODES[self.code].name

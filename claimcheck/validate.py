@@ -520,9 +520,7 @@ def validate(files: Iterable[LoadedFile]) -> tuple[Corpus, list[Finding]]:
 
 class Records:
     """Validation in its two halves: each file's records and findings as the file comes
-    (`add`), then the cross-file checks and the model (`build`). The records of files
-    checked in another process come in as `encoded()` data, through `add_encoded`, in
-    file order."""
+    (`add`), then the cross-file checks and the model (`build`)."""
 
     def __init__(self) -> None:
         self.checker = _Validator()
@@ -536,66 +534,6 @@ class Records:
 
     def build(self) -> tuple[Corpus, list[Finding]]:
         return _Builder(self.checker, self.corpus, self.by_section).build()
-
-    def encoded(self):
-        """Everything added so far as plain lists, tuples and dicts (what `marshal` takes)."""
-        items = [_encode(item) for section in self.by_section.values() for item in section]
-        findings = [f.as_tuple() for f in self.checker.findings]
-        return self.corpus.files, items, findings
-
-    def add_encoded(self, data) -> None:
-        files, items, findings = data
-        self.corpus.files.extend(files)
-        spans: dict = {}  # equal dates share one object, as the checker's own do
-        for encoded in items:
-            item = _decode(encoded, spans)
-            self.by_section[item.section].append(item)
-        self.checker.findings.extend(Finding.from_tuple(f) for f in findings)
-
-
-# Encoding for another process: values are YAML scalars, tuples of (id, line, column),
-# lists, DateSpans, Periods and dates, and records (_Item) of them. Plain values and
-# those tuples (which start with text) pass as they are; the others become tuples that
-# start with a number saying what they were.
-_ITEM, _SPAN, _PERIOD, _DATE = range(4)
-
-
-def _encode(value):
-    kind = type(value)
-    if kind is list:
-        return [_encode(v) for v in value]
-    if kind is _Item:
-        values = {name: _encode(v) for name, v in value.values.items()}
-        where = value.where
-        return (_ITEM, value.section, value.file, where.line, where.column, values, value.places, value.ok)
-    if kind is DateSpan:
-        return (_SPAN, value.text, value.first, value.last)
-    if kind is Period:
-        return (_PERIOD, _encode(value.start), _encode(value.end))
-    if kind is _dt.date:
-        return (_DATE, value.toordinal())
-    return value
-
-
-def _decode(value, spans: dict):
-    kind = type(value)
-    if kind is list:
-        return [_decode(v, spans) for v in value]
-    if kind is not tuple or type(value[0]) is not int:
-        return value
-    tag = value[0]
-    if tag == _ITEM:
-        _, section, file, line, column, values, places, ok = value
-        decoded = {name: _decode(v, spans) for name, v in values.items()}
-        return _Item(section, file, Pos(file, line, column), decoded, places, ok)
-    if tag == _SPAN:
-        span = spans.get(value)
-        if span is None:
-            span = spans[value] = DateSpan(value[1], value[2], value[3])
-        return span
-    if tag == _PERIOD:
-        return Period(_decode(value[1], spans), _decode(value[2], spans))
-    return _dt.date.fromordinal(value[1])
 
 
 class _Builder:
