@@ -4,14 +4,12 @@ files the full loader reads without a finding."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck import blockyaml
-from claimcheck.loader import Limits, Mapping, Scalar, Sequence, load_text
+from claimcheck.loader import Limits, Scalar, Sequence, load_text
 
 from helpers import REPO as ROOT, SHARED
 
@@ -101,10 +99,8 @@ def test_the_yaml_test_suite(kind):
         agree(path.read_text(encoding="utf-8", errors="replace"))
 
 
-def test_a_generated_benchmark_corpus(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
+def test_a_generated_benchmark_corpus(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
     from generate import generate
 
     generate(tmp_path / "c", 300)
@@ -325,12 +321,10 @@ def test_the_compiled_reader_reads_as_the_python_one(pieces):
 @pytest.mark.skipif(blockyaml._compiled is None, reason="the compiled reader is not built")
 def test_the_whole_analysis_is_the_same_without_the_compiled_reader(tmp_path, monkeypatch):
     """What a user sees does not depend on whether the C reader was built."""
-    import sys
-
     from claimcheck.analysis import analyze
     from claimcheck.report.data import document
 
-    sys.path.insert(0, str(ROOT / "bench"))
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
     from generate import generate
 
     generate(tmp_path / "c", 400)

@@ -5,7 +5,6 @@ formed or not."""
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -55,7 +54,7 @@ def test_the_seed_corpus(monkeypatch):
 
 
 def test_a_generated_corpus(tmp_path, monkeypatch):
-    sys.path.insert(0, str(REPO / "bench"))
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
     from generate import generate
 
     generate(tmp_path / "c", 500)

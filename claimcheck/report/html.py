@@ -290,7 +290,7 @@ def _edge_title(edge, tail: Node, head: Node, corpus) -> str:
 def _edge_path(tail: Node, head: Node) -> tuple[str, tuple[float, float]]:
     """A cubic curve from the right of the tail to the left of the head; between nodes of
     one column (or backwards), an arc out to the right of the column."""
-    (tx, ty), (hx, hy) = tail.center, head.center
+    (_, ty), (_, hy) = tail.center, head.center
     if head.x > tail.x + tail.width:
         x1, x2 = tail.x + tail.width, head.x
         bend = max(30.0, (x2 - x1) / 2)
