@@ -181,6 +181,29 @@ def test_similar_entity_names(corpus_dir):
     assert "'maduro'" in found[0][2] and "Nicolás Maduro" in found[0][2]
 
 
+def test_names_that_differ_in_their_numbers_are_different_entities(corpus_dir):
+    text = """
+    entities:
+      - {id: apollo-11, name: Apollo 11 mission}
+      - {id: apollo-12, name: Apollo 12 mission}
+      - {id: brigade-41, name: 41st Brigade}
+      - {id: brigade-14, name: 14st Brigade}
+      - {id: line-2-north, name: "Line 2, North"}
+      - {id: north-line-2, name: North Line 2}
+      - {id: route-7, name: Route 7 Caracas}
+      - {id: route-7-copy, name: Route 7 Caraccas}
+    claims:
+      - {id: x, text: y, subject: apollo-11, object: apollo-12, assertions: [{source: a, stance: affirms}]}
+    """
+    found = lint_of(corpus_dir, text, "I103")
+    # another number is another thing; the same numbers with a typo, or in another
+    # order, are still reported
+    assert codes_lines(found) == [
+        ("I103", line_of(text, "id: north-line-2")),
+        ("I103", line_of(text, "id: route-7-copy")),
+    ]
+
+
 def test_distinct_entities_are_quiet(corpus_dir):
     text = """
     entities:

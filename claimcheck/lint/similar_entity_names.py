@@ -4,7 +4,9 @@ Every name and alias of every entity is compared with those of the other entitie
 Unicode NFC normalisation, case folding, removing punctuation and collapsing white space,
 with word order ignored (rapidfuzz's `token_sort_ratio`). Two entities with a pair of
 names scoring at least the `similar-name-threshold` option (default 90), but no name in
-common (that is W102), are reported once, at the entity whose id sorts later.
+common (that is W102), are reported once, at the entity whose id sorts later. Names that
+differ in their numbers are told apart, however alike the rest: "Line 1" and "Line 2",
+"Apollo 11" and "Apollo 12", "Brigade 41" and "Brigade 14" name different things.
 
 Why it matters: claims about one person or body spread over two entities never meet in
 a `value:<subject>/<predicate>` or `conflicts-with` conflict, and a source that
@@ -21,6 +23,7 @@ its aliases, and point subjects, objects and `represents` at it). If they are di
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..findings import Finding
@@ -32,6 +35,8 @@ CODE = "I103"
 NAME = "similar-entity-names"
 SEVERITY = "info"
 OPTIONS = {"similar-name-threshold": 90}
+
+_NUMBER = re.compile(r"\d+")
 
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
@@ -50,6 +55,8 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
         sharing.update((a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 :])
     best: dict[tuple[str, str], tuple[float, str, str]] = {}
     for i, j, score in similar_pairs(names, threshold):
+        if _numbers(names[i]) != _numbers(names[j]):
+            continue  # numbered things: another number is another thing
         for x, written_x in holders[names[i]].items():
             for y, written_y in holders[names[j]].items():
                 if x == y:
@@ -66,3 +73,9 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
             entity.pos,
             ("entities", b),
         )
+
+
+def _numbers(name: str) -> list[str]:
+    """The name's numbers, in any order as its words are, and as written ("007" is not
+    "7" in a name)."""
+    return sorted(_NUMBER.findall(name))
