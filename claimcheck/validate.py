@@ -39,6 +39,7 @@ from .model import (
 
 _SLUG = re.compile(schema.SLUG_PATTERN)
 _SEVERITY = {"info": 0, "warning": 1, "error": 2}
+_CREDIBILITY = 6  # an assertion's when it gives none: "cannot be judged" (spec §3, claims)
 _MISSING = object()
 
 
@@ -91,13 +92,16 @@ class _Layout:
     fields: dict[str, tuple[schema.Field, Callable | None, bool]]
     required: tuple[schema.Field, ...]
     codes: dict[str, tuple]
+    #: for `_cfields.plain_record`: (codes with those of the fields of records, required names)
+    whole: tuple
 
 
 # the kinds _cfields.plain_fields takes, as it numbers them (the others have no quick path)
 _CODES = {
     "text": 1, "slug": 2, "ref": 2, "enum": 3, "value": 4, "int": 5, "number": 6, "date": 7,
-    "text-list": 8, "slug-list": 9, "ref-list": 9, "ref-or-list": 10,
+    "text-list": 8, "slug-list": 9, "ref-list": 9, "ref-or-list": 10, "period": 12,
 }
+_RECORDS = 11  # ... and _cfields.plain_record, a list of records too
 
 try:  # the quick path in C (_cfields.c), built at install where a compiler is found
     from . import _cfields
@@ -105,6 +109,7 @@ except ImportError:  # pragma: no cover - depends on the install
     _cfields = None
 else:
     _cfields.setup(Scalar, Sequence, DateSpan, _SLUG.match, schema.SLUG_MAX)
+    _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, _CREDIBILITY)
 
 
 class _Validator:
@@ -129,6 +134,7 @@ class _Validator:
             "text-list": self.plain_list,
             "ref-list": self.plain_list,
             "ref-or-list": self.plain_ref_or_list,
+            "period": self.plain_period,
         }
 
     def finding(self, code: str, message: str, file: str, node_or_pos, path=()) -> None:
@@ -149,7 +155,13 @@ class _Validator:
                 for spec in record.fields
                 if spec.kind in _CODES
             }
-            known = self.layouts[id(record)] = _Layout(record, fields, required, codes)
+            whole = dict(codes)
+            for spec in record.fields:
+                if spec.kind == "records":
+                    whole[spec.name] = (_RECORDS, spec.name in _PLACED, False, self.layout(spec.record).whole, None, None)
+            known = self.layouts[id(record)] = _Layout(
+                record, fields, required, codes, (whole, tuple(spec.name for spec in required))
+            )
         return known
 
     def date(self, value) -> DateSpan | str:
@@ -196,6 +208,10 @@ class _Validator:
         return items
 
     def record(self, section: str, layout: _Layout, node: Mapping, file: str, path: tuple) -> _Item:
+        if _cfields is not None:  # hot: most records have nothing to report
+            item = _cfields.plain_record(node, layout.whole, section, file, self.slugs, self.dates, self.date)
+            if item is not None:
+                return item
         record = layout.record
         values: dict = {}
         places: dict = {}
@@ -331,6 +347,23 @@ class _Validator:
             return self.plain_list(spec, node)
         single = self.plain_slug(spec, node)
         return _GENERAL if single is _GENERAL else [(single, node.line, node.column)]
+
+    def plain_period(self, spec: schema.Field, node: Node):
+        if type(node) is not Mapping:
+            return _GENERAL
+        bounds = {}
+        for key, value_node in node.items.items():
+            if key not in ("start", "end") or type(value_node) is not Scalar:
+                return _GENERAL
+            if value_node.value is not None:  # else an open bound
+                span = self.plain_date(spec, value_node)
+                if span is _GENERAL:
+                    return _GENERAL
+                bounds[key] = span
+        start, end = bounds.get("start"), bounds.get("end")
+        if start and end and start.first > end.last:
+            return _GENERAL
+        return Period(start, end)
 
     # --- one field, in general ----------------------------------------------------------
 
@@ -658,6 +691,19 @@ class _Builder:
         if not raw and "assertions" in v:
             self.finding("S011", f"claim '{ident}' has no assertions: nobody affirms, denies or doubts it", item.at("assertions"), path)
         sources = self.ids["sources"]
+        assertions = None
+        if _cfields is not None:  # hot: the assertions of most claims have nothing to report
+            assertions = _cfields.plain_assertions(ident, raw, sources, period, value_type)
+        if assertions is None:
+            assertions = self.assertions(ident, raw, period, value_type, path)
+        self.corpus.claims[ident] = Claim(
+            ident, v["text"], item.where, subject, v.get("predicate"), obj, period,
+            tuple(v.get("tags", ())), tuple(assertions),
+        )
+
+    def assertions(self, ident: str, raw: list, period: Period, value_type: str | None, path: tuple) -> list[Assertion]:
+        """A claim's assertions that take part; findings for what is wrong with the others."""
+        sources = self.ids["sources"]
         assertions = []
         for index, sub in enumerate(raw):
             if sub is None:
@@ -678,12 +724,9 @@ class _Builder:
                 continue
             assertions.append(Assertion(
                 ident, index, source, a["stance"], sub.where, a.get("period", period), a.get("date"),
-                value, a.get("credibility", 6), via, a.get("quote"), a.get("url"), a.get("note"),
+                value, a.get("credibility", _CREDIBILITY), via, a.get("quote"), a.get("url"), a.get("note"),
             ))
-        self.corpus.claims[ident] = Claim(
-            ident, v["text"], item.where, subject, v.get("predicate"), obj, period,
-            tuple(v.get("tags", ())), tuple(assertions),
-        )
+        return assertions
 
     def fits(self, value, value_type: str | None, item: _Item, name: str, path) -> bool:
         """Does a value fit its predicate's declared value_type (§4.3)? If not, a finding at

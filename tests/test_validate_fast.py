@@ -1,6 +1,7 @@
-"""Validation's quick path in C (`_cfields`) against its Python twin
-(`_Validator.plain_fields`): the same corpus, findings and JSON for every corpus, well-
-formed or not."""
+"""Validation's quick paths in C (`_cfields`: well-formed fields, whole records, a
+claim's assertions) against validate.py's own (`_Validator.plain_fields`, `record`,
+`_Builder.assertions`): the same corpus, findings and JSON for every corpus, well-formed
+or not."""
 
 from __future__ import annotations
 
@@ -77,13 +78,66 @@ def test_files_with_problems(monkeypatch):
     same_validation(BROKEN, monkeypatch)
 
 
+TYPED = {
+    "a.yaml": (
+        "sources:\n  - {id: s, name: S}\n  - {id: t, name: T, reliability: B}\n"
+        "entities:\n  - {id: e, name: E}\n"
+        "predicates:\n  - {id: n, value_type: number}\n  - {id: x, value_type: text}\n"
+        "  - {id: b, value_type: boolean}\n  - {id: d, value_type: date}\n  - {id: w, value_type: entity}\n"
+    ),
+    "b.yaml": (
+        "claims:\n"
+        "  - {id: c1, text: C1, subject: e, predicate: n, period: {start: 2025-10, end: ~},\n"
+        "     assertions: [{source: s, stance: affirms, value: 5, via: [t], credibility: 2, quote: q},\n"
+        "                  {source: t, stance: denies, value: 5.5, period: {end: 2025-12}, date: 2025-10-12}]}\n"
+        "  - {id: c2, text: C2, predicate: n, assertions: [{source: s, stance: affirms, value: five}, {source: t, stance: doubts, value: true}]}\n"
+        "  - {id: c3, text: C3, predicate: x, assertions: [{source: s, stance: affirms, value: 5}, {source: t, stance: affirms, value: five}]}\n"
+        "  - {id: c4, text: C4, predicate: b, assertions: [{source: s, stance: affirms, value: true}]}\n"
+        "  - {id: c5, text: C5, predicate: d, assertions: [{source: s, stance: affirms, value: 2025-10}]}\n"
+        "  - {id: c6, text: C6, predicate: w, assertions: [{source: s, stance: affirms, value: e}, {source: s, stance: affirms, value: f}]}\n"
+        "  - {id: c7, text: C7, assertions: [{source: s, stance: affirms, via: [t, nobody]}, {source: nobody, stance: denies}]}\n"
+        "  - {id: c8, text: C8, assertions: [{source: s}, {source: t, stance: affirms, url: u, note: n}, ~, 5]}\n"
+        "  - {id: c9, text: C9, period: {start: 2025-12, end: 2025-01}, assertions: [{source: s, stance: affirms, period: {start: 2025}}]}\n"
+        "  - {id: c10, text: C10, assertions: []}\n"
+    ),
+}
+
+
+def test_typed_values_periods_and_references(monkeypatch):
+    """The whole-record and whole-assertion quick paths (`plain_record`,
+    `plain_assertions`) against the general path: typed values that fit and do not,
+    known and unknown via, periods open, reversed and on assertions, broken assertions."""
+    same_validation(TYPED, monkeypatch)
+
+
+def test_well_formed_records_take_the_whole_quick_path(monkeypatch):
+    """A well-formed claim is read by `plain_record` and its assertions built by
+    `plain_assertions`, not left to the general path (which would still be right, only slow)."""
+    calls = []
+    real = validation._Builder.assertions
+
+    def general(self, *args):
+        calls.append(args[0])
+        return real(self, *args)
+
+    monkeypatch.setattr(validation._Builder, "assertions", general)
+    corpus, findings = validation.validate([load_text(TYPED["a.yaml"], "a.yaml"), load_text(TYPED["b.yaml"], "b.yaml")])
+    assert not {"c1", "c4", "c9", "c10"} & set(calls)  # nothing to report about their assertions
+    assert {"c2", "c3", "c7", "c8"} <= set(calls)  # something to report
+    assert {"c5", "c6"} <= set(calls)  # dates and entities: always the general path
+    assertion = corpus.claims["c1"].assertions[0]
+    assert (assertion.via, assertion.credibility, assertion.quote, assertion.value) == (("t",), 2, "q", 5)
+    assert corpus.claims["c1"].assertions[1].period.end.text == "2025-12"
+
+
 SEED = {p.name: p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus").rglob("*.yaml"))}
 # values of every YAML type, well-formed for some fields and not for others
 VALUES = [
     "x", "src-1", "el-pais", "Some Text", "A", "F", "affirms", "denies", "implies", "error", "1", "0", "-3", "2.5",
     "1e400", ".nan", ".inf", "true", "yes", "~", "''", "'5'", "2025", "2025-10", "2025-10-12", "2025-13-01",
     "[a, b]", "[]", "[1, x]", "{a: b}", "{start: 2025-10-01}", "{start: 2025-10, end: 2025-09}", "Bad_Slug",
-    "x" * 130, "ñandú", "nobody",
+    "x" * 130, "ñandú", "nobody", "{start: 2025-10-01, end: ~}", "{}", "{start: 2025, until: 2026}",
+    "{end: [2025]}", "{start: 2025-02-30}", "[src-1, nobody]",
 ]
 FIELD = re.compile(r"^(\s*(?:- )?[a-z_]+: )(.+)$", re.M)
 
