@@ -48,22 +48,25 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
             key = normalise(name)
             if key:
                 holders.setdefault(key, {}).setdefault(entity_id, name)
-    names = list(holders)
     sharing: set[tuple[str, str]] = set()  # pairs W102 already reports
     for ids in holders.values():
         ordered = list(ids)
         sharing.update((a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 :])
+    # numbered things: another number is another thing, so only names with the same
+    # numbers are compared (a corpus of "Unit 1" … "Unit 5000" is then 5000 small searches)
+    numbered: dict[tuple[str, ...], list[str]] = {}
+    for name in holders:
+        numbered.setdefault(_numbers(name), []).append(name)
     best: dict[tuple[str, str], tuple[float, str, str]] = {}
-    for i, j, score in similar_pairs(names, threshold):
-        if _numbers(names[i]) != _numbers(names[j]):
-            continue  # numbered things: another number is another thing
-        for x, written_x in holders[names[i]].items():
-            for y, written_y in holders[names[j]].items():
-                if x == y:
-                    continue
-                pair, candidate = ((x, y), (score, written_x, written_y)) if x < y else ((y, x), (score, written_y, written_x))
-                if pair not in sharing and (pair not in best or score > best[pair][0]):
-                    best[pair] = candidate
+    for names in numbered.values():
+        for i, j, score in similar_pairs(names, threshold):
+            for x, written_x in holders[names[i]].items():
+                for y, written_y in holders[names[j]].items():
+                    if x == y:
+                        continue
+                    pair, candidate = ((x, y), (score, written_x, written_y)) if x < y else ((y, x), (score, written_y, written_x))
+                    if pair not in sharing and (pair not in best or score > best[pair][0]):
+                        best[pair] = candidate
     for (a, b), (score, written_a, written_b) in best.items():  # `lint.run` sorts the findings
         entity = corpus.entities[b]
         yield finding(
@@ -75,7 +78,7 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
         )
 
 
-def _numbers(name: str) -> list[str]:
+def _numbers(name: str) -> tuple[str, ...]:
     """The name's numbers, in any order as its words are, and as written ("007" is not
     "7" in a name)."""
-    return sorted(_NUMBER.findall(name))
+    return tuple(sorted(_NUMBER.findall(name)))
