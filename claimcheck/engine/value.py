@@ -91,7 +91,10 @@ def groups(corpus: Corpus) -> dict[str, tuple[Predicate | None, list[Assertion],
     out: dict[str, tuple[Predicate | None, list[Assertion], dict]] = {}
     for claim in corpus.claims.values():
         predicate = corpus.predicates.get(claim.predicate) if claim.predicate else None
-        valued = [a for a in claim.assertions if a.stance == "affirms" and value_of(a, corpus) is not None]
+        if claim.object is not None:  # (value_of, inlined: this runs for every assertion)
+            valued = [a for a in claim.assertions if a.stance == "affirms"]
+        else:
+            valued = [a for a in claim.assertions if a.stance == "affirms" and a.value is not None]
         if claim.subject and predicate is not None and predicate.single_value:
             cid = f"{KIND}:{claim.subject}/{claim.predicate}"
             about = {"subject": claim.subject, "predicate": claim.predicate}
@@ -119,11 +122,14 @@ def find(corpus: Corpus) -> Iterator[Conflict]:
 
 
 def _group_conflict(corpus, cid, predicate, assertions, about) -> Conflict | None:
+    values = [value_of(a, corpus) for a in assertions]
+    first = values[0]
+    if all(type(v) is type(first) and v == first for v in values):
+        return None  # one value, given again and again (the common case): nothing can differ
     value_type = predicate.value_type if predicate else None
     tolerance = predicate.tolerance if predicate and predicate.tolerance is not None else _ZERO
     rows = []  # (assertion, value, class, key, text key)
-    for a in assertions:
-        value = value_of(a, corpus)
+    for a, value in zip(assertions, values):
         classified = classify(value, value_type)
         if classified is None:
             continue
