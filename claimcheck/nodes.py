@@ -40,6 +40,12 @@ class Scalar:
         return f"Scalar({self.value!r}@{self.line}:{self.column})"
 
 
+try:  # the same class in C, built at install where a compiler is found: cheaper to make
+    from ._cblockyaml import Scalar  # noqa: F811  and to free, and a third smaller
+except ImportError:  # pragma: no cover - depends on the install
+    pass
+
+
 class Sequence:
     __slots__ = ("items", "line", "column")
 

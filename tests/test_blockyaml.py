@@ -335,3 +335,27 @@ def test_the_whole_analysis_is_the_same_without_the_compiled_reader(tmp_path, mo
         monkeypatch.undo()
         assert with_c.corpus == without.corpus and with_c.findings == without.findings
         assert document(with_c, with_c.conflicts, None) == document(without, without.conflicts, None)
+
+
+@pytest.mark.skipif(blockyaml._compiled is None, reason="the compiled reader is not built")
+def test_the_compiled_scalar_is_the_python_one():
+    """nodes.Scalar is made in C where it is built: the same fields, made and set the
+    same way, whichever reader or loader makes it."""
+    import gc
+
+    from claimcheck import nodes
+
+    assert nodes.Scalar is blockyaml._compiled.Scalar
+    node = Scalar(5, "5", 3, 7, True)
+    same = Scalar(value=5, raw="5", line=3, column=7, plain=True)
+    assert [getattr(node, f) for f in ("value", "raw", "line", "column", "plain")] == [5, "5", 3, 7, True]
+    assert [getattr(same, f) for f in ("value", "raw", "line", "column", "plain")] == [5, "5", 3, 7, True]
+    node.value = "x"
+    assert node.value == "x" and "'x'@3:7" in repr(node)
+    with pytest.raises(TypeError):
+        Scalar(1, "1", 1)
+    with pytest.raises(AttributeError):
+        node.other = 1
+    assert not gc.is_tracked(node)  # holds no container: the cycle collector need not look
+    loaded = load_text("a: [b, 1]\n", "x.yaml")
+    assert type(loaded.root.items["a"].items[1]) is nodes.Scalar
