@@ -41,9 +41,11 @@ class Scalar:
 
 
 try:  # the same class in C, built at install where a compiler is found: cheaper to make
-    from ._cblockyaml import Scalar  # noqa: F811  and to free, and a third smaller
+    from ._cblockyaml import Scalar as _CompiledScalar  # and to free, and a fifth smaller
 except ImportError:  # pragma: no cover - depends on the install
     pass
+else:
+    Scalar = _CompiledScalar
 
 
 class Sequence:
