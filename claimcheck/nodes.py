@@ -24,7 +24,7 @@ class Limits:
 # --- nodes -----------------------------------------------------------------------------
 
 
-class Scalar:
+class _PythonScalar:
     """A typed scalar. `value` is str, int, float, bool, None or datetime.date."""
 
     __slots__ = ("value", "raw", "line", "column", "plain")
@@ -43,9 +43,8 @@ class Scalar:
 try:  # the same class in C, built at install where a compiler is found: cheaper to make
     from ._cblockyaml import Scalar as _CompiledScalar  # and to free, and a fifth smaller
 except ImportError:  # pragma: no cover - depends on the install
-    pass
-else:
-    Scalar = _CompiledScalar
+    _CompiledScalar = None
+Scalar = _CompiledScalar or _PythonScalar
 
 
 class Sequence:
