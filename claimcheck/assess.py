@@ -147,14 +147,25 @@ def _sensitivity(corpus: Corpus, weights: dict, scores: dict, best: dict, leanin
     grade_of = _reliability(corpus)
     grades = "ABCDE"
     reliability = weights["reliability"]
+    # Re-grading one origin changes only the sides it is on, and a leaning is read from
+    # the two heaviest sides: so those sides, with the two heaviest of the others, are all
+    # that need weighing (a value conflict can have dozens of sides and origins).
+    ranked = sorted(scores, key=lambda label: (-scores[label], label))
+    sides_of: dict[str, list[str]] = {}
+    for label, by_origin in best.items():
+        for origin in by_origin:
+            sides_of.setdefault(origin, []).append(label)
     candidates = []
-    for source_id in sorted({origin for by_origin in best.values() for origin in by_origin}):
+    for source_id in sorted(sides_of):
         current = grade_of(source_id)
+        labels = sides_of[source_id]
+        others = [label for label in ranked[: len(labels) + 2] if label not in labels][:2]
         for target in ("A", "E"):
             if target == current or not reliability[current]:
                 continue
             ratio = reliability[target] / reliability[current]
-            then_scores = {label: score + best[label].get(source_id, 0.0) * (ratio - 1) for label, score in scores.items()}
+            then_scores = {label: scores[label] + best[label][source_id] * (ratio - 1) for label in labels}
+            then_scores.update((label, scores[label]) for label in others)
             then, _ = leaning_of(then_scores, weights["clear_ratio"])
             if then != leaning:
                 distance = abs(grades.index(target) - grades.index(current)) if current in grades else 3
