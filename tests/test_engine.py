@@ -30,6 +30,21 @@ def test_direct_contradiction(corpus_dir):
     assert side_members(c) == {"supports": {("talks", "a")}, "opposes": {("talks", "b")}}
 
 
+def test_zero_and_minus_zero_are_one_number_but_read_differently(corpus_dir):
+    """0.0 and -0.0 are one number (§4.3), but compared with text across classes they
+    read as written: -0.0 agrees with the text "-0.0", 0.0 does not."""
+    found = conflicts_of(corpus_dir, """
+        claims:
+          - id: z
+            text: Zero
+            assertions:
+              - {source: a, stance: affirms, value: 0.0}
+              - {source: b, stance: affirms, value: -0.0}
+              - {source: c, stance: affirms, value: "-0.0"}
+    """)
+    assert side_members(found["value:z"]) == {"0.0": {("z", "a")}, "-0.0": {("z", "c")}}
+
+
 def test_doubt_caps_at_warning_and_denial_wins(corpus_dir):
     found = conflicts_of(corpus_dir, """
         claims:

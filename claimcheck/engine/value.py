@@ -129,11 +129,16 @@ def _group_conflict(corpus, cid, predicate, assertions, about) -> Conflict | Non
     value_type = predicate.value_type if predicate else None
     tolerance = predicate.tolerance if predicate and predicate.tolerance is not None else _ZERO
     rows = []  # (assertion, value, class, key, text key)
+    seen: dict[tuple, tuple | None] = {}  # a group repeats few values many times: each is read once
     for a, value in zip(assertions, values):
-        classified = classify(value, value_type)
-        if classified is None:
-            continue
-        rows.append((a, value, classified[0], classified[1], normalize_text(canonical_text(value))))
+        # by type (True == 1) and, for floats, as written (0.0 == -0.0, but reads "-0.0")
+        same = (float, repr(value)) if type(value) is float else (type(value), value)
+        known = seen.get(same, False)
+        if known is False:
+            classified = classify(value, value_type)
+            known = seen[same] = None if classified is None else (*classified, normalize_text(canonical_text(value)))
+        if known is not None:
+            rows.append((a, value, *known))
     if len(rows) < 2:
         return None
     if len({(r[2], r[3]) for r in rows}) == 1:
