@@ -16,6 +16,8 @@ OPEN_END = 10**7  # after 9999-12-31 (ordinal 3,652,059)
 STANCES = ("affirms", "denies", "doubts")
 SEVERITY_NAMES = ("info", "warning", "error")
 INFO, WARNING, ERROR = 0, 1, 2
+#: an assertion's credibility when it gives none: 6, "cannot be judged" (spec §3, claims)
+DEFAULT_CREDIBILITY = 6
 
 #: The records made once per claim, assertion or place (hundreds of thousands in a large
 #: corpus) are not frozen: a frozen dataclass sets each field through object.__setattr__,
@@ -118,7 +120,7 @@ class Assertion:
     period: Period = UNBOUNDED  # effective: its own, else its claim's, else unbounded
     date: DateSpan | None = None
     value: object = None  # the value given (str, int, float, bool, date) or None
-    credibility: int = 6
+    credibility: int = DEFAULT_CREDIBILITY
     via: tuple[str, ...] = ()
     quote: str | None = None
     url: str | None = None

@@ -27,6 +27,7 @@ from .model import (
     Claim,
     Corpus,
     DateSpan,
+    DEFAULT_CREDIBILITY,
     Entity,
     Period,
     Pos,
@@ -39,7 +40,6 @@ from .model import (
 
 _SLUG = re.compile(schema.SLUG_PATTERN)
 _SEVERITY = {"info": 0, "warning": 1, "error": 2}
-_CREDIBILITY = 6  # an assertion's when it gives none: "cannot be judged" (spec §3, claims)
 _MISSING = object()
 
 
@@ -109,7 +109,7 @@ except ImportError:  # pragma: no cover - depends on the install
     _cfields = None
 else:
     _cfields.setup(Scalar, Sequence, DateSpan, _SLUG.match, schema.SLUG_MAX)
-    _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, _CREDIBILITY)
+    _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, DEFAULT_CREDIBILITY)
 
 
 class _Validator:
@@ -690,10 +690,9 @@ class _Builder:
         raw = v.get("assertions", [])
         if not raw and "assertions" in v:
             self.finding("S011", f"claim '{ident}' has no assertions: nobody affirms, denies or doubts it", item.at("assertions"), path)
-        sources = self.ids["sources"]
         assertions = None
         if _cfields is not None:  # hot: the assertions of most claims have nothing to report
-            assertions = _cfields.plain_assertions(ident, raw, sources, period, value_type)
+            assertions = _cfields.plain_assertions(ident, raw, self.ids["sources"], period, value_type)
         if assertions is None:
             assertions = self.assertions(ident, raw, period, value_type, path)
         self.corpus.claims[ident] = Claim(
@@ -724,7 +723,7 @@ class _Builder:
                 continue
             assertions.append(Assertion(
                 ident, index, source, a["stance"], sub.where, a.get("period", period), a.get("date"),
-                value, a.get("credibility", _CREDIBILITY), via, a.get("quote"), a.get("url"), a.get("note"),
+                value, a.get("credibility", DEFAULT_CREDIBILITY), via, a.get("quote"), a.get("url"), a.get("note"),
             ))
         return assertions
 
