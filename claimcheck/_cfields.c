@@ -16,22 +16,24 @@
 
 static PyTypeObject *ScalarType, *SequenceType, *DateSpanType;
 static Py_ssize_t SC_VALUE, SC_LINE, SC_COLUMN, SQ_ITEMS, SQ_LINE, SQ_COLUMN;
-/* for whole records (plain_record): the Mapping node, validate._Item and model.Pos */
-static PyTypeObject *MappingType, *ItemType, *PosType, *PeriodType, *AssertionType;
+/* for whole records (plain_record): the Mapping node, validate._Item, model.Pos, and a
+ * claim's assertions as read (validate._ReadAssertions) */
+static PyTypeObject *MappingType, *ItemType, *PosType, *PeriodType, *AssertionType, *ReadType;
 /* model.Assertion's slots, in the order of its fields */
 static const char *ASSERTION_FIELDS[] = {"claim", "index", "source", "stance", "pos", "period", "date",
                                          "value", "credibility", "via", "quote", "url", "note"};
 enum { N_ASSERTION = 13 };
 static Py_ssize_t ASSERTION_OFFSETS[N_ASSERTION];
-static PyObject *DEFAULT_CREDIBILITY, *EMPTY_TUPLE;
+enum { A_CLAIM, A_INDEX, A_SOURCE, A_STANCE, A_POS, A_PERIOD, A_DATE, A_VALUE, A_CREDIBILITY, A_VIA, A_QUOTE, A_URL, A_NOTE };
+static PyObject *DEFAULT_CREDIBILITY, *EMPTY_TUPLE, *UNBOUNDED;
 /* an assertion's field names, as keys made once */
-enum { K_SOURCE, K_STANCE, K_VALUE, K_VIA, K_PERIOD, K_DATE, K_CREDIBILITY, K_QUOTE, K_URL, K_NOTE, N_KEYS };
+enum { K_SOURCE, K_STANCE, K_VALUE, K_VIA, K_PERIOD, K_DATE, K_CREDIBILITY, K_QUOTE, K_URL, K_NOTE, K_ID, K_ASSERTIONS, N_KEYS };
 static const char *KEY_NAMES[N_KEYS] = {"source", "stance", "value", "via", "period", "date",
-                                        "credibility", "quote", "url", "note"};
+                                        "credibility", "quote", "url", "note", "id", "assertions"};
 static PyObject *KEYS[N_KEYS];
 
 static Py_ssize_t MP_ITEMS, MP_LINE, MP_COLUMN;
-static Py_ssize_t IT_SECTION, IT_FILE, IT_WHERE, IT_VALUES, IT_PLACES, IT_OK;
+static Py_ssize_t IT_SECTION, IT_FILE, IT_WHERE, IT_VALUES, IT_PLACES, IT_OK, RD_ASSERTIONS, RD_PLACES;
 static Py_ssize_t POS_FILE, POS_LINE, POS_COLUMN, PERIOD_START, PERIOD_END;
 static PyObject *SLUG_MATCH; /* schema.SLUG_PATTERN's compiled match */
 static Py_ssize_t SLUG_MAX;
@@ -39,7 +41,7 @@ static Py_ssize_t SLUG_MAX;
 #define SLOT(obj, offset) (*(PyObject **)((char *)(obj) + (offset)))
 
 /* the field kinds this path takes; the others always go to the general checks */
-enum { TEXT = 1, SLUG, ENUM, VALUE, INT, NUMBER, DATE, TEXT_LIST, SLUG_LIST, REF_OR_LIST, RECORDS, PERIOD };
+enum { TEXT = 1, SLUG, ENUM, VALUE, INT, NUMBER, DATE, TEXT_LIST, SLUG_LIST, REF_OR_LIST, ASSERTIONS, PERIOD };
 
 static int slot_offset(PyTypeObject *type, const char *name, Py_ssize_t *offset)
 {
@@ -75,11 +77,16 @@ static PyObject *setup_types(PyObject *self, PyObject *args)
 
 static PyObject *setup_records(PyObject *self, PyObject *args)
 {
-    PyTypeObject *mapping, *item, *pos, *period, *assertion;
-    PyObject *credibility;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!", &PyType_Type, &mapping, &PyType_Type, &item, &PyType_Type, &pos,
-                          &PyType_Type, &period, &PyType_Type, &assertion, &PyLong_Type, &credibility))
+    PyTypeObject *mapping, *item, *pos, *period, *assertion, *read;
+    PyObject *credibility, *unbounded;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O", &PyType_Type, &mapping, &PyType_Type, &item, &PyType_Type, &pos,
+                          &PyType_Type, &period, &PyType_Type, &assertion, &PyType_Type, &read, &PyLong_Type,
+                          &credibility, &unbounded))
         return NULL;
+    if (!Py_IS_TYPE(unbounded, period)) {
+        PyErr_SetString(PyExc_TypeError, "the unbounded period must be a Period");
+        return NULL;
+    }
     for (int i = 0; i < N_ASSERTION; i++)
         if (slot_offset(assertion, ASSERTION_FIELDS[i], &ASSERTION_OFFSETS[i]))
             return NULL;
@@ -89,15 +96,17 @@ static PyObject *setup_records(PyObject *self, PyObject *args)
         slot_offset(item, "values", &IT_VALUES) || slot_offset(item, "places", &IT_PLACES) ||
         slot_offset(item, "ok", &IT_OK) || slot_offset(pos, "file", &POS_FILE) ||
         slot_offset(pos, "line", &POS_LINE) || slot_offset(pos, "column", &POS_COLUMN) ||
-        slot_offset(period, "start", &PERIOD_START) || slot_offset(period, "end", &PERIOD_END))
+        slot_offset(period, "start", &PERIOD_START) || slot_offset(period, "end", &PERIOD_END) ||
+        slot_offset(read, "assertions", &RD_ASSERTIONS) || slot_offset(read, "places", &RD_PLACES))
         return NULL;
     /* new_slotted fills every slot itself: there must be no others (a __dict__, more fields) */
     if (item->tp_dictoffset || pos->tp_dictoffset || period->tp_dictoffset ||
         period->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 2 * sizeof(PyObject *)) ||
         assertion->tp_dictoffset || assertion->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + N_ASSERTION * sizeof(PyObject *)) ||
         item->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 6 * sizeof(PyObject *)) ||
-        pos->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 3 * sizeof(PyObject *))) {
-        PyErr_SetString(PyExc_TypeError, "_Item, Pos, Period and Assertion must have exactly their slots");
+        pos->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 3 * sizeof(PyObject *)) || read->tp_dictoffset ||
+        read->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 2 * sizeof(PyObject *))) {
+        PyErr_SetString(PyExc_TypeError, "_Item, Pos, Period, Assertion and _ReadAssertions must have exactly their slots");
         return NULL;
     }
     Py_XSETREF(MappingType, (PyTypeObject *)Py_NewRef(mapping));
@@ -105,7 +114,9 @@ static PyObject *setup_records(PyObject *self, PyObject *args)
     Py_XSETREF(PosType, (PyTypeObject *)Py_NewRef(pos));
     Py_XSETREF(PeriodType, (PyTypeObject *)Py_NewRef(period));
     Py_XSETREF(AssertionType, (PyTypeObject *)Py_NewRef(assertion));
+    Py_XSETREF(ReadType, (PyTypeObject *)Py_NewRef(read));
     Py_XSETREF(DEFAULT_CREDIBILITY, Py_NewRef(credibility));
+    Py_XSETREF(UNBOUNDED, Py_NewRef(unbounded));
     if (EMPTY_TUPLE == NULL && (EMPTY_TUPLE = PyTuple_New(0)) == NULL)
         return NULL;
     for (int i = 0; i < N_KEYS; i++)
@@ -286,7 +297,7 @@ static PyObject *plain_ref_or_list(PyObject *node, int placed, Caches *caches)
 }
 
 static PyObject *new_slotted(PyTypeObject *type, const Py_ssize_t *offsets, PyObject *const *values, int n);
-static PyObject *plain_records(PyObject *node, PyObject *section, PyObject *layout, PyObject *file, Caches *caches);
+static PyObject *plain_assertion_records(PyObject *node, PyObject *layout, PyObject *file, Caches *caches);
 
 /* `{start: date, end: date}`, either bound left empty or out, that does not end before
  * it starts: a Period */
@@ -364,9 +375,9 @@ static int take_fields(PyObject *items, PyObject *codes, PyObject *file, Caches 
             case SLUG_LIST: value = plain_list(node, 1, placed, caches); break;
             case REF_OR_LIST: value = plain_ref_or_list(node, placed, caches); break;
             case PERIOD: value = plain_period(node, caches); break;
-            case RECORDS:
-                if (file != NULL) /* only whole records (plain_record) take records */
-                    value = plain_records(node, name, PyTuple_GET_ITEM(code, 3), file, caches);
+            case ASSERTIONS:
+                if (file != NULL) /* only whole records (plain_record) take a claim's assertions */
+                    value = plain_assertion_records(node, PyTuple_GET_ITEM(code, 3), file, caches);
                 break;
             default: break;
             }
@@ -436,6 +447,43 @@ static PyObject *new_slotted(PyTypeObject *type, const Py_ssize_t *offsets, PyOb
     return obj;
 }
 
+/* values[key], or `otherwise` where it is not given (borrowed) */
+static PyObject *given_or(PyObject *values, int key, PyObject *otherwise)
+{
+    PyObject *value = PyDict_GetItemWithError(values, KEYS[key]);
+    return value != NULL ? value : otherwise; /* (a str key: no lookup error) */
+}
+
+/* whether a record of this layout gives every required field (0/1, -1: an exception) */
+static int all_required(PyObject *values, PyObject *required)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(required); i++) {
+        int given = PyDict_Contains(values, PyTuple_GET_ITEM(required, i));
+        if (given <= 0)
+            return given;
+    }
+    return 1;
+}
+
+/* the claim's id, and its period where an assertion gives none, into the Assertions read
+ * with it (plain_assertion_records leaves them None: a mapping's fields come in any order) */
+static void finish_assertions(PyObject *values)
+{
+    PyObject *read = given_or(values, K_ASSERTIONS, NULL);
+    if (read == NULL || !Py_IS_TYPE(read, ReadType))
+        return;
+    PyObject *claim = given_or(values, K_ID, NULL), *period = given_or(values, K_PERIOD, UNBOUNDED);
+    if (claim == NULL) /* (a claim's id is required: never so) */
+        return;
+    PyObject *assertions = SLOT(read, RD_ASSERTIONS);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(assertions); i++) {
+        PyObject *assertion = PyList_GET_ITEM(assertions, i);
+        Py_SETREF(SLOT(assertion, ASSERTION_OFFSETS[A_CLAIM]), Py_NewRef(claim));
+        if (SLOT(assertion, ASSERTION_OFFSETS[A_PERIOD]) == Py_None)
+            Py_SETREF(SLOT(assertion, ASSERTION_OFFSETS[A_PERIOD]), Py_NewRef(period));
+    }
+}
+
 /* One record, if it is wholly well-formed: every field taken by the quick path and every
  * required one given. layout: (codes, names of the required fields). An _Item, GENERAL,
  * or NULL with an exception. */
@@ -455,13 +503,12 @@ static PyObject *plain_item(PyObject *node, PyObject *section, PyObject *layout,
         result = taken < 0 ? NULL : GENERAL;
         goto done;
     }
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(required); i++) {
-        int given = PyDict_Contains(values, PyTuple_GET_ITEM(required, i));
-        if (given <= 0) {
-            result = given < 0 ? NULL : GENERAL;
-            goto done;
-        }
+    int given = all_required(values, required);
+    if (given <= 0) {
+        result = given < 0 ? NULL : GENERAL;
+        goto done;
     }
+    finish_assertions(values);
     Py_ssize_t pos_offsets[3] = {POS_FILE, POS_LINE, POS_COLUMN};
     PyObject *pos_values[3] = {file, SLOT(node, MP_LINE), SLOT(node, MP_COLUMN)};
     PyObject *where = new_slotted(PosType, pos_offsets, pos_values, 3);
@@ -477,35 +524,131 @@ done:
     return result;
 }
 
-/* a list of records (an `assertions` field), each wholly well-formed, as _Items */
-static PyObject *plain_records(PyObject *node, PyObject *section, PyObject *layout, PyObject *file, Caches *caches)
+/* (line, column) of a field taken into `places`, as two borrowed references (None, None
+ * when not given) */
+static void place_of(PyObject *places, int key, PyObject **line, PyObject **column)
 {
-    if (!Py_IS_TYPE(node, SequenceType))
+    PyObject *place = PyDict_GetItemWithError(places, KEYS[key]);
+    int given = place != NULL && PyTuple_CheckExact(place) && PyTuple_GET_SIZE(place) == 2;
+    *line = given ? PyTuple_GET_ITEM(place, 0) : Py_None;
+    *column = given ? PyTuple_GET_ITEM(place, 1) : Py_None;
+}
+
+/* One assertion of a claim, wholly well-formed, as a model.Assertion with its claim and
+ * (where it gives none) its period left None for finish_assertions; `values` and `places`
+ * are scratch dicts, empty on entry. Its places go to *where_fields: (source line,
+ * column, value line, column, via as [(id, line, column)]), None where not given.
+ * An Assertion, GENERAL, or NULL with an exception. */
+static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *codes, PyObject *required,
+                                 PyObject *file, Caches *caches, PyObject *values, PyObject *places,
+                                 PyObject **where_fields)
+{
+    if (!Py_IS_TYPE(node, MappingType) || !PyDict_CheckExact(SLOT(node, MP_ITEMS)))
+        return GENERAL;
+    int taken = take_fields(SLOT(node, MP_ITEMS), codes, file, caches, values, places, NULL);
+    if (taken != 0)
+        return taken < 0 ? NULL : GENERAL;
+    int given = all_required(values, required);
+    if (given <= 0)
+        return given < 0 ? NULL : GENERAL;
+    /* via: [(source id, line, column), ...] as the model's tuple of ids */
+    PyObject *placed_via = given_or(values, K_VIA, Py_None), *via;
+    if (placed_via == Py_None) {
+        via = Py_NewRef(EMPTY_TUPLE);
+    } else {
+        if (!PyList_CheckExact(placed_via))
+            return GENERAL;
+        if ((via = PyTuple_New(PyList_GET_SIZE(placed_via))) == NULL)
+            return NULL;
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(placed_via); k++) {
+            PyObject *entry = PyList_GET_ITEM(placed_via, k);
+            if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 3) {
+                Py_DECREF(via);
+                return GENERAL;
+            }
+            PyTuple_SET_ITEM(via, k, Py_NewRef(PyTuple_GET_ITEM(entry, 0)));
+        }
+    }
+    PyObject *fields_where[5] = {NULL, NULL, NULL, NULL, placed_via};
+    place_of(places, K_SOURCE, &fields_where[0], &fields_where[1]);
+    place_of(places, K_VALUE, &fields_where[2], &fields_where[3]);
+    PyObject *index_object = PyLong_FromSsize_t(index), *pos = NULL, *made = NULL;
+    *where_fields = PyTuple_New(5);
+    if (index_object == NULL || *where_fields == NULL)
+        goto done;
+    for (int k = 0; k < 5; k++)
+        PyTuple_SET_ITEM(*where_fields, k, Py_NewRef(fields_where[k]));
+    Py_ssize_t pos_offsets[3] = {POS_FILE, POS_LINE, POS_COLUMN};
+    PyObject *pos_values[3] = {file, SLOT(node, MP_LINE), SLOT(node, MP_COLUMN)};
+    if ((pos = new_slotted(PosType, pos_offsets, pos_values, 3)) == NULL)
+        goto done;
+    PyObject *fields[N_ASSERTION] = {
+        [A_CLAIM] = Py_None, [A_INDEX] = index_object, [A_SOURCE] = given_or(values, K_SOURCE, Py_None),
+        [A_STANCE] = given_or(values, K_STANCE, Py_None), [A_POS] = pos, [A_PERIOD] = given_or(values, K_PERIOD, Py_None),
+        [A_DATE] = given_or(values, K_DATE, Py_None), [A_VALUE] = given_or(values, K_VALUE, Py_None),
+        [A_CREDIBILITY] = given_or(values, K_CREDIBILITY, DEFAULT_CREDIBILITY), [A_VIA] = via,
+        [A_QUOTE] = given_or(values, K_QUOTE, Py_None), [A_URL] = given_or(values, K_URL, Py_None),
+        [A_NOTE] = given_or(values, K_NOTE, Py_None),
+    };
+    made = new_slotted(AssertionType, ASSERTION_OFFSETS, fields, N_ASSERTION);
+done:
+    if (made == NULL)
+        Py_CLEAR(*where_fields);
+    Py_XDECREF(index_object);
+    Py_XDECREF(pos);
+    Py_DECREF(via);
+    return made;
+}
+
+/* A claim's `assertions`, each wholly well-formed, read straight into model.Assertions:
+ * a _ReadAssertions (the Assertions, and where each one's checked fields are, for
+ * findings if a cross-file check fails at build), GENERAL, or NULL with an exception.
+ * No values or places dict is kept per assertion: they were most of a corpus's memory. */
+static PyObject *plain_assertion_records(PyObject *node, PyObject *layout, PyObject *file, Caches *caches)
+{
+    if (!Py_IS_TYPE(node, SequenceType) || !PyTuple_CheckExact(layout) || PyTuple_GET_SIZE(layout) != 2)
         return GENERAL; /* left empty, or not a list: the general checks say which */
+    PyObject *codes = PyTuple_GET_ITEM(layout, 0), *required = PyTuple_GET_ITEM(layout, 1);
+    if (!PyDict_CheckExact(codes) || !PyTuple_CheckExact(required))
+        return GENERAL;
     PyObject *items = SLOT(node, SQ_ITEMS);
     Py_ssize_t n = PyList_GET_SIZE(items);
-    PyObject *out = PyList_New(n);
-    if (out == NULL)
-        return NULL;
+    PyObject *assertions = PyList_New(n), *where = PyList_New(n), *values = PyDict_New(), *places = PyDict_New();
+    PyObject *result = NULL;
+    if (assertions == NULL || where == NULL || values == NULL || places == NULL)
+        goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = plain_item(PyList_GET_ITEM(items, i), section, layout, file, caches);
-        if (item == NULL || item == GENERAL) {
-            Py_DECREF(out);
-            return item;
+        PyObject *fields_where = NULL;
+        PyObject *made = plain_assertion(PyList_GET_ITEM(items, i), i, codes, required, file, caches, values, places,
+                                         &fields_where);
+        if (made == NULL || made == GENERAL) {
+            result = made;
+            goto done;
         }
-        PyList_SET_ITEM(out, i, item);
+        PyList_SET_ITEM(assertions, i, made);
+        PyList_SET_ITEM(where, i, fields_where);
+        PyDict_Clear(values);
+        PyDict_Clear(places);
     }
-    return out;
+    PyObject *fields[2] = {assertions, where};
+    const Py_ssize_t offsets[2] = {RD_ASSERTIONS, RD_PLACES};
+    result = new_slotted(ReadType, offsets, fields, 2);
+done:
+    Py_XDECREF(assertions);
+    Py_XDECREF(where);
+    Py_XDECREF(values);
+    Py_XDECREF(places);
+    return result;
 }
 
 /* plain_record(node, layout, section, file, slugs, dates, date) -> an _Item, or None
  *
  * The whole of `_Validator.record` for a record that is wholly well-formed (no finding to
- * make): its fields, and those of the records it holds (a claim's assertions), all taken
- * by the quick path, and every required field given. None for any other record: the
- * general path then reads it and says what is wrong. layout: (codes, required names),
- * where a field of records has the code (RECORDS, placed, 0, its records' layout, None,
- * None). */
+ * make): its fields, and for a claim its assertions, all taken by the quick path, and
+ * every required field given. None for any other record: the general path then reads it
+ * and says what is wrong. layout: (codes, required names), where a claim's assertions
+ * have the code (ASSERTIONS, placed, 0, an assertion's layout, None, None); they come
+ * as a _ReadAssertions (see plain_assertion_records). */
 static PyObject *plain_record(PyObject *self, PyObject *args)
 {
     PyObject *node, *layout, *section, *file;
@@ -521,120 +664,67 @@ static PyObject *plain_record(PyObject *self, PyObject *args)
     return item == GENERAL ? Py_NewRef(Py_None) : item;
 }
 
-/* values[key], or `otherwise` where it is not given (borrowed) */
-static PyObject *given_or(PyObject *values, int key, PyObject *otherwise)
+/* plain_assertions(read, sources, value_type) -> a tuple of Assertions, or None
+ *
+ * The cross-file checks of a claim's assertions as plain_record read them (`read`: a
+ * _ReadAssertions), where there is nothing to report: each source and via known, each
+ * value of the predicate's type (value_type: None, "number", "text" or "boolean"; for
+ * "date" and "entity" the general path decides). None otherwise: `_Builder.assertions`
+ * then checks them and says what is wrong. */
+static PyObject *plain_assertions(PyObject *self, PyObject *args)
 {
-    PyObject *value = PyDict_GetItemWithError(values, KEYS[key]);
-    return value != NULL ? value : otherwise; /* (a str key: no lookup error) */
-}
-
-/* One claim's assertions as model.Assertions, where nothing about them needs a finding
- * or leaves one out: each validated without error, its source and via known, its value
- * of the predicate's type (value_type: None, "number", "text" or "boolean"; for "date"
- * and "entity" the general path decides).
- * A tuple, GENERAL, or NULL with an exception. */
-static PyObject *take_assertions(PyObject *claim, PyObject *raw, PyObject *sources, PyObject *period, PyObject *value_type)
-{
+    PyObject *read, *sources, *value_type;
+    if (!PyArg_ParseTuple(args, "OO!O", &read, &PyDict_Type, &sources, &value_type))
+        return NULL;
+    if (ReadType == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "setup_records() was not called");
+        return NULL;
+    }
+    if (!Py_IS_TYPE(read, ReadType) || !PyList_CheckExact(SLOT(read, RD_ASSERTIONS))) {
+        PyErr_SetString(PyExc_TypeError, "plain_assertions takes a _ReadAssertions");
+        return NULL;
+    }
     int number = 0, text = 0, boolean = 0;
     if (value_type != Py_None) {
         if (!PyUnicode_Check(value_type))
-            return GENERAL;
+            Py_RETURN_NONE;
         number = PyUnicode_CompareWithASCIIString(value_type, "number") == 0;
         text = PyUnicode_CompareWithASCIIString(value_type, "text") == 0;
         boolean = PyUnicode_CompareWithASCIIString(value_type, "boolean") == 0;
         if (!number && !text && !boolean)
-            return GENERAL; /* dates and entities: the general path */
+            Py_RETURN_NONE; /* dates and entities: the general path */
     }
-    Py_ssize_t n = PyList_GET_SIZE(raw);
-    PyObject *out = PyTuple_New(n);
-    if (out == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyList_GET_ITEM(raw, i), *via = NULL, *index = NULL, *made = NULL;
-        if (!Py_IS_TYPE(item, ItemType) || SLOT(item, IT_OK) != Py_True || !PyDict_CheckExact(SLOT(item, IT_VALUES)))
-            goto general;
-        PyObject *values = SLOT(item, IT_VALUES);
-        PyObject *source = given_or(values, K_SOURCE, NULL), *stance = given_or(values, K_STANCE, NULL);
-        if (source == NULL || stance == NULL)
-            goto general;
-        int known = PyDict_Contains(sources, source);
+    PyObject *assertions = SLOT(read, RD_ASSERTIONS);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(assertions); i++) {
+        PyObject *assertion = PyList_GET_ITEM(assertions, i);
+        int known = PyDict_Contains(sources, SLOT(assertion, ASSERTION_OFFSETS[A_SOURCE]));
         if (known <= 0)
             goto general_or_error;
-        PyObject *value = given_or(values, K_VALUE, Py_None);
+        PyObject *via = SLOT(assertion, ASSERTION_OFFSETS[A_VIA]);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(via); k++) {
+            known = PyDict_Contains(sources, PyTuple_GET_ITEM(via, k));
+            if (known <= 0)
+                goto general_or_error;
+        }
+        PyObject *value = SLOT(assertion, ASSERTION_OFFSETS[A_VALUE]);
         if (value != Py_None && ((number && !(PyFloat_Check(value) || (PyLong_Check(value) && !PyBool_Check(value)))) ||
                                  (text && !PyUnicode_Check(value)) || (boolean && !PyBool_Check(value))))
-            goto general;
-        PyObject *given_via = given_or(values, K_VIA, NULL);
-        if (given_via == NULL) {
-            via = Py_NewRef(EMPTY_TUPLE);
-        } else {
-            /* [(source id, line, column), ...], each known */
-            if (!PyList_CheckExact(given_via) || (via = PyTuple_New(PyList_GET_SIZE(given_via))) == NULL)
-                goto general_or_error;
-            for (Py_ssize_t k = 0; k < PyList_GET_SIZE(given_via); k++) {
-                PyObject *entry = PyList_GET_ITEM(given_via, k);
-                if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 3)
-                    goto general;
-                PyObject *ident = PyTuple_GET_ITEM(entry, 0);
-                known = PyDict_Contains(sources, ident);
-                if (known <= 0)
-                    goto general_or_error;
-                PyTuple_SET_ITEM(via, k, Py_NewRef(ident));
-            }
-        }
-        if ((index = PyLong_FromSsize_t(i)) == NULL)
-            goto error;
-        PyObject *fields[N_ASSERTION] = {
-            claim, index, source, stance, SLOT(item, IT_WHERE), given_or(values, K_PERIOD, period),
-            given_or(values, K_DATE, Py_None), value, given_or(values, K_CREDIBILITY, DEFAULT_CREDIBILITY), via,
-            given_or(values, K_QUOTE, Py_None), given_or(values, K_URL, Py_None), given_or(values, K_NOTE, Py_None),
-        };
-        made = new_slotted(AssertionType, ASSERTION_OFFSETS, fields, N_ASSERTION);
-        Py_DECREF(index);
-        Py_DECREF(via);
-        if (made == NULL)
-            goto error_out;
-        PyTuple_SET_ITEM(out, i, made);
+            Py_RETURN_NONE;
         continue;
     general_or_error:
-        if (PyErr_Occurred())
-            goto error;
-    general:
-        Py_XDECREF(via);
-        Py_DECREF(out);
-        return GENERAL;
-    error:
-        Py_XDECREF(via);
-        Py_XDECREF(index);
-    error_out:
-        Py_DECREF(out);
-        return NULL;
+        if (known < 0)
+            return NULL;
+        Py_RETURN_NONE;
     }
-    return out;
-}
-
-/* plain_assertions(claim, raw, sources, period, value_type) -> a tuple of Assertions, or None
- *
- * `_Builder.claim`'s loop over a claim's validated assertions (`raw`: _Items) where it has
- * nothing to report and leaves none out; None otherwise, and the loop in validate.py runs. */
-static PyObject *plain_assertions(PyObject *self, PyObject *args)
-{
-    PyObject *claim, *raw, *sources, *period, *value_type;
-    if (!PyArg_ParseTuple(args, "UO!O!OO", &claim, &PyList_Type, &raw, &PyDict_Type, &sources, &period, &value_type))
-        return NULL;
-    if (AssertionType == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "setup_records() was not called");
-        return NULL;
-    }
-    PyObject *out = take_assertions(claim, raw, sources, period, value_type);
-    return out == GENERAL ? Py_NewRef(Py_None) : out;
+    return PyList_AsTuple(assertions);
 }
 
 static PyMethodDef methods[] = {
     {"setup", setup_types, METH_VARARGS, "setup(Scalar, Sequence, DateSpan, slug_match, slug_max)"},
-    {"setup_records", setup_records, METH_VARARGS, "setup_records(Mapping, _Item, Pos, Period, Assertion, default credibility)"},
+    {"setup_records", setup_records, METH_VARARGS,
+     "setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, default credibility, unbounded period)"},
     {"plain_assertions", plain_assertions, METH_VARARGS,
-     "plain_assertions(claim, raw, sources, period, value_type) -> a claim's Assertions, or None"},
+     "plain_assertions(read, sources, value_type) -> a claim's Assertions where their cross-file checks pass, or None"},
     {"plain_fields", plain_fields, METH_VARARGS,
      "plain_fields(items, codes, slugs, dates, date, values, places) -> names left for the general checks"},
     {"plain_record", plain_record, METH_VARARGS,

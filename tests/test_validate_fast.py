@@ -99,6 +99,9 @@ TYPED = {
         "  - {id: c8, text: C8, assertions: [{source: s}, {source: t, stance: affirms, url: u, note: n}, ~, 5]}\n"
         "  - {id: c9, text: C9, period: {start: 2025-12, end: 2025-01}, assertions: [{source: s, stance: affirms, period: {start: 2025}}]}\n"
         "  - {id: c10, text: C10, assertions: []}\n"
+        "  - {id: c11, text: C11, predicate: n, period: {start: 2025},\n"
+        "     assertions: [{source: s, stance: affirms, value: 3, date: 2025-10-12, credibility: 2, via: [t], quote: q, url: u, note: o,\n"
+        "                   period: {end: 2025-12}}, {stance: denies, source: t, via: [s, nobody]}, {source: s, stance: doubts, value: x}]}\n"
     ),
 }
 
@@ -111,8 +114,10 @@ def test_typed_values_periods_and_references(monkeypatch):
 
 
 def test_well_formed_records_take_the_whole_quick_path(monkeypatch):
-    """A well-formed claim is read by `plain_record` and its assertions built by
-    `plain_assertions`, not left to the general path (which would still be right, only slow)."""
+    """A well-formed claim is read by `plain_record`, its assertions straight into the
+    model's, and `plain_assertions` does their cross-file checks, not the general path
+    (which would still be right, only slow). Where those checks fail (c2, c3, c7, c11),
+    the general path gets the assertions back as it reads them (`_ReadAssertions.items`)."""
     calls = []
     real = validation._Builder.assertions
 
@@ -122,8 +127,9 @@ def test_well_formed_records_take_the_whole_quick_path(monkeypatch):
 
     monkeypatch.setattr(validation._Builder, "assertions", general)
     corpus, findings = validation.validate([load_text(TYPED["a.yaml"], "a.yaml"), load_text(TYPED["b.yaml"], "b.yaml")])
-    assert not {"c1", "c4", "c9", "c10"} & set(calls)  # nothing to report about their assertions
-    assert {"c2", "c3", "c7", "c8"} <= set(calls)  # something to report
+    assert not {"c1", "c4", "c10"} & set(calls)  # nothing to report about their assertions
+    assert {"c2", "c3", "c7", "c8", "c11"} <= set(calls)  # something to report
+    assert "c9" in calls  # the claim's own period is wrong: it is not read whole
     assert {"c5", "c6"} <= set(calls)  # dates and entities: always the general path
     assertion = corpus.claims["c1"].assertions[0]
     assert (assertion.via, assertion.credibility, assertion.quote, assertion.value) == (("t",), 2, "q", 5)
