@@ -228,7 +228,8 @@ static PyObject *plain_date(PyObject *node, Caches *caches)
     if (!Py_IS_TYPE(node, ScalarType) || SLOT(node, SC_VALUE) == Py_None)
         return GENERAL;
     PyObject *value = SLOT(node, SC_VALUE);
-    PyObject *key = PyTuple_Pack(2, (PyObject *)Py_TYPE(value), value); /* True == 1, but a boolean is no year */
+    /* keyed as _Validator.date keys it: True == 1, but a boolean is no year; a text is its own key */
+    PyObject *key = PyUnicode_CheckExact(value) ? Py_NewRef(value) : PyTuple_Pack(2, (PyObject *)Py_TYPE(value), value);
     if (key == NULL)
         return NULL;
     PyObject *span = PyDict_GetItemWithError(caches->dates, key);

@@ -152,7 +152,7 @@ class _Validator:
         # A corpus names few distinct dates, sources and entities, over and over: each is
         # parsed or checked once and kept as one object (equal references then share it:
         # less memory, and cheaper comparisons and lookups downstream)
-        self.dates: dict[tuple, DateSpan | str] = {}
+        self.dates: dict[object, DateSpan | str] = {}
         self.slugs: dict[str, str] = {}
         self.well_formed = {
             "text": self.plain_text,
@@ -198,7 +198,8 @@ class _Validator:
         return known
 
     def date(self, value) -> DateSpan | str:
-        key = (type(value), value)  # True == 1, but a boolean is no year
+        # True == 1, but a boolean is no year; a text (most dates) is its own key: no tuple
+        key = value if type(value) is str else (type(value), value)
         span = self.dates.get(key)
         if span is None:
             span = self.dates[key] = parse_date(value)
