@@ -18,7 +18,11 @@ static PyTypeObject *ScalarType, *SequenceType, *DateSpanType;
 static Py_ssize_t SC_VALUE, SC_LINE, SC_COLUMN, SQ_ITEMS, SQ_LINE, SQ_COLUMN;
 /* for whole records (plain_record): the Mapping node, validate._Item, model.Pos, and a
  * claim's assertions as read (validate._ReadAssertions) */
-static PyTypeObject *MappingType, *ItemType, *PosType, *PeriodType, *AssertionType, *ReadType;
+static PyTypeObject *MappingType, *ItemType, *PosType, *PeriodType, *AssertionType, *ReadType, *ClaimType;
+/* model.Claim's slots, in the order of its fields */
+static const char *CLAIM_FIELDS[] = {"id", "text", "pos", "subject", "predicate", "object", "period", "tags", "assertions"};
+enum { N_CLAIM = 9 };
+static Py_ssize_t CLAIM_OFFSETS[N_CLAIM];
 /* model.Assertion's slots, in the order of its fields */
 static const char *ASSERTION_FIELDS[] = {"claim", "index", "source", "stance", "pos", "period", "date",
                                          "value", "credibility", "via", "quote", "url", "note"};
@@ -27,9 +31,11 @@ static Py_ssize_t ASSERTION_OFFSETS[N_ASSERTION];
 enum { A_CLAIM, A_INDEX, A_SOURCE, A_STANCE, A_POS, A_PERIOD, A_DATE, A_VALUE, A_CREDIBILITY, A_VIA, A_QUOTE, A_URL, A_NOTE };
 static PyObject *DEFAULT_CREDIBILITY, *EMPTY_TUPLE, *UNBOUNDED;
 /* an assertion's field names, as keys made once */
-enum { K_SOURCE, K_STANCE, K_VALUE, K_VIA, K_PERIOD, K_DATE, K_CREDIBILITY, K_QUOTE, K_URL, K_NOTE, K_ID, K_ASSERTIONS, N_KEYS };
+enum { K_SOURCE, K_STANCE, K_VALUE, K_VIA, K_PERIOD, K_DATE, K_CREDIBILITY, K_QUOTE, K_URL, K_NOTE, K_ID, K_ASSERTIONS,
+       K_TEXT, K_SUBJECT, K_PREDICATE, K_OBJECT, K_TAGS, K_VALUE_TYPE, N_KEYS };
 static const char *KEY_NAMES[N_KEYS] = {"source", "stance", "value", "via", "period", "date",
-                                        "credibility", "quote", "url", "note", "id", "assertions"};
+                                        "credibility", "quote", "url", "note", "id", "assertions",
+                                        "text", "subject", "predicate", "object", "tags", "value_type"};
 static PyObject *KEYS[N_KEYS];
 
 static Py_ssize_t MP_ITEMS, MP_LINE, MP_COLUMN;
@@ -77,11 +83,11 @@ static PyObject *setup_types(PyObject *self, PyObject *args)
 
 static PyObject *setup_records(PyObject *self, PyObject *args)
 {
-    PyTypeObject *mapping, *item, *pos, *period, *assertion, *read;
+    PyTypeObject *mapping, *item, *pos, *period, *assertion, *read, *claim;
     PyObject *credibility, *unbounded;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O", &PyType_Type, &mapping, &PyType_Type, &item, &PyType_Type, &pos,
-                          &PyType_Type, &period, &PyType_Type, &assertion, &PyType_Type, &read, &PyLong_Type,
-                          &credibility, &unbounded))
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O", &PyType_Type, &mapping, &PyType_Type, &item, &PyType_Type, &pos,
+                          &PyType_Type, &period, &PyType_Type, &assertion, &PyType_Type, &read, &PyType_Type, &claim,
+                          &PyLong_Type, &credibility, &unbounded))
         return NULL;
     if (!Py_IS_TYPE(unbounded, period)) {
         PyErr_SetString(PyExc_TypeError, "the unbounded period must be a Period");
@@ -89,6 +95,9 @@ static PyObject *setup_records(PyObject *self, PyObject *args)
     }
     for (int i = 0; i < N_ASSERTION; i++)
         if (slot_offset(assertion, ASSERTION_FIELDS[i], &ASSERTION_OFFSETS[i]))
+            return NULL;
+    for (int i = 0; i < N_CLAIM; i++)
+        if (slot_offset(claim, CLAIM_FIELDS[i], &CLAIM_OFFSETS[i]))
             return NULL;
     if (slot_offset(mapping, "items", &MP_ITEMS) || slot_offset(mapping, "line", &MP_LINE) ||
         slot_offset(mapping, "column", &MP_COLUMN) || slot_offset(item, "section", &IT_SECTION) ||
@@ -105,8 +114,9 @@ static PyObject *setup_records(PyObject *self, PyObject *args)
         assertion->tp_dictoffset || assertion->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + N_ASSERTION * sizeof(PyObject *)) ||
         item->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 6 * sizeof(PyObject *)) ||
         pos->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 3 * sizeof(PyObject *)) || read->tp_dictoffset ||
-        read->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 2 * sizeof(PyObject *))) {
-        PyErr_SetString(PyExc_TypeError, "_Item, Pos, Period, Assertion and _ReadAssertions must have exactly their slots");
+        read->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + 2 * sizeof(PyObject *)) || claim->tp_dictoffset ||
+        claim->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + N_CLAIM * sizeof(PyObject *))) {
+        PyErr_SetString(PyExc_TypeError, "_Item, Pos, Period, Assertion, _ReadAssertions and Claim must have exactly their slots");
         return NULL;
     }
     Py_XSETREF(MappingType, (PyTypeObject *)Py_NewRef(mapping));
@@ -115,6 +125,7 @@ static PyObject *setup_records(PyObject *self, PyObject *args)
     Py_XSETREF(PeriodType, (PyTypeObject *)Py_NewRef(period));
     Py_XSETREF(AssertionType, (PyTypeObject *)Py_NewRef(assertion));
     Py_XSETREF(ReadType, (PyTypeObject *)Py_NewRef(read));
+    Py_XSETREF(ClaimType, (PyTypeObject *)Py_NewRef(claim));
     Py_XSETREF(DEFAULT_CREDIBILITY, Py_NewRef(credibility));
     Py_XSETREF(UNBOUNDED, Py_NewRef(unbounded));
     if (EMPTY_TUPLE == NULL && (EMPTY_TUPLE = PyTuple_New(0)) == NULL)
@@ -665,13 +676,64 @@ static PyObject *plain_record(PyObject *self, PyObject *args)
     return item == GENERAL ? Py_NewRef(Py_None) : item;
 }
 
+/* what a predicate's value_type asks of values, as far as this path checks it */
+enum { ANY_VALUE, NUMBER_VALUE, TEXT_VALUE, BOOLEAN_VALUE, OTHER_VALUE };
+
+static int value_kind(PyObject *value_type)
+{
+    if (value_type == Py_None)
+        return ANY_VALUE;
+    if (!PyUnicode_Check(value_type))
+        return OTHER_VALUE;
+    if (PyUnicode_CompareWithASCIIString(value_type, "number") == 0)
+        return NUMBER_VALUE;
+    if (PyUnicode_CompareWithASCIIString(value_type, "text") == 0)
+        return TEXT_VALUE;
+    if (PyUnicode_CompareWithASCIIString(value_type, "boolean") == 0)
+        return BOOLEAN_VALUE;
+    return OTHER_VALUE; /* dates and entities: the general path */
+}
+
+/* `_Builder.fits` for the kinds above, on a value that is not None */
+static int fits(PyObject *value, int kind)
+{
+    switch (kind) {
+    case ANY_VALUE: return 1;
+    case NUMBER_VALUE: return PyFloat_Check(value) || (PyLong_Check(value) && !PyBool_Check(value));
+    case TEXT_VALUE: return PyUnicode_Check(value);
+    case BOOLEAN_VALUE: return PyBool_Check(value);
+    default: return 0;
+    }
+}
+
+/* The cross-file checks of a claim's assertions as plain_record read them (a
+ * _ReadAssertions): each source and via known, each value of the predicate's kind.
+ * Their tuple, GENERAL (something to report: `_Builder.assertions` says what), or NULL. */
+static PyObject *checked_assertions(PyObject *read, PyObject *sources, int kind)
+{
+    if (kind == OTHER_VALUE)
+        return GENERAL;
+    PyObject *assertions = SLOT(read, RD_ASSERTIONS);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(assertions); i++) {
+        PyObject *assertion = PyList_GET_ITEM(assertions, i);
+        int known = PyDict_Contains(sources, SLOT(assertion, ASSERTION_OFFSETS[A_SOURCE]));
+        PyObject *via = SLOT(assertion, ASSERTION_OFFSETS[A_VIA]);
+        for (Py_ssize_t k = 0; known > 0 && k < PyTuple_GET_SIZE(via); k++)
+            known = PyDict_Contains(sources, PyTuple_GET_ITEM(via, k));
+        if (known <= 0)
+            return known < 0 ? NULL : GENERAL;
+        PyObject *value = SLOT(assertion, ASSERTION_OFFSETS[A_VALUE]);
+        if (value != Py_None && !fits(value, kind))
+            return GENERAL;
+    }
+    return PyList_AsTuple(assertions);
+}
+
 /* plain_assertions(read, sources, value_type) -> a tuple of Assertions, or None
  *
- * The cross-file checks of a claim's assertions as plain_record read them (`read`: a
- * _ReadAssertions), where there is nothing to report: each source and via known, each
- * value of the predicate's type (value_type: None, "number", "text" or "boolean"; for
- * "date" and "entity" the general path decides). None otherwise: `_Builder.assertions`
- * then checks them and says what is wrong. */
+ * checked_assertions for `_Builder.claim`, with the predicate's value_type (None,
+ * "number", "text" and "boolean" are checked here; "date" and "entity" always give None).
+ * None: `_Builder.assertions` checks them and says what is wrong. */
 static PyObject *plain_assertions(PyObject *self, PyObject *args)
 {
     PyObject *read, *sources, *value_type;
@@ -685,45 +747,110 @@ static PyObject *plain_assertions(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "plain_assertions takes a _ReadAssertions");
         return NULL;
     }
-    int number = 0, text = 0, boolean = 0;
-    if (value_type != Py_None) {
-        if (!PyUnicode_Check(value_type))
-            Py_RETURN_NONE;
-        number = PyUnicode_CompareWithASCIIString(value_type, "number") == 0;
-        text = PyUnicode_CompareWithASCIIString(value_type, "text") == 0;
-        boolean = PyUnicode_CompareWithASCIIString(value_type, "boolean") == 0;
-        if (!number && !text && !boolean)
-            Py_RETURN_NONE; /* dates and entities: the general path */
-    }
-    PyObject *assertions = SLOT(read, RD_ASSERTIONS);
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(assertions); i++) {
-        PyObject *assertion = PyList_GET_ITEM(assertions, i);
-        int known = PyDict_Contains(sources, SLOT(assertion, ASSERTION_OFFSETS[A_SOURCE]));
+    PyObject *out = checked_assertions(read, sources, value_kind(value_type));
+    return out == GENERAL ? Py_NewRef(Py_None) : out;
+}
+
+/* One claim's model.Claim where `_Builder.claim` would report nothing: an _Item read
+ * whole, with assertions, its subject a known entity, its object and values of the
+ * predicate's kind, every source known. The Claim, GENERAL, or NULL. */
+static PyObject *plain_claim(PyObject *item, PyObject *entities, PyObject *predicates, PyObject *sources)
+{
+    if (!Py_IS_TYPE(item, ItemType) || SLOT(item, IT_OK) != Py_True || !PyDict_CheckExact(SLOT(item, IT_VALUES)))
+        return GENERAL;
+    PyObject *values = SLOT(item, IT_VALUES);
+    PyObject *ident = given_or(values, K_ID, NULL), *text = given_or(values, K_TEXT, NULL);
+    PyObject *read = given_or(values, K_ASSERTIONS, NULL);
+    if (ident == NULL || text == NULL || read == NULL || !Py_IS_TYPE(read, ReadType) ||
+        !PyList_CheckExact(SLOT(read, RD_ASSERTIONS)) || PyList_GET_SIZE(SLOT(read, RD_ASSERTIONS)) == 0)
+        return GENERAL; /* (no assertions: S011) */
+    PyObject *subject = given_or(values, K_SUBJECT, Py_None);
+    if (subject != Py_None) {
+        int known = PyDict_Contains(entities, subject);
         if (known <= 0)
-            goto general_or_error;
-        PyObject *via = SLOT(assertion, ASSERTION_OFFSETS[A_VIA]);
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(via); k++) {
-            known = PyDict_Contains(sources, PyTuple_GET_ITEM(via, k));
-            if (known <= 0)
-                goto general_or_error;
-        }
-        PyObject *value = SLOT(assertion, ASSERTION_OFFSETS[A_VALUE]);
-        if (value != Py_None && ((number && !(PyFloat_Check(value) || (PyLong_Check(value) && !PyBool_Check(value)))) ||
-                                 (text && !PyUnicode_Check(value)) || (boolean && !PyBool_Check(value))))
-            Py_RETURN_NONE;
-        continue;
-    general_or_error:
-        if (known < 0)
-            return NULL;
-        Py_RETURN_NONE;
+            return known < 0 ? NULL : GENERAL;
     }
-    return PyList_AsTuple(assertions);
+    PyObject *predicate_id = given_or(values, K_PREDICATE, Py_None);
+    int kind = ANY_VALUE;
+    if (predicate_id != Py_None) {
+        PyObject *predicate = PyDict_GetItemWithError(predicates, predicate_id);
+        if (predicate == NULL && PyErr_Occurred())
+            return NULL;
+        if (predicate != NULL) {
+            PyObject *value_type = PyObject_GetAttr(predicate, KEYS[K_VALUE_TYPE]);
+            if (value_type == NULL)
+                return NULL;
+            kind = value_kind(value_type);
+            Py_DECREF(value_type);
+        }
+    }
+    PyObject *object = given_or(values, K_OBJECT, Py_None);
+    if (kind == OTHER_VALUE || (object != Py_None && !fits(object, kind)))
+        return GENERAL;
+    PyObject *tags = given_or(values, K_TAGS, NULL);
+    if (tags != NULL && !PyList_CheckExact(tags))
+        return GENERAL;
+    PyObject *assertions = checked_assertions(read, sources, kind);
+    if (assertions == NULL || assertions == GENERAL)
+        return assertions;
+    tags = tags == NULL ? Py_NewRef(EMPTY_TUPLE) : PyList_AsTuple(tags);
+    if (tags == NULL) {
+        Py_DECREF(assertions);
+        return NULL;
+    }
+    PyObject *fields[N_CLAIM] = {
+        ident, text, SLOT(item, IT_WHERE), subject, predicate_id, object, given_or(values, K_PERIOD, UNBOUNDED),
+        tags, assertions,
+    };
+    PyObject *claim = new_slotted(ClaimType, CLAIM_OFFSETS, fields, N_CLAIM);
+    Py_DECREF(tags);
+    Py_DECREF(assertions);
+    return claim;
+}
+
+/* plain_claims(items, claims, entities, predicates, sources, general) -> None
+ *
+ * `_Builder`'s loop over the claims (`items`: _Items with unique ids, in corpus order):
+ * each claim with nothing to report goes into `claims` (id -> model.Claim) here, each
+ * other one to general(item), `_Builder.claim`, which reports and adds it; so `claims`
+ * keeps the items' order. entities and sources: the known ids; predicates: id ->
+ * model.Predicate. */
+static PyObject *plain_claims(PyObject *self, PyObject *args)
+{
+    PyObject *items, *claims, *entities, *predicates, *sources, *general;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O", &PyList_Type, &items, &PyDict_Type, &claims, &PyDict_Type, &entities,
+                          &PyDict_Type, &predicates, &PyDict_Type, &sources, &general))
+        return NULL;
+    if (ClaimType == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "setup_records() was not called");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        PyObject *claim = plain_claim(item, entities, predicates, sources);
+        if (claim == NULL)
+            return NULL;
+        if (claim == GENERAL) {
+            PyObject *done = PyObject_CallOneArg(general, item);
+            if (done == NULL)
+                return NULL;
+            Py_DECREF(done);
+            continue;
+        }
+        int failed = PyDict_SetItem(claims, SLOT(claim, CLAIM_OFFSETS[0]), claim) < 0;
+        Py_DECREF(claim);
+        if (failed)
+            return NULL;
+    }
+    Py_RETURN_NONE;
 }
 
 static PyMethodDef methods[] = {
     {"setup", setup_types, METH_VARARGS, "setup(Scalar, Sequence, DateSpan, slug_match, slug_max)"},
     {"setup_records", setup_records, METH_VARARGS,
-     "setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, default credibility, unbounded period)"},
+     "setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, Claim, default credibility, unbounded period)"},
+    {"plain_claims", plain_claims, METH_VARARGS,
+     "plain_claims(items, claims, entities, predicates, sources, general) -> None: each claim into claims, or to general(item)"},
     {"plain_assertions", plain_assertions, METH_VARARGS,
      "plain_assertions(read, sources, value_type) -> a claim's Assertions where their cross-file checks pass, or None"},
     {"plain_fields", plain_fields, METH_VARARGS,

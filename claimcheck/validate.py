@@ -142,7 +142,7 @@ except ImportError:  # pragma: no cover - depends on the install
     _cfields = None
 else:
     _cfields.setup(Scalar, Sequence, DateSpan, _SLUG.match, schema.SLUG_MAX)
-    _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, DEFAULT_CREDIBILITY, UNBOUNDED)
+    _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, Claim, DEFAULT_CREDIBILITY, UNBOUNDED)
 
 
 class _Validator:
@@ -634,8 +634,12 @@ class _Builder:
             )
         for item in self.ids["predicates"].values():
             self.predicate(item)
-        for item in self.ids["claims"].values():
-            self.claim(item)
+        claims = list(self.ids["claims"].values())
+        if _cfields is not None:  # hot: most claims have nothing to report; the others go to self.claim
+            _cfields.plain_claims(claims, c.claims, self.ids["entities"], c.predicates, self.ids["sources"], self.claim)
+        else:
+            for item in claims:
+                self.claim(item)
         for item in self.ids["rules"].values():
             self.rule(item)
         self.resolutions()

@@ -115,7 +115,8 @@ def test_typed_values_periods_and_references(monkeypatch):
 
 def test_well_formed_records_take_the_whole_quick_path(monkeypatch):
     """A well-formed claim is read by `plain_record`, its assertions straight into the
-    model's, and `plain_assertions` does their cross-file checks, not the general path
+    model's, and `plain_claims` builds it (`plain_assertions` checks the assertions of
+    the others), not the general path
     (which would still be right, only slow). Where those checks fail (c2, c3, c7, c11),
     the general path gets the assertions back as it reads them (`_ReadAssertions.items`)."""
     calls = []
@@ -125,8 +126,19 @@ def test_well_formed_records_take_the_whole_quick_path(monkeypatch):
         calls.append(args[0])
         return real(self, *args)
 
+    claimed = []
+    real_claim = validation._Builder.claim
+
+    def claim(self, item):
+        claimed.append(item.values["id"])
+        return real_claim(self, item)
+
     monkeypatch.setattr(validation._Builder, "assertions", general)
+    monkeypatch.setattr(validation._Builder, "claim", claim)
     corpus, findings = validation.validate([load_text(TYPED["a.yaml"], "a.yaml"), load_text(TYPED["b.yaml"], "b.yaml")])
+    assert not {"c1", "c4"} & set(claimed)  # built whole by plain_claims
+    assert {"c2", "c5", "c10"} <= set(claimed)  # a value to report, a date type, no assertions
+    assert list(corpus.claims) == [f"c{n}" for n in range(1, 12)]  # in the files' order, whichever path built them
     assert not {"c1", "c4", "c10"} & set(calls)  # nothing to report about their assertions
     assert {"c2", "c3", "c7", "c8", "c11"} <= set(calls)  # something to report
     assert "c9" in calls  # the claim's own period is wrong: it is not read whole
