@@ -18,9 +18,10 @@ __all__ = ["Conflict", "Entry", "Side", "KINDS", "find_conflicts"]
 
 def find_conflicts(corpus: Corpus) -> tuple[list[Conflict], list[Finding]]:
     """All conflicts with their statuses, and findings about stale resolutions."""
-    graph = SupportGraph(corpus, contradiction.targets(corpus) | exclusive.targets(corpus))
+    opposed = contradiction.targets(corpus)  # one pass over every assertion: made once
+    graph = SupportGraph(corpus, opposed | exclusive.targets(corpus))
     conflicts = [
-        *contradiction.find(corpus, graph),
+        *contradiction.find(corpus, graph, opposed),
         *exclusive.find(corpus, graph),
         *value.find(corpus),
         *conflicts_with.find(corpus),

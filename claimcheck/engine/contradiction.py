@@ -17,11 +17,13 @@ KIND = "contradiction"
 
 
 def targets(corpus: Corpus) -> set[str]:
+    """The claims some assertion denies or doubts: the only ones that can be contradicted."""
     return {c.id for c in corpus.claims.values() if any(a.stance != "affirms" for a in c.assertions)}
 
 
-def find(corpus: Corpus, graph: SupportGraph) -> Iterator[Conflict]:
-    for claim_id in sorted(targets(corpus)):
+def find(corpus: Corpus, graph: SupportGraph, opposed: set[str] | None = None) -> Iterator[Conflict]:
+    """`opposed`: `targets(corpus)`, where the caller has it already."""
+    for claim_id in sorted(targets(corpus) if opposed is None else opposed):
         claim = corpus.claims[claim_id]
         supports = [Candidate(a, route, level) for a, route, level in graph.support(claim_id)]
         if not supports:
