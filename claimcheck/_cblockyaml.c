@@ -179,6 +179,36 @@ static PyObject *substring(Reader *r, Py_ssize_t start, Py_ssize_t end)
     return PyUnicode_Substring(r->text, start, end);
 }
 
+/* Mapping keys, interned. A corpus names the same few keys over and over: the last key
+ * seen for each small hash of its characters is kept, and a key read again is that string,
+ * with no new string made and no lookup in the interpreter's table of interned ones. */
+#define KEY_CACHE 64
+static PyObject *KEY_CACHE_ENTRIES[KEY_CACHE];
+
+static PyObject *key_of(Reader *r, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t n = end - start;
+    size_t h = (size_t)n;
+    for (Py_ssize_t k = start; k < end; k++)
+        h = h * 31 + CH(r, k);
+    PyObject **slot = &KEY_CACHE_ENTRIES[h % KEY_CACHE];
+    PyObject *known = *slot;
+    if (known != NULL && PyUnicode_GET_LENGTH(known) == n && PyUnicode_IS_ASCII(known)) {
+        const Py_UCS1 *chars = PyUnicode_1BYTE_DATA(known);
+        Py_ssize_t k = 0;
+        while (k < n && CH(r, start + k) == chars[k])
+            k++;
+        if (k == n)
+            return Py_NewRef(known);
+    }
+    PyObject *key = substring(r, start, end);
+    if (key == NULL)
+        return NULL;
+    PyUnicode_InternInPlace(&key);
+    Py_XSETREF(*slot, Py_NewRef(key));
+    return key;
+}
+
 static inline int is_ascii_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
 static inline int is_key_start(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 static inline int is_key_char(Py_UCS4 c) { return is_key_start(c) || is_ascii_digit(c) || c == '-'; }
@@ -506,9 +536,7 @@ static Outcome words(Reader *r, Py_ssize_t i, Py_ssize_t end, PyObject **out)
                 return UNSURE;
             }
             Py_ssize_t value_at = colon + 2;
-            PyObject *name = substring(r, at, colon);
-            if (name != NULL)
-                PyUnicode_InternInPlace(&name);
+            PyObject *name = key_of(r, at, colon);
             PyObject *value = name ? plain_scalar(r, value_at, stop, maybe_typed(CH(r, value_at))) : NULL;
             PyObject *place = value ? column_of(r, at) : NULL;
             Outcome done = place ? add_item(SLOT(node, MP_ITEMS), SLOT(node, MP_KEYS), name, place, value) : FAILED;
@@ -572,12 +600,11 @@ static Outcome flow(Reader *r, Py_ssize_t i, Py_ssize_t end, int room, PyObject 
                     Py_DECREF(node);
                     return UNSURE;
                 }
-                PyObject *name = substring(r, i, j);
+                PyObject *name = key_of(r, i, j);
                 if (name == NULL) {
                     Py_DECREF(node);
                     return FAILED;
                 }
-                PyUnicode_InternInPlace(&name);
                 int taken = PyDict_Contains(SLOT(node, MP_ITEMS), name);
                 if (taken != 0) {
                     Py_DECREF(name);
@@ -1029,10 +1056,9 @@ static Outcome read_lines(Reader *r, int max_depth, PyObject **root_out)
         PyObject *items = SLOT(mapping, MP_ITEMS);
         if (typed_key(r, key_start, key_end))
             GIVE_UP(UNSURE); /* not text: the full loader says so */
-        PyObject *key = substring(r, key_start, key_end);
+        PyObject *key = key_of(r, key_start, key_end);
         if (key == NULL)
             GIVE_UP(FAILED);
-        PyUnicode_InternInPlace(&key);
         int taken = PyDict_Contains(items, key);
         PyObject *line = taken == 0 ? line_of(r) : NULL;
         if (line == NULL || PyDict_SetItem(SLOT(mapping, MP_KEYS), key, line) < 0) {
