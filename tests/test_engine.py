@@ -549,3 +549,24 @@ def test_scale_chain_with_cycle_and_large_exclusive_rule(corpus_dir):
     ids = {c.id for c in result.conflicts}
     assert "contradiction:c1" in ids and "exclusive:wide" in ids
     assert len([i for i in ids if i.startswith("contradiction:")]) == n - n // 1000
+
+
+def test_one_pass_by_stance_finds_the_contradiction_targets(tmp_path, monkeypatch):
+    """find_conflicts takes the opposed claims from `by_stance`'s single pass: they are
+    exactly what contradiction.targets defines."""
+    from claimcheck.engine import contradiction
+    from claimcheck.engine.support import by_stance
+
+    from helpers import REPO
+
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "c", 300)
+    for corpus in (analyze([REPO / "corpus"]).corpus, analyze([tmp_path / "c"]).corpus):
+        affirming, opposed = by_stance(corpus)
+        assert opposed == contradiction.targets(corpus) and opposed
+        assert all(a.stance == "affirms" for found in affirming.values() for a in found)
+        assert sum(map(len, affirming.values())) == sum(
+            a.stance == "affirms" for claim in corpus.claims.values() for a in claim.assertions
+        )

@@ -9,7 +9,7 @@ from ..findings import Finding
 from ..model import Corpus
 from . import conflicts_with, contradiction, exclusive, value
 from .conflict import Conflict, Entry, Side
-from .support import SupportGraph
+from .support import SupportGraph, by_stance
 
 KINDS = (contradiction.KIND, exclusive.KIND, value.KIND, conflicts_with.KIND)
 
@@ -18,8 +18,8 @@ __all__ = ["Conflict", "Entry", "Side", "KINDS", "find_conflicts"]
 
 def find_conflicts(corpus: Corpus) -> tuple[list[Conflict], list[Finding]]:
     """All conflicts with their statuses, and findings about stale resolutions."""
-    opposed = contradiction.targets(corpus)  # one pass over every assertion: made once
-    graph = SupportGraph(corpus, opposed | exclusive.targets(corpus))
+    affirming, opposed = by_stance(corpus)  # (opposed: contradiction.targets)
+    graph = SupportGraph(corpus, opposed | exclusive.targets(corpus), affirming)
     conflicts = [
         *contradiction.find(corpus, graph, opposed),
         *exclusive.find(corpus, graph),

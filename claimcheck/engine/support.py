@@ -21,14 +21,26 @@ from ..model import Assertion, Corpus, ERROR
 LEVELS = (2, 1, 0)  # error, warning, info: strongest first
 
 
+def by_stance(corpus: Corpus) -> tuple[dict[str, list[Assertion]], set[str]]:
+    """Each claim's affirming assertions (for the claims with any), and the claims some
+    assertion denies or doubts: both in one pass over every assertion."""
+    affirming: dict[str, list[Assertion]] = {}
+    opposed: set[str] = set()
+    for claim in corpus.claims.values():
+        found = [a for a in claim.assertions if a.stance == "affirms"]
+        if found:
+            affirming[claim.id] = found
+        if len(found) != len(claim.assertions):
+            opposed.add(claim.id)
+    return affirming, opposed
+
+
 class SupportGraph:
-    def __init__(self, corpus: Corpus, targets: set[str]) -> None:
+    def __init__(self, corpus: Corpus, targets: set[str], affirming: dict[str, list[Assertion]] | None = None) -> None:
+        """`targets`: the claims whose support is asked for; `affirming`: `by_stance`'s
+        first half, where the caller has it already."""
         self.corpus = corpus
-        self.affirming: dict[str, list[Assertion]] = {}
-        for claim in corpus.claims.values():
-            found = [a for a in claim.assertions if a.stance == "affirms"]
-            if found:
-                self.affirming[claim.id] = found
+        self.affirming = by_stance(corpus)[0] if affirming is None else affirming
 
         # nodes: claims named by rules, then one hub per equivalent rule
         self.node_of: dict[str, int] = {}
