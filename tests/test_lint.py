@@ -446,7 +446,7 @@ def test_linked_mentions_are_quiet(corpus_dir):
 
 
 def test_along_rules_matches_brute_force_reachability():
-    from claimcheck.lint._common import along_rules
+    from claimcheck.lint._common import RuleFlow
     from claimcheck.model import Rule
 
     rng = random.Random(5)
@@ -469,8 +469,9 @@ def test_along_rules_matches_brute_force_reachability():
                 a, b = rule.claims
                 edges[a].add(b)
                 edges[b].add(a)
+        flow = RuleFlow(corpus)  # one flow, several seeds and caps, as the rules use it
         for cap in (1, 2, 10):
-            got = along_rules(corpus, seeds, cap)
+            got = flow.along(seeds, cap)
             for claim_id in ids:
                 # every claim whose support reaches claim_id, itself included
                 reaching = {x for x in ids if claim_id in _reachable(edges, x)} | {claim_id}

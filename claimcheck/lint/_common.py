@@ -45,7 +45,7 @@ def rule_graph(corpus: Corpus) -> dict[str, list[str]]:
 
 def claims_in_rules(corpus: Corpus) -> set[str]:
     """The claims implies/equivalent rules connect: support flows into or out of these
-    only (`along_rules` leaves the seed of any other claim as it is)."""
+    only (`RuleFlow.along` leaves the seed of any other claim as it is)."""
     linked: set[str] = set()
     for rule in corpus.rules.values():
         if rule.kind == "implies":
@@ -61,37 +61,44 @@ def components(graph: dict[str, Iterable[str]]) -> list[list[str]]:
     return _strongly_connected(sorted(graph), lambda v: graph[v])
 
 
-def along_rules(corpus: Corpus, seeds: dict[str, frozenset], cap: int) -> dict[str, frozenset]:
-    """For every claim: the union of the seeds of the claims whose support reaches it
-    (itself, and every X with X ⇒⁺ C through implies/equivalent rules), cut to at most
-    `cap` elements. Cutting keeps "has at least `cap` elements" exact, so bounded sets
-    flow through a large rule graph in linear time."""
-    graph = rule_graph(corpus)
-    result = {claim: seed if len(seed) <= cap else _cut(seed, cap) for claim, seed in seeds.items()}
-    if not graph:
+class RuleFlow:
+    """The corpus's implies/equivalent rules as a graph of strongly connected components,
+    made once for a rule that lets several kinds of seed flow along it."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.graph = rule_graph(corpus)
+        self.parts = components(self.graph) if self.graph else []
+        self.component_of = {v: n for n, members in enumerate(self.parts) for v in members}
+
+    def along(self, seeds: dict[str, frozenset], cap: int) -> dict[str, frozenset]:
+        """For every claim: the union of the seeds of the claims whose support reaches it
+        (itself, and every X with X ⇒⁺ C through implies/equivalent rules), cut to at most
+        `cap` elements. Cutting keeps "has at least `cap` elements" exact, so bounded sets
+        flow through a large rule graph in linear time."""
+        graph, parts, component_of = self.graph, self.parts, self.component_of
+        result = {claim: seed if len(seed) <= cap else _cut(seed, cap) for claim, seed in seeds.items()}
+        if not graph:
+            return result
+        reached: list[frozenset] = [frozenset()] * len(parts)
+        # sinks come first, so walk backwards: a component before everything it reaches
+        pushed: list[set] = [set() for _ in parts]
+        for n in range(len(parts) - 1, -1, -1):
+            gathered = set(pushed[n])
+            for v in parts[n]:
+                gathered |= seeds.get(v, frozenset())
+            value = _cut(gathered, cap)
+            reached[n] = value
+            for v in parts[n]:
+                for w in graph[v]:
+                    m = component_of[w]
+                    if m != n and len(pushed[m]) < cap:
+                        pushed[m] |= value
+                        if len(pushed[m]) > cap:
+                            pushed[m] = set(_cut(pushed[m], cap))
+        for v, n in component_of.items():
+            if not v.startswith("\0"):
+                result[v] = reached[n]
         return result
-    parts = components(graph)
-    component_of = {v: n for n, members in enumerate(parts) for v in members}
-    reached: list[frozenset] = [frozenset()] * len(parts)
-    # sinks come first, so walk backwards: a component before everything it reaches
-    pushed: list[set] = [set() for _ in parts]
-    for n in range(len(parts) - 1, -1, -1):
-        gathered = set(pushed[n])
-        for v in parts[n]:
-            gathered |= seeds.get(v, frozenset())
-        value = _cut(gathered, cap)
-        reached[n] = value
-        for v in parts[n]:
-            for w in graph[v]:
-                m = component_of[w]
-                if m != n and len(pushed[m]) < cap:
-                    pushed[m] |= value
-                    if len(pushed[m]) > cap:
-                        pushed[m] = set(_cut(pushed[m], cap))
-    for v, n in component_of.items():
-        if not v.startswith("\0"):
-            result[v] = reached[n]
-    return result
 
 
 def _cut(values, cap: int) -> frozenset:

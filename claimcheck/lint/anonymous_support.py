@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Claim, Corpus
-from ._common import along_rules, claims_in_rules, finding
+from ._common import RuleFlow, claims_in_rules, finding
 
 CODE = "I104"
 NAME = "anonymous-support"
@@ -67,8 +67,9 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
                 named.append(claim_id)
     if not anonymous:
         return
-    anonymous_reach = along_rules(corpus, anonymous, 3)
-    named_reach = along_rules(corpus, dict.fromkeys(named, _NAMED), 1)
+    flow = RuleFlow(corpus)
+    anonymous_reach = flow.along(anonymous, 3)
+    named_reach = flow.along(dict.fromkeys(named, _NAMED), 1)
     for claim_id in sorted(anonymous_reach):
         origins = anonymous_reach[claim_id]
         if not origins or named_reach.get(claim_id):

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Claim, Corpus
-from ._common import along_rules, claims_in_rules, finding
+from ._common import RuleFlow, claims_in_rules, finding
 
 CODE = "I105"
 NAME = "single-origin"
@@ -58,8 +58,9 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     for claim_id in claims_in_rules(corpus):
         if claim_id not in origins and claim_id in corpus.claims:
             seed(corpus.claims[claim_id])
-    origin_reach = along_rules(corpus, origins, 2)
-    source_reach = along_rules(corpus, sources, max(least, 4))  # 4: "more than three"
+    flow = RuleFlow(corpus)
+    origin_reach = flow.along(origins, 2)
+    source_reach = flow.along(sources, max(least, 4))  # 4: "more than three"
     for claim_id in sorted(origin_reach):
         found = origin_reach[claim_id]
         by = source_reach.get(claim_id, frozenset())
