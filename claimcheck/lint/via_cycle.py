@@ -54,19 +54,24 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
                     if known is None:
                         links[there] = assertion
                         graph.setdefault(there, {})
-                    elif _where(assertion) < _where(known):
-                        links[there] = assertion
+                    else:  # the first by place (file, line, column) makes the link
+                        p, q = assertion.pos, known.pos
+                        if (p.file, p.line, p.column) < (q.file, q.line, q.column):
+                            links[there] = assertion
                 here = there
     for members in components(graph):
         if len(members) < 2:
             continue
         inside = set(members)
-        links = [(graph[a][b], a, b) for a in members for b in graph[a] if b in inside]
-        # the first few by place: a loop can hold thousands of links
-        shown_links = heapq.nsmallest(SHOWN, links, key=lambda link: (_where(link[0]), link[1], link[2]))
-        first = shown_links[0][0]
+        # each link by place, then by its ends (never by `by`: a link is made once)
+        links = [
+            (by.pos.file, by.pos.line, by.pos.column, a, b, by)
+            for a in members for b in graph[a] if b in inside for by in (graph[a][b],)
+        ]
+        shown_links = heapq.nsmallest(SHOWN, links)  # the first few: a loop can hold thousands
+        first = shown_links[0][-1]
         shown = "; ".join(
-            f"{a} → {b} ({_where_text(by)})" for by, a, b in shown_links
+            f"{a} → {b} ({_where_text(by)})" for *_, a, b, by in shown_links
         ) + ("; ..." if len(links) > SHOWN else "")
         ring = sorted(members)
         through = ", ".join(ring) if len(ring) <= 2 * SHOWN else ", ".join(ring[:SHOWN]) + f", ... ({len(ring)} sources)"
@@ -77,10 +82,6 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
             first.pos,
             ("sources", min(members)),
         )
-
-
-def _where(assertion: Assertion) -> tuple:
-    return (assertion.pos.file, assertion.pos.line, assertion.pos.column)
 
 
 def _where_text(assertion: Assertion) -> str:
