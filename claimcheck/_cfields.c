@@ -357,6 +357,29 @@ done:
     return result;
 }
 
+/* One field's value where it is plainly well-formed, by its code (kind, placed, keep in
+ * the slug cache, enum choices, minimum, maximum): a new reference, GENERAL, or NULL. */
+static PyObject *plain_field(PyObject *node, PyObject *code, long kind, int placed, int keep, PyObject *file,
+                             Caches *caches)
+{
+    switch (kind) {
+    case TEXT: return plain_text(node);
+    case SLUG: return plain_slug(node, caches, keep);
+    case ENUM: return plain_enum(node, PyTuple_GET_ITEM(code, 3));
+    case VALUE: return plain_value(node, caches);
+    case INT:
+    case NUMBER: return plain_number(node, kind == NUMBER, PyTuple_GET_ITEM(code, 4), PyTuple_GET_ITEM(code, 5));
+    case DATE: return plain_date(node, caches);
+    case TEXT_LIST: return plain_list(node, 0, placed, caches);
+    case SLUG_LIST: return plain_list(node, 1, placed, caches);
+    case REF_OR_LIST: return plain_ref_or_list(node, placed, caches);
+    case PERIOD: return plain_period(node, caches);
+    case ASSERTIONS: /* only whole records (plain_record) take a claim's assertions */
+        return file != NULL ? plain_assertion_records(node, PyTuple_GET_ITEM(code, 3), file, caches) : GENERAL;
+    default: return GENERAL;
+    }
+}
+
 /* Take each plainly well-formed field of `items` into `values` (its (line, column) into
  * `places` when placed). The names of the others go to `left`; with `left` NULL, the
  * first of them stops the walk instead. 0: done; 1: stopped; -1: an exception. */
@@ -373,26 +396,7 @@ static int take_fields(PyObject *items, PyObject *codes, PyObject *file, Caches 
             long kind = PyLong_AsLong(PyTuple_GET_ITEM(code, 0));
             placed = PyObject_IsTrue(PyTuple_GET_ITEM(code, 1));
             int keep = PyObject_IsTrue(PyTuple_GET_ITEM(code, 2));
-            switch (kind) {
-            case TEXT: value = plain_text(node); break;
-            case SLUG: value = plain_slug(node, caches, keep); break;
-            case ENUM: value = plain_enum(node, PyTuple_GET_ITEM(code, 3)); break;
-            case VALUE: value = plain_value(node, caches); break;
-            case INT:
-            case NUMBER:
-                value = plain_number(node, kind == NUMBER, PyTuple_GET_ITEM(code, 4), PyTuple_GET_ITEM(code, 5));
-                break;
-            case DATE: value = plain_date(node, caches); break;
-            case TEXT_LIST: value = plain_list(node, 0, placed, caches); break;
-            case SLUG_LIST: value = plain_list(node, 1, placed, caches); break;
-            case REF_OR_LIST: value = plain_ref_or_list(node, placed, caches); break;
-            case PERIOD: value = plain_period(node, caches); break;
-            case ASSERTIONS:
-                if (file != NULL) /* only whole records (plain_record) take a claim's assertions */
-                    value = plain_assertion_records(node, PyTuple_GET_ITEM(code, 3), file, caches);
-                break;
-            default: break;
-            }
+            value = plain_field(node, code, kind, placed, keep, file, caches);
         } else if (code == NULL && PyErr_Occurred()) {
             value = NULL;
         }
@@ -536,57 +540,136 @@ done:
     return result;
 }
 
-/* (line, column) of a field taken into `places`, as two borrowed references (None, None
- * when not given) */
-static void place_of(PyObject *places, int key, PyObject **line, PyObject **column)
+/* An assertion's layout, decoded once for the codes dict it came from: each key's code
+ * (NULL: not a field of the layout) and the keys it requires. */
+typedef struct {
+    PyObject *codes; /* the layout's codes dict (a strong reference), or NULL */
+    PyObject *code[N_KEYS];
+    long kind[N_KEYS];
+    int placed[N_KEYS], keep[N_KEYS], required[N_KEYS];
+} AssertionLayout;
+static AssertionLayout ASSERTION_LAYOUT;
+
+/* ASSERTION_LAYOUT for these codes and required names; 0, or 1 where a required name is
+ * no key this file knows (then no assertion is plain), or -1 with an exception */
+static int decode_assertion_layout(PyObject *codes, PyObject *required)
 {
-    PyObject *place = PyDict_GetItemWithError(places, KEYS[key]);
-    int given = place != NULL && PyTuple_CheckExact(place) && PyTuple_GET_SIZE(place) == 2;
-    *line = given ? PyTuple_GET_ITEM(place, 0) : Py_None;
-    *column = given ? PyTuple_GET_ITEM(place, 1) : Py_None;
+    AssertionLayout *layout = &ASSERTION_LAYOUT;
+    if (layout->codes == codes)
+        return 0;
+    Py_CLEAR(layout->codes);
+    for (int k = 0; k < N_KEYS; k++) {
+        PyObject *code = PyDict_GetItemWithError(codes, KEYS[k]);
+        if (code == NULL && PyErr_Occurred())
+            return -1;
+        if (code != NULL && !(PyTuple_CheckExact(code) && PyTuple_GET_SIZE(code) == 6))
+            code = NULL; /* not a code this path reads: the general checks take the field */
+        layout->code[k] = code; /* borrowed: the codes dict, kept below, holds it */
+        layout->kind[k] = code ? PyLong_AsLong(PyTuple_GET_ITEM(code, 0)) : 0;
+        layout->placed[k] = code ? PyObject_IsTrue(PyTuple_GET_ITEM(code, 1)) : 0;
+        layout->keep[k] = code ? PyObject_IsTrue(PyTuple_GET_ITEM(code, 2)) : 0;
+        layout->required[k] = 0;
+        if (PyErr_Occurred())
+            return -1;
+    }
+    int unknown = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(required); i++) {
+        int found = 0;
+        for (int k = 0; k < N_KEYS && !found; k++)
+            if (PyUnicode_Check(PyTuple_GET_ITEM(required, i)) &&
+                PyUnicode_Compare(PyTuple_GET_ITEM(required, i), KEYS[k]) == 0)
+                layout->required[k] = found = 1;
+        unknown |= !found;
+    }
+    if (PyErr_Occurred())
+        return -1;
+    layout->codes = Py_NewRef(codes);
+    return unknown;
+}
+
+/* which of KEYS a field's name is (the reader interns keys: most are found by identity),
+ * or -1 */
+static int key_index(PyObject *name)
+{
+    for (int k = 0; k < N_KEYS; k++)
+        if (name == KEYS[k])
+            return k;
+    if (!PyUnicode_Check(name))
+        return -1;
+    for (int k = 0; k < N_KEYS; k++)
+        if (PyUnicode_Compare(name, KEYS[k]) == 0)
+            return k;
+    return -1;
 }
 
 /* One assertion of a claim, wholly well-formed, as a model.Assertion with its claim and
- * (where it gives none) its period left None for finish_assertions; `values` and `places`
- * are scratch dicts, empty on entry. Its places go to *where_fields: (source line,
- * column, value line, column, via as [(id, line, column)]), None where not given.
- * An Assertion, GENERAL, or NULL with an exception. */
-static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *codes, PyObject *required,
-                                 PyObject *file, Caches *caches, PyObject *values, PyObject *places,
+ * (where it gives none) its period left None for finish_assertions. Its fields are read
+ * by ASSERTION_LAYOUT straight into the Assertion's slots, with no dict between. Its
+ * places go to *where_fields: (source line, column, value line, column, via as
+ * [(id, line, column)]), None where not given. An Assertion, GENERAL, or NULL. */
+static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *file, Caches *caches,
                                  PyObject **where_fields)
 {
     if (!Py_IS_TYPE(node, MappingType) || !PyDict_CheckExact(SLOT(node, MP_ITEMS)))
         return GENERAL;
-    int taken = take_fields(SLOT(node, MP_ITEMS), codes, file, caches, values, places, NULL);
-    if (taken != 0)
-        return taken < 0 ? NULL : GENERAL;
-    int given = all_required(values, required);
-    if (given <= 0)
-        return given < 0 ? NULL : GENERAL;
+    const AssertionLayout *layout = &ASSERTION_LAYOUT;
+    PyObject *got[N_KEYS] = {NULL}, *nodes[N_KEYS] = {NULL}; /* the fields taken, and their nodes */
+    PyObject *via = NULL, *index_object = NULL, *pos = NULL, *made = NULL, *name, *field;
+    Py_ssize_t at = 0;
+    while (PyDict_Next(SLOT(node, MP_ITEMS), &at, &name, &field)) {
+        int k = key_index(name);
+        if (k < 0 || layout->code[k] == NULL) {
+            made = GENERAL; /* a field this path does not take: the general checks report it */
+            goto done;
+        }
+        PyObject *value = plain_field(field, layout->code[k], layout->kind[k], layout->placed[k], layout->keep[k],
+                                      NULL, caches);
+        if (value == NULL || value == GENERAL) {
+            made = value;
+            goto done;
+        }
+        got[k] = value;
+        nodes[k] = field;
+    }
+    for (int k = 0; k < N_KEYS; k++)
+        if (layout->required[k] && got[k] == NULL) {
+            made = GENERAL;
+            goto done;
+        }
+    if (got[K_SOURCE] != NULL && !Py_IS_TYPE(nodes[K_SOURCE], ScalarType)) {
+        made = GENERAL; /* (a source is a scalar: never so) */
+        goto done;
+    }
+    if (got[K_VALUE] != NULL && !Py_IS_TYPE(nodes[K_VALUE], ScalarType)) {
+        made = GENERAL; /* (a value is a scalar: never so) */
+        goto done;
+    }
     /* via: [(source id, line, column), ...] as the model's tuple of ids */
-    PyObject *placed_via = given_or(values, K_VIA, Py_None), *via;
+    PyObject *placed_via = got[K_VIA] != NULL ? got[K_VIA] : Py_None;
     if (placed_via == Py_None) {
         via = Py_NewRef(EMPTY_TUPLE);
     } else {
-        if (!PyList_CheckExact(placed_via))
-            return GENERAL;
+        if (!PyList_CheckExact(placed_via)) {
+            made = GENERAL;
+            goto done;
+        }
         if ((via = PyTuple_New(PyList_GET_SIZE(placed_via))) == NULL)
-            return NULL;
+            goto done;
         for (Py_ssize_t k = 0; k < PyList_GET_SIZE(placed_via); k++) {
             PyObject *entry = PyList_GET_ITEM(placed_via, k);
             if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 3) {
-                Py_DECREF(via);
-                return GENERAL;
+                made = GENERAL;
+                goto done;
             }
             PyTuple_SET_ITEM(via, k, Py_NewRef(PyTuple_GET_ITEM(entry, 0)));
         }
     }
-    PyObject *fields_where[5] = {NULL, NULL, NULL, NULL, placed_via};
-    place_of(places, K_SOURCE, &fields_where[0], &fields_where[1]);
-    place_of(places, K_VALUE, &fields_where[2], &fields_where[3]);
-    PyObject *index_object = PyLong_FromSsize_t(index), *pos = NULL, *made = NULL;
-    *where_fields = PyTuple_New(5);
-    if (index_object == NULL || *where_fields == NULL)
+    PyObject *source = nodes[K_SOURCE], *value = nodes[K_VALUE];
+    PyObject *fields_where[5] = {
+        source ? SLOT(source, SC_LINE) : Py_None, source ? SLOT(source, SC_COLUMN) : Py_None,
+        value ? SLOT(value, SC_LINE) : Py_None, value ? SLOT(value, SC_COLUMN) : Py_None, placed_via,
+    };
+    if ((index_object = PyLong_FromSsize_t(index)) == NULL || (*where_fields = PyTuple_New(5)) == NULL)
         goto done;
     for (int k = 0; k < 5; k++)
         PyTuple_SET_ITEM(*where_fields, k, Py_NewRef(fields_where[k]));
@@ -594,21 +677,24 @@ static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *cod
     PyObject *pos_values[3] = {file, SLOT(node, MP_LINE), SLOT(node, MP_COLUMN)};
     if ((pos = new_slotted(PosType, pos_offsets, pos_values, 3)) == NULL)
         goto done;
+#define GIVEN_OR(key, otherwise) (got[key] != NULL ? got[key] : (otherwise))
     PyObject *fields[N_ASSERTION] = {
-        [A_CLAIM] = Py_None, [A_INDEX] = index_object, [A_SOURCE] = given_or(values, K_SOURCE, Py_None),
-        [A_STANCE] = given_or(values, K_STANCE, Py_None), [A_POS] = pos, [A_PERIOD] = given_or(values, K_PERIOD, Py_None),
-        [A_DATE] = given_or(values, K_DATE, Py_None), [A_VALUE] = given_or(values, K_VALUE, Py_None),
-        [A_CREDIBILITY] = given_or(values, K_CREDIBILITY, DEFAULT_CREDIBILITY), [A_VIA] = via,
-        [A_QUOTE] = given_or(values, K_QUOTE, Py_None), [A_URL] = given_or(values, K_URL, Py_None),
-        [A_NOTE] = given_or(values, K_NOTE, Py_None),
+        [A_CLAIM] = Py_None, [A_INDEX] = index_object, [A_SOURCE] = GIVEN_OR(K_SOURCE, Py_None),
+        [A_STANCE] = GIVEN_OR(K_STANCE, Py_None), [A_POS] = pos, [A_PERIOD] = GIVEN_OR(K_PERIOD, Py_None),
+        [A_DATE] = GIVEN_OR(K_DATE, Py_None), [A_VALUE] = GIVEN_OR(K_VALUE, Py_None),
+        [A_CREDIBILITY] = GIVEN_OR(K_CREDIBILITY, DEFAULT_CREDIBILITY), [A_VIA] = via,
+        [A_QUOTE] = GIVEN_OR(K_QUOTE, Py_None), [A_URL] = GIVEN_OR(K_URL, Py_None), [A_NOTE] = GIVEN_OR(K_NOTE, Py_None),
     };
+#undef GIVEN_OR
     made = new_slotted(AssertionType, ASSERTION_OFFSETS, fields, N_ASSERTION);
 done:
-    if (made == NULL)
+    if (made == NULL || made == GENERAL)
         Py_CLEAR(*where_fields);
+    for (int k = 0; k < N_KEYS; k++)
+        Py_XDECREF(got[k]);
+    Py_XDECREF(via);
     Py_XDECREF(index_object);
     Py_XDECREF(pos);
-    Py_DECREF(via);
     return made;
 }
 
@@ -623,24 +709,23 @@ static PyObject *plain_assertion_records(PyObject *node, PyObject *layout, PyObj
     PyObject *codes = PyTuple_GET_ITEM(layout, 0), *required = PyTuple_GET_ITEM(layout, 1);
     if (!PyDict_CheckExact(codes) || !PyTuple_CheckExact(required))
         return GENERAL;
+    int decoded = decode_assertion_layout(codes, required);
+    if (decoded != 0)
+        return decoded < 0 ? NULL : GENERAL;
     PyObject *items = SLOT(node, SQ_ITEMS);
     Py_ssize_t n = PyList_GET_SIZE(items);
-    PyObject *assertions = PyList_New(n), *where = PyList_New(n), *values = PyDict_New(), *places = PyDict_New();
-    PyObject *result = NULL;
-    if (assertions == NULL || where == NULL || values == NULL || places == NULL)
+    PyObject *assertions = PyList_New(n), *where = PyList_New(n), *result = NULL;
+    if (assertions == NULL || where == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *fields_where = NULL;
-        PyObject *made = plain_assertion(PyList_GET_ITEM(items, i), i, codes, required, file, caches, values, places,
-                                         &fields_where);
+        PyObject *made = plain_assertion(PyList_GET_ITEM(items, i), i, file, caches, &fields_where);
         if (made == NULL || made == GENERAL) {
             result = made;
             goto done;
         }
         PyList_SET_ITEM(assertions, i, made);
         PyList_SET_ITEM(where, i, fields_where);
-        PyDict_Clear(values);
-        PyDict_Clear(places);
     }
     PyObject *fields[2] = {assertions, where};
     const Py_ssize_t offsets[2] = {RD_ASSERTIONS, RD_PLACES};
@@ -648,8 +733,6 @@ static PyObject *plain_assertion_records(PyObject *node, PyObject *layout, PyObj
 done:
     Py_XDECREF(assertions);
     Py_XDECREF(where);
-    Py_XDECREF(values);
-    Py_XDECREF(places);
     return result;
 }
 

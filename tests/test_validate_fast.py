@@ -6,6 +6,7 @@ or not."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -175,3 +176,28 @@ def test_the_seed_corpus_with_values_changed(monkeypatch, data):
         text = texts[name]
         texts[name] = text[: field.start(2)] + data.draw(st.sampled_from(VALUES)) + text[field.end(2):]
     same_validation(texts, monkeypatch)
+
+
+def test_files_the_full_loader_reads(monkeypatch):
+    """Anchors send a file to libyaml, whose keys are not the compiled reader's (interned)
+    strings: the quick paths still take its records, and agree with the general path."""
+    texts = {
+        "a.yaml": "sources:\n  - {id: s, name: S}\n  - {id: t, name: T}\npredicates:\n  - {id: n, value_type: number}\n",
+        "b.yaml": (
+            "claims:\n"
+            "  - id: c1\n    text: &words C one\n    predicate: n\n"
+            "    assertions:\n      - {source: s, stance: affirms, value: 5, via: [t]}\n"
+            "      - {source: t, stance: denies, value: 6.5, date: 2025-10-12, credibility: 3}\n"
+            "  - {id: c2, text: *words, assertions: [{source: nobody, stance: affirms}]}\n"
+        ),
+    }
+    root = load_text(texts["b.yaml"], "b.yaml").root
+    assert not any(key is sys.intern(key) for key in root.items["claims"].items[0].items)
+    same_validation(texts, monkeypatch)
+    general = []
+    real_claim = validation._Builder.claim
+    monkeypatch.setattr(validation._Builder, "claim", lambda self, item: (general.append(item), real_claim(self, item)))
+    corpus, _ = validation.validate(load_text(text, name) for name, text in texts.items())
+    assert [item.values["id"] for item in general] == ["c2"]  # c1 took the quick path
+    assert [a.value for a in corpus.claims["c1"].assertions] == [5, 6.5]
+    assert corpus.claims["c1"].assertions[0].via == ("t",) and not corpus.claims["c2"].assertions
