@@ -928,6 +928,36 @@ static PyObject *plain_claims(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* plain_records(nodes, layout, section, file, slugs, dates, date) -> a list
+ *
+ * plain_record for each node of a section's list, in one call: its _Item, or None where
+ * the general path must read it (a record with something to report, or no mapping). */
+static PyObject *plain_records(PyObject *self, PyObject *args)
+{
+    PyObject *nodes, *layout, *section, *file;
+    Caches caches;
+    if (!PyArg_ParseTuple(args, "O!O!UUO!O!O", &PyList_Type, &nodes, &PyTuple_Type, &layout, &section, &file,
+                          &PyDict_Type, &caches.slugs, &PyDict_Type, &caches.dates, &caches.date))
+        return NULL;
+    if (ScalarType == NULL || MappingType == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "setup() and setup_records() were not called");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(nodes);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = plain_item(PyList_GET_ITEM(nodes, i), section, layout, file, &caches);
+        if (item == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, item == GENERAL ? Py_NewRef(Py_None) : item);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"setup", setup_types, METH_VARARGS, "setup(Scalar, Sequence, DateSpan, slug_match, slug_max)"},
     {"setup_records", setup_records, METH_VARARGS,
@@ -938,6 +968,8 @@ static PyMethodDef methods[] = {
      "plain_assertions(read, sources, value_type) -> a claim's Assertions where their cross-file checks pass, or None"},
     {"plain_fields", plain_fields, METH_VARARGS,
      "plain_fields(items, codes, slugs, dates, date, values, places) -> names left for the general checks"},
+    {"plain_records", plain_records, METH_VARARGS,
+     "plain_records(nodes, layout, section, file, slugs, dates, date) -> each node's _Item, or None"},
     {"plain_record", plain_record, METH_VARARGS,
      "plain_record(node, layout, section, file, slugs, dates, date) -> a wholly well-formed record's _Item, or None"},
     {NULL, NULL, 0, NULL},

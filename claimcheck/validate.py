@@ -207,15 +207,16 @@ class _Validator:
 
     # --- one file ---------------------------------------------------------------------
 
-    def file_items(self, loaded: LoadedFile) -> list[_Item]:
+    def file_items(self, loaded: LoadedFile) -> dict[str, list[_Item]]:
+        """The file's records by section (each section once: a mapping names it once)."""
         root = loaded.root
         if root is None or (type(root) is Scalar and root.value is None):
-            return []
+            return {}
         file = loaded.path
         if type(root) is not Mapping:
             self.finding("S002", "a corpus file must be a mapping of sections (sources, claims, ...)", file, root)
-            return []
-        items: list[_Item] = []
+            return {}
+        by_section: dict[str, list[_Item]] = {}
         for name, node in root.items.items():
             record = schema.SECTIONS.get(name)
             if record is None:
@@ -233,19 +234,32 @@ class _Validator:
                 self.finding("S002", f"'{name}' must be a list of {record.name} items", file, node, (name,))
                 continue
             layout = self.layout(record)
-            for index, element in enumerate(node.items):
-                if type(element) is not Mapping:
-                    self.finding("S002", f"each item of '{name}' must be a mapping ({_a(record.name)})", file, element, (name, str(index)))
-                    continue
-                item = self.record(name, layout, element, file, (name,))
-                items.append(item)
-        return items
+            elements = node.items
+            if _cfields is not None:  # hot: most records have nothing to report, and are read in one call
+                quick = _cfields.plain_records(elements, layout.whole, name, file, self.slugs, self.dates, self.date)
+            else:
+                quick = [None] * len(elements)
+            if None in quick:  # the others, by the general checks, in order
+                for index, element in enumerate(elements):
+                    if quick[index] is not None:
+                        continue
+                    if type(element) is not Mapping:
+                        self.finding("S002", f"each item of '{name}' must be a mapping ({_a(record.name)})", file, element, (name, str(index)))
+                        continue
+                    quick[index] = self.checked(name, layout, element, file, (name,))
+                quick = [item for item in quick if item is not None]  # less the elements that are no mapping
+            by_section[name] = quick
+        return by_section
 
     def record(self, section: str, layout: _Layout, node: Mapping, file: str, path: tuple) -> _Item:
         if _cfields is not None:  # hot: most records have nothing to report
             item = _cfields.plain_record(node, layout.whole, section, file, self.slugs, self.dates, self.date)
             if item is not None:
                 return item
+        return self.checked(section, layout, node, file, path)
+
+    def checked(self, section: str, layout: _Layout, node: Mapping, file: str, path: tuple) -> _Item:
+        """One record by the general checks, which report what is wrong with it."""
         record = layout.record
         values: dict = {}
         places: dict = {}
@@ -596,8 +610,8 @@ class Records:
 
     def add(self, loaded: LoadedFile) -> None:
         self.corpus.files.append(loaded.path)
-        for item in self.checker.file_items(loaded):
-            self.by_section[item.section].append(item)
+        for section, items in self.checker.file_items(loaded).items():
+            self.by_section[section].extend(items)
 
     def build(self) -> tuple[Corpus, list[Finding]]:
         return _Builder(self.checker, self.corpus, self.by_section).build()
