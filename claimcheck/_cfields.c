@@ -4,10 +4,14 @@
  * whose value is plainly well-formed (text that is text, a slug that is a slug, a known
  * enum word, a number within bounds, a date, lists of those) and leaves every other
  * field, by name and in order, to the general checks, which report what is wrong. This
- * does the same, field for field, with the same caches. `plain_record` goes one step
+ * does the same, field for field, with the same caches. `plain_record(s)` go one step
  * further for the common case, a record with nothing to report: the whole of
- * `_Validator.record`, its assertions included. tests/test_validate_fast.py compares
- * both with validate.py on generated and mutated corpora.
+ * `_Validator.record`, a claim's assertions read straight into model.Assertions (with
+ * a small tuple of places each, for findings). At build, `plain_claims` makes each claim
+ * whose references check out against the other files (`_Builder.claim` takes the rest),
+ * and `plain_assertions` checks the assertions of a claim the general path read.
+ * tests/test_validate_fast.py compares all of it with validate.py on generated, broken
+ * and mutated corpora.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

@@ -235,20 +235,22 @@ class _Validator:
                 continue
             layout = self.layout(record)
             elements = node.items
-            if _cfields is not None:  # hot: most records have nothing to report, and are read in one call
-                quick = _cfields.plain_records(elements, layout.whole, name, file, self.slugs, self.dates, self.date)
+            # hot: most records have nothing to report, and C reads a whole section of them
+            # in one call; None where the general checks must read the element
+            if _cfields is not None:
+                items = _cfields.plain_records(elements, layout.whole, name, file, self.slugs, self.dates, self.date)
             else:
-                quick = [None] * len(elements)
-            if None in quick:  # the others, by the general checks, in order
+                items = [None] * len(elements)
+            if None in items:
                 for index, element in enumerate(elements):
-                    if quick[index] is not None:
+                    if items[index] is not None:
                         continue
                     if type(element) is not Mapping:
                         self.finding("S002", f"each item of '{name}' must be a mapping ({_a(record.name)})", file, element, (name, str(index)))
                         continue
-                    quick[index] = self.checked(name, layout, element, file, (name,))
-                quick = [item for item in quick if item is not None]  # less the elements that are no mapping
-            by_section[name] = quick
+                    items[index] = self.checked(name, layout, element, file, (name,))
+                items = [item for item in items if item is not None]  # less the elements that are no mapping
+            by_section[name] = items
         return by_section
 
     def record(self, section: str, layout: _Layout, node: Mapping, file: str, path: tuple) -> _Item:
