@@ -95,18 +95,16 @@ def groups(corpus: Corpus) -> dict[str, tuple[Predicate | None, list[Assertion],
             valued = [a for a in claim.assertions if a.stance == "affirms"]
         else:
             valued = [a for a in claim.assertions if a.stance == "affirms" and a.value is not None]
-        if claim.subject and predicate is not None and predicate.single_value:
-            cid = f"{KIND}:{claim.subject}/{claim.predicate}"
-            about = {"subject": claim.subject, "predicate": claim.predicate}
-        else:
-            if len(valued) < 2:
-                continue
-            cid = f"{KIND}:{claim.id}"
-            about = {"claim": claim.id}
         if not valued:
             continue
-        entry = out.setdefault(cid, (predicate, [], about))
-        entry[1].extend(valued)
+        if claim.subject and predicate is not None and predicate.single_value:
+            cid = f"{KIND}:{claim.subject}/{claim.predicate}"
+            entry = out.get(cid)  # the group's first claim makes it; the others join it
+            if entry is None:
+                entry = out[cid] = (predicate, [], {"subject": claim.subject, "predicate": claim.predicate})
+            entry[1].extend(valued)
+        elif len(valued) >= 2:
+            out[f"{KIND}:{claim.id}"] = (predicate, valued, {"claim": claim.id})
     return out
 
 
