@@ -548,6 +548,7 @@ done:
  * (NULL: not a field of the layout) and the keys it requires. */
 typedef struct {
     PyObject *codes; /* the layout's codes dict (a strong reference), or NULL */
+    int unusable;    /* a required name is no key here: no assertion is plain */
     PyObject *code[N_KEYS];
     long kind[N_KEYS];
     int placed[N_KEYS], keep[N_KEYS], required[N_KEYS];
@@ -560,7 +561,7 @@ static int decode_assertion_layout(PyObject *codes, PyObject *required)
 {
     AssertionLayout *layout = &ASSERTION_LAYOUT;
     if (layout->codes == codes)
-        return 0;
+        return layout->unusable;
     Py_CLEAR(layout->codes);
     for (int k = 0; k < N_KEYS; k++) {
         PyObject *code = PyDict_GetItemWithError(codes, KEYS[k]);
@@ -588,6 +589,7 @@ static int decode_assertion_layout(PyObject *codes, PyObject *required)
     if (PyErr_Occurred())
         return -1;
     layout->codes = Py_NewRef(codes);
+    layout->unusable = unknown;
     return unknown;
 }
 
