@@ -4,7 +4,7 @@
  * whose value is plainly well-formed (text that is text, a slug that is a slug, a known
  * enum word, a number within bounds, a date, lists of those) and leaves every other
  * field, by name and in order, to the general checks, which report what is wrong. This
- * does the same, field for field, with the same caches. `plain_record(s)` go one step
+ * does the same, field for field, with the same caches. `plain_records` goes one step
  * further for the common case, a record with nothing to report: the whole of
  * `_Validator.record`, a claim's assertions read straight into model.Assertions (with
  * a small tuple of places each, for findings). At build, `plain_claims` makes each claim
@@ -20,7 +20,7 @@
 
 static PyTypeObject *ScalarType, *SequenceType, *DateSpanType;
 static Py_ssize_t SC_VALUE, SC_LINE, SC_COLUMN, SQ_ITEMS, SQ_LINE, SQ_COLUMN;
-/* for whole records (plain_record): the Mapping node, validate._Item, model.Pos, and a
+/* for whole records (plain_records): the Mapping node, validate._Item, model.Pos, and a
  * claim's assertions as read (validate._ReadAssertions) */
 static PyTypeObject *MappingType, *ItemType, *PosType, *PeriodType, *AssertionType, *ReadType, *ClaimType;
 /* model.Claim's slots, in the order of its fields */
@@ -378,7 +378,7 @@ static PyObject *plain_field(PyObject *node, PyObject *code, long kind, int plac
     case SLUG_LIST: return plain_list(node, 1, placed, caches);
     case REF_OR_LIST: return plain_ref_or_list(node, placed, caches);
     case PERIOD: return plain_period(node, caches);
-    case ASSERTIONS: /* only whole records (plain_record) take a claim's assertions */
+    case ASSERTIONS: /* only whole records (plain_records) take a claim's assertions */
         return file != NULL ? plain_assertion_records(node, PyTuple_GET_ITEM(code, 3), file, caches) : GENERAL;
     default: return GENERAL;
     }
@@ -742,29 +742,6 @@ done:
     return result;
 }
 
-/* plain_record(node, layout, section, file, slugs, dates, date) -> an _Item, or None
- *
- * The whole of `_Validator.record` for a record that is wholly well-formed (no finding to
- * make): its fields, and for a claim its assertions, all taken by the quick path, and
- * every required field given. None for any other record: the general path then reads it
- * and says what is wrong. layout: (codes, required names), where a claim's assertions
- * have the code (ASSERTIONS, placed, 0, an assertion's layout, None, None); they come
- * as a _ReadAssertions (see plain_assertion_records). */
-static PyObject *plain_record(PyObject *self, PyObject *args)
-{
-    PyObject *node, *layout, *section, *file;
-    Caches caches;
-    if (!PyArg_ParseTuple(args, "OO!UUO!O!O", &node, &PyTuple_Type, &layout, &section, &file, &PyDict_Type,
-                          &caches.slugs, &PyDict_Type, &caches.dates, &caches.date))
-        return NULL;
-    if (ScalarType == NULL || MappingType == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "setup() and setup_records() were not called");
-        return NULL;
-    }
-    PyObject *item = plain_item(node, section, layout, file, &caches);
-    return item == GENERAL ? Py_NewRef(Py_None) : item;
-}
-
 /* what a predicate's value_type asks of values, as far as this path checks it */
 enum { ANY_VALUE, NUMBER_VALUE, TEXT_VALUE, BOOLEAN_VALUE, OTHER_VALUE };
 
@@ -795,7 +772,7 @@ static int fits(PyObject *value, int kind)
     }
 }
 
-/* The cross-file checks of a claim's assertions as plain_record read them (a
+/* The cross-file checks of a claim's assertions as plain_records read them (a
  * _ReadAssertions): each source and via known, each value of the predicate's kind.
  * Their tuple, GENERAL (something to report: `_Builder.assertions` says what), or NULL. */
 static PyObject *checked_assertions(PyObject *read, PyObject *sources, int kind)
@@ -936,8 +913,13 @@ static PyObject *plain_claims(PyObject *self, PyObject *args)
 
 /* plain_records(nodes, layout, section, file, slugs, dates, date) -> a list
  *
- * plain_record for each node of a section's list, in one call: its _Item, or None where
- * the general path must read it (a record with something to report, or no mapping). */
+ * The whole of `_Validator.record` for each node of a section's list that is a wholly
+ * well-formed record (no finding to make): its fields, and for a claim its assertions,
+ * all taken by the quick path, and every required field given; its _Item, in one call.
+ * None for any other node: the general path then reads it and says what is wrong.
+ * layout: (codes, required names), where a claim's assertions have the code (ASSERTIONS,
+ * placed, 0, an assertion's layout, None, None); they come as a _ReadAssertions (see
+ * plain_assertion_records). */
 static PyObject *plain_records(PyObject *self, PyObject *args)
 {
     PyObject *nodes, *layout, *section, *file;
@@ -976,8 +958,6 @@ static PyMethodDef methods[] = {
      "plain_fields(items, codes, slugs, dates, date, values, places) -> names left for the general checks"},
     {"plain_records", plain_records, METH_VARARGS,
      "plain_records(nodes, layout, section, file, slugs, dates, date) -> each node's _Item, or None"},
-    {"plain_record", plain_record, METH_VARARGS,
-     "plain_record(node, layout, section, file, slugs, dates, date) -> a wholly well-formed record's _Item, or None"},
     {NULL, NULL, 0, NULL},
 };
 

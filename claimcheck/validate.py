@@ -73,7 +73,7 @@ class _Item:
 
 @dataclass(slots=True)
 class _ReadAssertions:
-    """A claim's assertions as `_cfields.plain_record` reads them when all are well-formed:
+    """A claim's assertions as `_cfields.plain_records` reads them when all are well-formed:
     already the model's Assertions, with only the cross-file checks (sources known,
     values of the predicate's type) left to `_Builder`. Lighter than an _Item each (a
     third of the memory); `items` gives the _Items for the checks that report."""
@@ -125,7 +125,7 @@ class _Layout:
     fields: dict[str, tuple[schema.Field, Callable | None, bool]]
     required: tuple[schema.Field, ...]
     codes: dict[str, tuple]
-    #: for `_cfields.plain_record`: (codes with those of the fields of records, required names)
+    #: for `_cfields.plain_records`: (codes with those of the fields of records, required names)
     whole: tuple
 
 
@@ -134,7 +134,7 @@ _CODES = {
     "text": 1, "slug": 2, "ref": 2, "enum": 3, "value": 4, "int": 5, "number": 6, "date": 7,
     "text-list": 8, "slug-list": 9, "ref-list": 9, "ref-or-list": 10, "period": 12,
 }
-_ASSERTIONS = 11  # ... and _cfields.plain_record, a claim's assertions
+_ASSERTIONS = 11  # ... and _cfields.plain_records, a claim's assertions
 
 try:  # the quick path in C (_cfields.c), built at install where a compiler is found
     from . import _cfields
@@ -255,7 +255,7 @@ class _Validator:
 
     def record(self, section: str, layout: _Layout, node: Mapping, file: str, path: tuple) -> _Item:
         if _cfields is not None:  # hot: most records have nothing to report
-            item = _cfields.plain_record(node, layout.whole, section, file, self.slugs, self.dates, self.date)
+            (item,) = _cfields.plain_records([node], layout.whole, section, file, self.slugs, self.dates, self.date)
             if item is not None:
                 return item
         return self.checked(section, layout, node, file, path)

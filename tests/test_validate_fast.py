@@ -108,18 +108,18 @@ TYPED = {
 
 
 def test_typed_values_periods_and_references(monkeypatch):
-    """The whole-record and whole-assertion quick paths (`plain_record`,
+    """The whole-record and whole-assertion quick paths (`plain_records`,
     `plain_assertions`) against the general path: typed values that fit and do not,
     known and unknown via, periods open, reversed and on assertions, broken assertions."""
     same_validation(TYPED, monkeypatch)
 
 
 def test_well_formed_records_take_the_whole_quick_path(monkeypatch):
-    """A well-formed claim is read by `plain_record`, its assertions straight into the
+    """A well-formed claim is read by `plain_records`, its assertions straight into the
     model's, and `plain_claims` builds it (`plain_assertions` checks the assertions of
-    the others), not the general path
-    (which would still be right, only slow). Where those checks fail (c2, c3, c7, c11),
-    the general path gets the assertions back as it reads them (`_ReadAssertions.items`)."""
+    the others), not the general path (which would still be right, only slow). Where
+    those checks fail (c2, c3, c7, c11), the general path gets the assertions back as it
+    reads them (`_ReadAssertions.items`)."""
     calls = []
     real = validation._Builder.assertions
 
