@@ -215,19 +215,25 @@ static inline int is_key_char(Py_UCS4 c) { return is_key_start(c) || is_ascii_di
 /* re's \w on text: alphanumeric in Unicode, or "_" */
 static inline int is_word(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
 
-static int is_indicator(Py_UCS4 c)
+/* ASCII character classes, a bit each: looked up, not searched for with strchr */
+enum { INDICATOR = 1, MAYBE_TYPED = 2, FLOW_SPECIAL = 4 };
+static unsigned char CLASSES[128];
+
+static void set_classes(void)
 {
-    return c < 128 && c && strchr("&*!|>%@`{}[],#'\"?:-", (int)c) != NULL;
+    static const struct { const char *chars; unsigned char bit; } sets[] = {
+        {"&*!|>%@`{}[],#'\"?:-", INDICATOR}, {"0123456789+-.~nNtTfF", MAYBE_TYPED}, {",[]{}#:\"'", FLOW_SPECIAL}};
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+        for (const char *c = sets[s].chars; *c; c++)
+            CLASSES[(unsigned char)*c] |= sets[s].bit;
 }
 
-static int maybe_typed(Py_UCS4 c)
-{
-    return c < 128 && c && strchr("0123456789+-.~nNtTfF", (int)c) != NULL;
-}
+static inline int in_class(Py_UCS4 c, unsigned char bit) { return c < 128 && (CLASSES[c] & bit); }
+static int is_indicator(Py_UCS4 c) { return in_class(c, INDICATOR); }
+static int maybe_typed(Py_UCS4 c) { return in_class(c, MAYBE_TYPED); }
 
-static int equals(Reader *r, Py_ssize_t start, Py_ssize_t end, const char *word)
+static int equals_n(Reader *r, Py_ssize_t start, Py_ssize_t end, const char *word, Py_ssize_t n)
 {
-    Py_ssize_t n = (Py_ssize_t)strlen(word);
     if (end - start != n)
         return 0;
     for (Py_ssize_t i = 0; i < n; i++)
@@ -236,9 +242,19 @@ static int equals(Reader *r, Py_ssize_t start, Py_ssize_t end, const char *word)
     return 1;
 }
 
+static int equals(Reader *r, Py_ssize_t start, Py_ssize_t end, const char *word)
+{
+    return equals_n(r, start, end, word, (Py_ssize_t)strlen(word));
+}
+
+/* a literal's length is known when compiling: no strlen for each scalar */
+#define EQUALS(r, start, end, literal) equals_n((r), (start), (end), (literal), (Py_ssize_t)sizeof(literal) - 1)
+
 static int typed_key(Reader *r, Py_ssize_t start, Py_ssize_t end)
 {
     static const char *words[] = {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", NULL};
+    if (end - start != 4 && end - start != 5)
+        return 0; /* most keys: no strlen of nine words for each */
     for (int i = 0; words[i]; i++)
         if (equals(r, start, end, words[i]))
             return 1;
@@ -315,14 +331,14 @@ static PyObject *resolve_plain(Reader *r, Py_ssize_t start, Py_ssize_t end, PyOb
     if (first == '~' && n == 1)
         Py_RETURN_NONE;
     if (first == 'n' || first == 'N') {
-        if (equals(r, start, end, "null") || equals(r, start, end, "Null") || equals(r, start, end, "NULL"))
+        if (EQUALS(r, start, end, "null") || EQUALS(r, start, end, "Null") || EQUALS(r, start, end, "NULL"))
             Py_RETURN_NONE;
         return Py_NewRef(raw);
     }
     if (first == 't' || first == 'T' || first == 'f' || first == 'F') {
-        if (equals(r, start, end, "true") || equals(r, start, end, "True") || equals(r, start, end, "TRUE"))
+        if (EQUALS(r, start, end, "true") || EQUALS(r, start, end, "True") || EQUALS(r, start, end, "TRUE"))
             Py_RETURN_TRUE;
-        if (equals(r, start, end, "false") || equals(r, start, end, "False") || equals(r, start, end, "FALSE"))
+        if (EQUALS(r, start, end, "false") || EQUALS(r, start, end, "False") || EQUALS(r, start, end, "FALSE"))
             Py_RETURN_FALSE;
         return Py_NewRef(raw);
     }
@@ -378,9 +394,9 @@ static PyObject *resolve_plain(Reader *r, Py_ssize_t start, Py_ssize_t end, PyOb
         return value;
     }
     Py_ssize_t dot = start + (first == '+' || first == '-');
-    if (equals(r, dot, end, ".inf") || equals(r, dot, end, ".Inf") || equals(r, dot, end, ".INF"))
+    if (EQUALS(r, dot, end, ".inf") || EQUALS(r, dot, end, ".Inf") || EQUALS(r, dot, end, ".INF"))
         return PyFloat_FromDouble(first == '-' ? -Py_HUGE_VAL : Py_HUGE_VAL);
-    if (equals(r, start, end, ".nan") || equals(r, start, end, ".NaN") || equals(r, start, end, ".NAN"))
+    if (EQUALS(r, start, end, ".nan") || EQUALS(r, start, end, ".NaN") || EQUALS(r, start, end, ".NAN"))
         return PyFloat_FromDouble(Py_NAN);
     return Py_NewRef(raw);
 }
@@ -569,7 +585,7 @@ static Outcome add_item(PyObject *items, PyObject *key_places, PyObject *name, P
 
 static int flow_plain_char(Py_UCS4 c)
 {
-    return !(c < 128 && c && strchr(",[]{}#:\"'", (int)c) != NULL);
+    return !in_class(c, FLOW_SPECIAL);
 }
 
 /* blockyaml._flow: one flow collection or scalar from text[i]; its node and end */
@@ -1139,6 +1155,9 @@ static inline int plain_character(Py_UCS4 c)
     return c >= 0x10000 && c <= 0x10ffff;
 }
 
+/* plain_character, or a newline, for each of the 256 one-byte characters */
+static unsigned char PLAIN_BYTE[256];
+
 static PyObject *read_text(PyObject *self, PyObject *args)
 {
     PyObject *text;
@@ -1155,12 +1174,23 @@ static PyObject *read_text(PyObject *self, PyObject *args)
     r.data = PyUnicode_DATA(text);
     r.length = PyUnicode_GET_LENGTH(text);
     Py_ssize_t lines = 1;
-    for (Py_ssize_t i = 0; i < r.length; i++) {
-        Py_UCS4 c = CH(&r, i);
-        if (c == '\n')
-            lines++;
-        else if (!plain_character(c))
+    if (r.kind == PyUnicode_1BYTE_KIND) { /* most files: a table for each character */
+        const Py_UCS1 *chars = r.data;
+        int bad = 0;
+        for (Py_ssize_t i = 0; i < r.length; i++) {
+            lines += chars[i] == '\n';
+            bad |= !PLAIN_BYTE[chars[i]];
+        }
+        if (bad)
             Py_RETURN_NONE;
+    } else {
+        for (Py_ssize_t i = 0; i < r.length; i++) {
+            Py_UCS4 c = CH(&r, i);
+            if (c == '\n')
+                lines++;
+            else if (!plain_character(c))
+                Py_RETURN_NONE;
+        }
     }
     r.starts = PyMem_Malloc((size_t)lines * sizeof(Py_ssize_t));
     r.ends = PyMem_Malloc((size_t)lines * sizeof(Py_ssize_t));
@@ -1170,12 +1200,21 @@ static PyObject *read_text(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     }
     Py_ssize_t line = 0, start = 0;
-    for (Py_ssize_t i = 0; i < r.length; i++)
-        if (CH(&r, i) == '\n') {
+    if (r.kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = r.data, *at;
+        while ((at = memchr(chars + start, '\n', (size_t)(r.length - start))) != NULL) {
             r.starts[line] = start;
-            r.ends[line++] = i;
-            start = i + 1;
+            r.ends[line++] = at - chars;
+            start = at - chars + 1;
         }
+    } else {
+        for (Py_ssize_t i = 0; i < r.length; i++)
+            if (CH(&r, i) == '\n') {
+                r.starts[line] = start;
+                r.ends[line++] = i;
+                start = i + 1;
+            }
+    }
     r.starts[line] = start;
     r.ends[line] = r.length;
     r.lines = lines;
@@ -1268,6 +1307,9 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__cblockyaml(void)
 {
     PyDateTime_IMPORT;
+    set_classes();
+    for (int c = 0; c < 256; c++)
+        PLAIN_BYTE[c] = c == '\n' || plain_character((Py_UCS4)c);
     if (PyDateTimeAPI == NULL)
         return NULL;
     EMPTY_TUPLE = PyTuple_New(0);

@@ -19,7 +19,7 @@
 #include <structmember.h>
 
 static PyTypeObject *ScalarType, *SequenceType, *DateSpanType;
-static Py_ssize_t SC_VALUE, SC_LINE, SC_COLUMN, SQ_ITEMS, SQ_LINE, SQ_COLUMN;
+static Py_ssize_t SC_VALUE, SC_RAW, SC_LINE, SC_COLUMN, SQ_ITEMS, SQ_LINE, SQ_COLUMN;
 /* for whole records (plain_records): the Mapping node, validate._Item, model.Pos, and a
  * claim's assertions as read (validate._ReadAssertions) */
 static PyTypeObject *MappingType, *ItemType, *PosType, *PeriodType, *AssertionType, *ReadType, *ClaimType;
@@ -45,7 +45,6 @@ static PyObject *KEYS[N_KEYS];
 static Py_ssize_t MP_ITEMS, MP_LINE, MP_COLUMN;
 static Py_ssize_t IT_SECTION, IT_FILE, IT_WHERE, IT_VALUES, IT_PLACES, IT_OK, RD_ASSERTIONS, RD_PLACES;
 static Py_ssize_t POS_FILE, POS_LINE, POS_COLUMN, PERIOD_START, PERIOD_END;
-static PyObject *SLUG_MATCH; /* schema.SLUG_PATTERN's compiled match */
 static Py_ssize_t SLUG_MAX;
 
 #define SLOT(obj, offset) (*(PyObject **)((char *)(obj) + (offset)))
@@ -68,19 +67,17 @@ static int slot_offset(PyTypeObject *type, const char *name, Py_ssize_t *offset)
 static PyObject *setup_types(PyObject *self, PyObject *args)
 {
     PyTypeObject *scalar, *sequence, *span;
-    PyObject *match;
     Py_ssize_t slug_max;
-    if (!PyArg_ParseTuple(args, "O!O!O!On", &PyType_Type, &scalar, &PyType_Type, &sequence, &PyType_Type, &span,
-                          &match, &slug_max))
+    if (!PyArg_ParseTuple(args, "O!O!O!n", &PyType_Type, &scalar, &PyType_Type, &sequence, &PyType_Type, &span,
+                          &slug_max))
         return NULL;
-    if (slot_offset(scalar, "value", &SC_VALUE) || slot_offset(scalar, "line", &SC_LINE) ||
+    if (slot_offset(scalar, "value", &SC_VALUE) || slot_offset(scalar, "raw", &SC_RAW) || slot_offset(scalar, "line", &SC_LINE) ||
         slot_offset(scalar, "column", &SC_COLUMN) || slot_offset(sequence, "items", &SQ_ITEMS) ||
         slot_offset(sequence, "line", &SQ_LINE) || slot_offset(sequence, "column", &SQ_COLUMN))
         return NULL;
     Py_XSETREF(ScalarType, (PyTypeObject *)Py_NewRef(scalar));
     Py_XSETREF(SequenceType, (PyTypeObject *)Py_NewRef(sequence));
     Py_XSETREF(DateSpanType, (PyTypeObject *)Py_NewRef(span));
-    Py_XSETREF(SLUG_MATCH, Py_NewRef(match));
     SLUG_MAX = slug_max;
     Py_RETURN_NONE;
 }
@@ -143,7 +140,8 @@ static PyObject *setup_records(PyObject *self, PyObject *args)
 /* What the caches and the field's declaration say; see plain_fields. */
 typedef struct {
     PyObject *slugs; /* text -> the one object for it */
-    PyObject *dates; /* (type, value) -> DateSpan or the reason it is not a date */
+    PyObject *dates; /* text, or (type, value) -> DateSpan or the reason it is not a date */
+    PyObject *typed_dates; /* a typed value's text as written -> the same, as date() gave it */
     PyObject *date;  /* the validator's date(value): parses and caches */
 } Caches;
 
@@ -162,27 +160,39 @@ static PyObject *plain_text(PyObject *node)
     return GENERAL;
 }
 
+static inline int slug_char(Py_UCS1 c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+/* schema.SLUG_PATTERN, matched whole: [a-z0-9][a-z0-9._-]*, at most SLUG_MAX characters */
+static int is_slug(PyObject *value)
+{
+    if (!PyUnicode_Check(value) || !PyUnicode_IS_ASCII(value))
+        return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(value);
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(value);
+    if (n == 0 || n > SLUG_MAX || !slug_char(c[0]))
+        return 0;
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (!slug_char(c[i]) && c[i] != '.' && c[i] != '_' && c[i] != '-')
+            return 0;
+    return 1;
+}
+
 /* `keep`: references are named again and again and are kept in the cache; ids once */
 static PyObject *plain_slug(PyObject *node, Caches *caches, int keep)
 {
     if (!Py_IS_TYPE(node, ScalarType))
         return GENERAL;
     PyObject *value = SLOT(node, SC_VALUE);
+    if (!keep) /* an id: named once, so looking it up would only miss */
+        return is_slug(value) ? Py_NewRef(value) : GENERAL;
     PyObject *known = PyDict_GetItemWithError(caches->slugs, value);
     if (known != NULL)
         return Py_NewRef(known);
     if (PyErr_Occurred())
         return NULL;
-    if (!PyUnicode_Check(value) || PyUnicode_GET_LENGTH(value) > SLUG_MAX)
+    if (!is_slug(value))
         return GENERAL;
-    PyObject *match = PyObject_CallOneArg(SLUG_MATCH, value);
-    if (match == NULL)
-        return NULL;
-    int is_slug = match != Py_None;
-    Py_DECREF(match);
-    if (!is_slug)
-        return GENERAL;
-    if (keep && PyDict_SetItem(caches->slugs, value, value) < 0)
+    if (PyDict_SetItem(caches->slugs, value, value) < 0)
         return NULL;
     return Py_NewRef(value);
 }
@@ -242,19 +252,27 @@ static PyObject *plain_date(PyObject *node, Caches *caches)
 {
     if (!Py_IS_TYPE(node, ScalarType) || SLOT(node, SC_VALUE) == Py_None)
         return GENERAL;
-    PyObject *value = SLOT(node, SC_VALUE);
-    /* keyed as _Validator.date keys it: True == 1, but a boolean is no year; a text is its own key */
-    PyObject *key = PyUnicode_CheckExact(value) ? Py_NewRef(value) : PyTuple_Pack(2, (PyObject *)Py_TYPE(value), value);
-    if (key == NULL)
-        return NULL;
-    PyObject *span = PyDict_GetItemWithError(caches->dates, key);
-    Py_DECREF(key);
+    PyObject *value = SLOT(node, SC_VALUE), *raw = SLOT(node, SC_RAW);
+    /* A text is its own key, as _Validator.date keys it. A typed value (a YAML date, a
+     * year as a number) is what its text as written reads as, so that text keys it in a
+     * table of its own: no (type, value) tuple to make and hash for each. */
+    int typed = !PyUnicode_CheckExact(value) && PyUnicode_CheckExact(raw);
+    PyObject *key = PyUnicode_CheckExact(value) ? value : raw;
+    PyObject *cache = typed ? caches->typed_dates : caches->dates;
+    PyObject *span = NULL;
+    if (PyUnicode_CheckExact(key)) {
+        span = PyDict_GetItemWithError(cache, key);
+        if (span == NULL && PyErr_Occurred())
+            return NULL;
+    }
     if (span != NULL)
         Py_INCREF(span);
-    else if (PyErr_Occurred())
-        return NULL;
     else if ((span = PyObject_CallOneArg(caches->date, value)) == NULL)
         return NULL;
+    else if (typed && PyDict_SetItem(cache, key, span) < 0) {
+        Py_DECREF(span);
+        return NULL;
+    }
     if (Py_IS_TYPE(span, DateSpanType))
         return span;
     Py_DECREF(span);
@@ -438,8 +456,9 @@ static PyObject *plain_fields(PyObject *self, PyObject *args)
 {
     PyObject *items, *codes, *values, *places;
     Caches caches;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!OO!O!", &PyDict_Type, &items, &PyDict_Type, &codes, &PyDict_Type,
-                          &caches.slugs, &PyDict_Type, &caches.dates, &caches.date, &PyDict_Type, &values,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!OO!O!", &PyDict_Type, &items, &PyDict_Type, &codes, &PyDict_Type,
+                          &caches.slugs, &PyDict_Type, &caches.dates, &PyDict_Type, &caches.typed_dates,
+                          &caches.date, &PyDict_Type, &values,
                           &PyDict_Type, &places))
         return NULL;
     if (ScalarType == NULL) {
@@ -924,8 +943,9 @@ static PyObject *plain_records(PyObject *self, PyObject *args)
 {
     PyObject *nodes, *layout, *section, *file;
     Caches caches;
-    if (!PyArg_ParseTuple(args, "O!O!UUO!O!O", &PyList_Type, &nodes, &PyTuple_Type, &layout, &section, &file,
-                          &PyDict_Type, &caches.slugs, &PyDict_Type, &caches.dates, &caches.date))
+    if (!PyArg_ParseTuple(args, "O!O!UUO!O!O!O", &PyList_Type, &nodes, &PyTuple_Type, &layout, &section, &file,
+                          &PyDict_Type, &caches.slugs, &PyDict_Type, &caches.dates, &PyDict_Type,
+                          &caches.typed_dates, &caches.date))
         return NULL;
     if (ScalarType == NULL || MappingType == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "setup() and setup_records() were not called");

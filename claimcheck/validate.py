@@ -38,7 +38,7 @@ from .model import (
     UNBOUNDED,
 )
 
-_SLUG = re.compile(schema.SLUG_PATTERN)
+_SLUG = re.compile(schema.SLUG_PATTERN)  # fullmatch: "$" alone would let "id\n" through
 _SEVERITY = {"info": 0, "warning": 1, "error": 2}
 _MISSING = object()
 
@@ -141,7 +141,7 @@ try:  # the quick path in C (_cfields.c), built at install where a compiler is f
 except ImportError:  # pragma: no cover - depends on the install
     _cfields = None
 else:
-    _cfields.setup(Scalar, Sequence, DateSpan, _SLUG.match, schema.SLUG_MAX)
+    _cfields.setup(Scalar, Sequence, DateSpan, schema.SLUG_MAX)
     _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, Claim, DEFAULT_CREDIBILITY, UNBOUNDED)
 
 
@@ -153,6 +153,7 @@ class _Validator:
         # parsed or checked once and kept as one object (equal references then share it:
         # less memory, and cheaper comparisons and lookups downstream)
         self.dates: dict[object, DateSpan | str] = {}
+        self.typed_dates: dict[str, DateSpan | str] = {}  # the C quick path's, by text as written
         self.slugs: dict[str, str] = {}
         self.well_formed = {
             "text": self.plain_text,
@@ -238,7 +239,7 @@ class _Validator:
             # hot: most records have nothing to report, and C reads a whole section of them
             # in one call; None where the general checks must read the element
             if _cfields is not None:
-                items = _cfields.plain_records(elements, layout.whole, name, file, self.slugs, self.dates, self.date)
+                items = _cfields.plain_records(elements, layout.whole, name, file, self.slugs, self.dates, self.typed_dates, self.date)
             else:
                 items = [None] * len(elements)
             if None in items:
@@ -255,7 +256,7 @@ class _Validator:
 
     def record(self, section: str, layout: _Layout, node: Mapping, file: str, path: tuple) -> _Item:
         if _cfields is not None:  # hot: most records have nothing to report
-            (item,) = _cfields.plain_records([node], layout.whole, section, file, self.slugs, self.dates, self.date)
+            (item,) = _cfields.plain_records([node], layout.whole, section, file, self.slugs, self.dates, self.typed_dates, self.date)
             if item is not None:
                 return item
         return self.checked(section, layout, node, file, path)
@@ -276,7 +277,7 @@ class _Validator:
         # hot: almost every field is well-formed, and is taken without a path or a
         # finding; the others go through the general checks, which report them
         if _cfields is not None:
-            left = _cfields.plain_fields(node.items, layout.codes, self.slugs, self.dates, self.date, values, places)
+            left = _cfields.plain_fields(node.items, layout.codes, self.slugs, self.dates, self.typed_dates, self.date, values, places)
         else:
             left = self.plain_fields(node.items, layout, values, places)
         for name in left:
@@ -343,11 +344,12 @@ class _Validator:
     def plain_slug(self, spec: schema.Field, node: Node):
         if type(node) is Scalar:
             value = node.value
-            known = self.slugs.get(value)
+            is_id = spec.name == "id"  # ids are named once (a lookup would miss); references again and again
+            known = None if is_id else self.slugs.get(value)
             if known is not None:
                 return known
-            if isinstance(value, str) and len(value) <= schema.SLUG_MAX and _SLUG.match(value):
-                if spec.name != "id":  # ids are named once; references again and again
+            if isinstance(value, str) and len(value) <= schema.SLUG_MAX and _SLUG.fullmatch(value):
+                if not is_id:
                     self.slugs[value] = value
                 return value
         return _GENERAL
@@ -506,7 +508,7 @@ class _Validator:
         raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover - schema bug
 
     def slug_ok(self, value: str, name: str, file: str, node, path) -> bool:
-        if len(value) > schema.SLUG_MAX or not _SLUG.match(value):
+        if len(value) > schema.SLUG_MAX or not _SLUG.fullmatch(value):
             why = "longer than 128 characters" if len(value) > schema.SLUG_MAX else "not a slug"
             hint = ""
             fixed = re.sub(r"[^a-z0-9._-]+", "-", value.lower()).strip("-._")

@@ -285,6 +285,16 @@ def test_slugs_are_accepted(tmp_path, ident):
     assert findings_of(tmp_path, f"entities:\n  - {{id: '{ident}', name: N}}\n", context=False) == []
 
 
+@pytest.mark.parametrize("style", ['"reuters\\n"', "|\n      reuters"])
+def test_a_slug_ends_where_its_text_ends(tmp_path, style):
+    # a trailing newline (a quoted escape, a literal block) is no slug: "$" alone would
+    # let it through, as the end of the text before a final newline
+    text = f"sources:\n  - id: {style}\n    name: Reuters\n"
+    result = run(tmp_path, {"c.yaml": text})
+    assert [f.code for f in result.findings] == ["S006"]
+    assert result.corpus.sources == {}
+
+
 def test_a_bad_id_also_leaves_the_item_out(tmp_path):
     text = "entities:\n  - {id: El Pais, name: N}\n"
     result = run(tmp_path, {"c.yaml": text})
