@@ -50,23 +50,32 @@ ALL_PAIRS_FIRST = 100
 def normalise(text: str) -> str:
     """NFC, case-folded, punctuation removed, white space collapsed: what a reader would
     not notice. `U.S.` and `us`, `Maduro's` and `maduros` become the same."""
+    return " ".join(words_of(text))
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `normalise(text)`."""
     if text.isascii():  # the same in one pass of C each (NFC and casefold change nothing more)
-        return " ".join(text.encode().lower().translate(None, _ASCII_NOT_WORD).decode().split())
+        return text.encode().lower().translate(None, _ASCII_NOT_WORD).decode().split()
     text = unicodedata.normalize("NFC", text).casefold()
-    return " ".join(_NOT_WORD.sub("", text).split())
+    return _NOT_WORD.sub("", text).split()
 
 
-def similar_pairs(texts: Sequence[str], threshold: float, max_df: int = MAX_DF) -> Iterator[tuple[int, int, float]]:
+def similar_pairs(
+    texts: Sequence[str], threshold: float, max_df: int = MAX_DF, keyed: Sequence[str] | None = None
+) -> Iterator[tuple[int, int, float]]:
     """(i, j, score) with i < j for the pairs of normalised texts whose token-sort
     similarity (0–100) is at least `threshold`. Texts should be distinct (group exact
-    duplicates first); pairs are yielded in no particular order."""
+    duplicates first); pairs are yielded in no particular order. `keyed`, where the
+    caller has them: each text's words, sorted, joined by a space."""
     count = len(texts)
     if count < 2:
         return
-    words = [t.split() for t in texts]
-    keyed = [" ".join(sorted(w)) for w in words]
+    if keyed is None:
+        keyed = [" ".join(sorted(t.split())) for t in texts]
     if count <= ALL_PAIRS_FIRST and not _any_pair_near(keyed, threshold):
         return
+    words = [t.split() for t in texts]
     df: Counter[str] = Counter()
     for w in words:
         df.update(set(w))

@@ -35,17 +35,19 @@ The search is blocked (see `claimcheck/lint/_text.py`): 100,000 claims take seco
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from ..findings import Finding
-from ..model import Corpus
+from ..model import Claim, Corpus
 from ._common import finding, related_claims
-from ._text import normalise, similar_pairs
+from ._text import similar_pairs, words_of
 
 CODE = "W101"
 NAME = "near-duplicate-claims"
 SEVERITY = "warning"
 OPTIONS = {"near-duplicate-threshold": 90}
 
+_by_id = attrgetter("id")
 _FIX = "if they say the same, merge them or add an `equivalent` rule; if not, reword one so the difference shows"
 
 
@@ -61,33 +63,47 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
 
     if claims and all(c.subject for c in claims.values()):
         # every claim names its subject: only claims about one subject can be duplicates
-        by_subject: dict[str, list[tuple[str, str]]] = {}
-        for claim_id, claim in claims.items():
-            by_subject.setdefault(claim.subject, []).append((claim_id, claim.text))
+        by_subject: dict[str, list[Claim]] = {}
+        for claim in claims.values():
+            same = by_subject.get(claim.subject)
+            if same is None:
+                by_subject[claim.subject] = [claim]
+            else:
+                same.append(claim)
         for subject in sorted(by_subject):
-            yield from _pairs(corpus, sorted(by_subject[subject]), threshold, related)  # by id
+            yield from _pairs(corpus, sorted(by_subject[subject], key=_by_id), threshold, related)
         return
-    yield from _pairs(corpus, sorted((claim_id, claim.text) for claim_id, claim in claims.items()), threshold, related)
+    yield from _pairs(corpus, sorted(claims.values(), key=_by_id), threshold, related)
 
 
-def _pairs(corpus: Corpus, claims: list[tuple[str, str]], threshold: float, related) -> Iterator[Finding]:
-    """Near-duplicates among these claims (id, text); `related(a, b)` tells pairs known not to be."""
+def _pairs(corpus: Corpus, claims: list[Claim], threshold: float, related) -> Iterator[Finding]:
+    """Near-duplicates among these claims (by id); `related(a, b)` tells pairs known not to be."""
     by_text: dict[str, list[str]] = {}
-    for claim_id, text in claims:
-        text = normalise(text)
-        if text:
-            by_text.setdefault(text, []).append(claim_id)
+    keyed: list[str] = []  # each distinct text's words, sorted: what token-sort compares
+    for claim in claims:
+        words = words_of(claim.text)
+        if words:
+            text = " ".join(words)
+            same = by_text.get(text)
+            if same is None:
+                by_text[text] = [claim.id]
+                words.sort()
+                keyed.append(" ".join(words))
+            else:
+                same.append(claim.id)
     texts = list(by_text)
     groups = list(by_text.values())
-    for same in groups:
-        if len(same) < 2:
-            continue
-        for n, later in enumerate(same[1:], 1):
-            first = next((c for c in same[:n] if not related(c, later)), None)
-            if first is not None:
-                yield _finding(corpus, first, later, f"has the same text as claim '{first}'")
+    if len(groups) < len(claims):  # some texts are the same
+        for same in groups:
+            if len(same) < 2:
+                continue
+            for n, later in enumerate(same[1:], 1):
+                first = next((c for c in same[:n] if not related(c, later)), None)
+                if first is not None:
+                    yield _finding(corpus, first, later, f"has the same text as claim '{first}'")
     reported: set[str] = set()  # one finding per claim, however many it resembles
-    for i, j, score in sorted(similar_pairs(texts, threshold), key=lambda hit: sorted((groups[hit[0]][0], groups[hit[1]][0]))):
+    hits = similar_pairs(texts, threshold, keyed=keyed)
+    for i, j, score in sorted(hits, key=lambda hit: sorted((groups[hit[0]][0], groups[hit[1]][0]))):
         a, b = sorted((groups[i][0], groups[j][0]))
         if b not in reported and not related(a, b):
             reported.add(b)
