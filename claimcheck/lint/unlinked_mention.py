@@ -42,6 +42,9 @@ SEVERITY = "info"
 
 _WORD = re.compile(r"\w+")
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same words in ASCII text, found faster
+#: bytes.translate table: ASCII \w characters stay, every other byte becomes a space, so
+#: that split() gives _ASCII_WORD's words of an ASCII text (a pass of C, no regex)
+_ASCII_WORD_BYTES = bytes(c if chr(c).isascii() and _ASCII_WORD.fullmatch(chr(c)) else 32 for c in range(256))
 
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
@@ -102,18 +105,28 @@ class _Names:
                 self.lengths.setdefault(words[0].casefold(), set()).add(len(words))
                 self.longest = max(self.longest, len(words))
         self.lengths_desc = {first: sorted(found, reverse=True) for first, found in self.lengths.items()}
+        # the heads an ASCII text can hold, as bytes: most texts are passed over on these
+        self.ascii_heads: set[bytes | tuple[bytes, bytes]] = {
+            head.encode() if isinstance(head, str) else tuple(w.encode() for w in head)
+            for head in self.heads
+            if (head.isascii() if isinstance(head, str) else all(w.isascii() for w in head))
+        }
 
     def find(self, text: str) -> list[tuple[str, set[str]]]:
         """(name as written in the text, entity ids) for each name found, longest first
         where names overlap, left to right."""
-        text = unicodedata.normalize("NFC", text)
         is_ascii = text.isascii()
-        if is_ascii:  # then lower() is casefold(), and keeps every word where it was
+        if is_ascii:  # then it is NFC, lower() is casefold(), and keeps every word where it was
+            folded_bytes = text.encode().translate(_ASCII_WORD_BYTES).lower().split()
+            heads = self.ascii_heads
+            if heads.isdisjoint(folded_bytes) and heads.isdisjoint(zip(folded_bytes, folded_bytes[1:])):
+                return []
             folded = _ASCII_WORD.findall(text.lower())
         else:
+            text = unicodedata.normalize("NFC", text)
             folded = [w.casefold() for w in _WORD.findall(text)]
-        if self.heads.isdisjoint(folded) and self.heads.isdisjoint(zip(folded, folded[1:])):
-            return []
+            if self.heads.isdisjoint(folded) and self.heads.isdisjoint(zip(folded, folded[1:])):
+                return []
         words = _ASCII_WORD.findall(text) if is_ascii else _WORD.findall(text)
         found = []
         free = 0  # the first word that is not part of a name found already
