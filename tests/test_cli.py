@@ -210,6 +210,29 @@ def test_python_dash_m_and_version():
     assert out.stdout.startswith("claimcheck ")
 
 
+def test_a_machine_format_starts_without_rich_or_pydantic():
+    """Start-up is most of a small check (a pre-commit hook): a machine format imports
+    no terminal library, and typer builds no pydantic adapters (see pyproject.toml)."""
+    report_modules = (
+        "import os, runpy, sys\n"
+        "leave = os._exit\n"
+        "def report(code):\n"
+        "    print(*sorted(sys.modules), file=sys.stderr)\n"
+        "    leave(code)\n"
+        "os._exit = report\n"
+        "sys.argv = ['claimcheck', *sys.argv[1:]]\n"
+        "runpy.run_module('claimcheck', run_name='__main__')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", report_modules, "check", str(REPO / "corpus"), "--format", "json", "--no-cache"],
+        capture_output=True, text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    imported = set(out.stderr.splitlines()[-1].split())
+    assert "claimcheck.report.machine" in imported
+    assert not {name for name in imported if name.split(".")[0] in ("rich", "pydantic")}
+
+
 def test_control_characters_in_corpus_text_never_reach_the_terminal(tmp_path):
     root = write_corpus(tmp_path / "c", r"""
 sources:
