@@ -446,7 +446,7 @@ static int take_fields(PyObject *items, PyObject *codes, PyObject *file, Caches 
     return 0;
 }
 
-/* plain_fields(items, codes, slugs, dates, date, values, places) -> the names left
+/* plain_fields(items, codes, slugs, dates, typed_dates, date, values, places) -> the names left
  *
  * items: a Mapping's items (name -> node); codes: name -> (kind code, placed, keep in
  * the slug cache, enum choices as a set or None, minimum, maximum) for the fields this
@@ -930,7 +930,7 @@ static PyObject *plain_claims(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* plain_records(nodes, layout, section, file, slugs, dates, date) -> a list
+/* plain_records(nodes, layout, section, file, slugs, dates, typed_dates, date) -> a list
  *
  * The whole of `_Validator.record` for each node of a section's list that is a wholly
  * well-formed record (no finding to make): its fields, and for a claim its assertions,
@@ -975,9 +975,9 @@ static PyMethodDef methods[] = {
     {"plain_assertions", plain_assertions, METH_VARARGS,
      "plain_assertions(read, sources, value_type) -> a claim's Assertions where their cross-file checks pass, or None"},
     {"plain_fields", plain_fields, METH_VARARGS,
-     "plain_fields(items, codes, slugs, dates, date, values, places) -> names left for the general checks"},
+     "plain_fields(items, codes, slugs, dates, typed_dates, date, values, places) -> names left for the general checks"},
     {"plain_records", plain_records, METH_VARARGS,
-     "plain_records(nodes, layout, section, file, slugs, dates, date) -> each node's _Item, or None"},
+     "plain_records(nodes, layout, section, file, slugs, dates, typed_dates, date) -> each node's _Item, or None"},
     {NULL, NULL, 0, NULL},
 };
 
