@@ -383,6 +383,27 @@ def test_unused_sources_entities_and_predicates(corpus_dir):
     assert "holds_office" in predicate.message  # the near miss the claims use
 
 
+def test_unused_looks_at_every_claim_until_all_are_used():
+    """The rules stop reading once every source and entity is seen used: one named only
+    by the last claim, past the first chunk, is used; one named by none is reported."""
+    from claimcheck.lint._common import CHUNK
+    from claimcheck.model import Assertion, Entity, Source
+
+    here = Pos("c.yaml", 1, 1)
+    corpus = Corpus()
+    for name in ("often", "last", "never"):
+        corpus.sources[name] = Source(name, name, here)
+        corpus.entities[f"e-{name}"] = Entity(f"e-{name}", name, here)
+    for n in range(CHUNK + 10):
+        source, entity = ("last", "e-last") if n == CHUNK + 9 else ("often", "e-often")
+        assertion = Assertion(f"c{n}", 0, source, "affirms", here)
+        corpus.claims[f"c{n}"] = Claim(f"c{n}", f"claim {n}", here, subject=entity, assertions=(assertion,))
+    found = lint.run(corpus, select={"I108", "I109"})
+    assert sorted((f.code, f.path[1]) for f in found) == [("I108", "never"), ("I109", "e-never")]
+    del corpus.sources["never"], corpus.entities["e-never"]
+    assert lint.run(corpus, select={"I108", "I109"}) == []
+
+
 def test_unused_is_quiet_without_claims(corpus_dir):
     write_corpus(corpus_dir, SOURCES)
     assert analyze([corpus_dir]).findings == []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 
 from ..engine.support import _strongly_connected
 from ..findings import Finding
-from ..model import Corpus, Pos
+from ..model import Claim, Corpus, Pos
 
 
 def finding(code: str, message: str, pos: Pos, path: tuple[str, ...]) -> Finding:
@@ -25,6 +25,18 @@ def today(options: dict) -> _dt.date:
     if isinstance(value, _dt.date):
         return value
     return _dt.date.fromisoformat(str(value))
+
+
+#: claims a chunk: small enough that a rule which can stop early (every source seen used)
+#: does not read the whole corpus, large enough to be read in comprehensions
+CHUNK = 4096
+
+
+def claim_chunks(corpus: Corpus) -> Iterator[list[Claim]]:
+    """The corpus's claims in order, a list of up to CHUNK at a time."""
+    claims = list(corpus.claims.values())
+    for start in range(0, len(claims), CHUNK):
+        yield claims[start : start + CHUNK]
 
 
 def rule_graph(corpus: Corpus) -> dict[str, list[str]]:

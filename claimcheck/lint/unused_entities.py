@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Corpus
-from ._common import finding
+from ._common import claim_chunks, finding
 
 CODE = "I109"
 NAME = "unused-entity"
@@ -40,13 +40,16 @@ SEVERITY = "info"
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     if not corpus.claims:
         return  # a register checked on its own, or a corpus not yet written
-    claims = corpus.claims.values()
-    used = {claim.subject for claim in claims}
-    used.update(claim.object for claim in claims if isinstance(claim.object, str))
-    used.update(a.value for claim in claims for a in claim.assertions if isinstance(a.value, str))
+    unused = set(corpus.entities)
     for source in corpus.sources.values():
-        used.update(source.represents)
-    for entity_id in sorted(corpus.entities.keys() - used):
+        unused.difference_update(source.represents)
+    for claims in claim_chunks(corpus):  # until every entity is seen used: often early
+        if not unused:
+            return
+        unused.difference_update([claim.subject for claim in claims])
+        unused.difference_update([claim.object for claim in claims if isinstance(claim.object, str)])
+        unused.difference_update([a.value for claim in claims for a in claim.assertions if isinstance(a.value, str)])
+    for entity_id in sorted(unused):
         entity = corpus.entities[entity_id]
         yield finding(
             CODE,

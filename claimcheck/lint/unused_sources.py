@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Corpus
-from ._common import finding
+from ._common import claim_chunks, finding
 
 CODE = "I108"
 NAME = "unused-source"
@@ -37,10 +37,13 @@ SEVERITY = "info"
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     if not corpus.claims:
         return  # a register checked on its own, or a corpus not yet written
-    claims = corpus.claims.values()
-    used = {a.source for claim in claims for a in claim.assertions}
-    used.update(s for claim in claims for a in claim.assertions for s in a.via)
-    for source_id in sorted(corpus.sources.keys() - used):
+    unused = set(corpus.sources)
+    for claims in claim_chunks(corpus):  # until every source is seen used: often early
+        unused.difference_update([a.source for claim in claims for a in claim.assertions])
+        unused.difference_update([s for claim in claims for a in claim.assertions for s in a.via])
+        if not unused:
+            return
+    for source_id in sorted(unused):
         source = corpus.sources[source_id]
         yield finding(
             CODE,
