@@ -122,3 +122,31 @@ def resolve_plain(text: str):
         if _NAN.match(text):
             return float("nan")
     return text
+
+
+# --- places and words for findings ---------------------------------------------------
+
+#: line breaks as the parser counts them in its marks (CR alone and NEL too, not just LF)
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def text_place(text: str, index: int) -> tuple[int, int]:
+    """(line, column), from 1, of the character at `index` of `text`."""
+    line, start = 1, 0
+    for match in LINE_BREAK.finditer(text, 0, index):
+        line += 1
+        start = match.end()
+    return line, index - start + 1
+
+
+def type_word(value) -> str:
+    """What YAML typed a value as, in words: for findings."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, _dt.date):
+        return "a date"
+    return "text"
