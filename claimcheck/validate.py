@@ -665,9 +665,13 @@ class _Builder:
         return c, findings
 
     def unique(self, section: str) -> dict[str, _Item]:
-        seen: dict[str, _Item] = {}
+        items = self.by_section[section]
         invalid = self.invalid.setdefault(section, {})
-        for item in self.by_section[section]:
+        seen = {item.values["id"]: item for item in items if item.ok}
+        if len(seen) == len(items):  # all well-formed, no id twice: nothing to report
+            return seen
+        seen = {}
+        for item in items:
             if not item.ok:
                 if "id" in item.values:
                     invalid.setdefault(item.values["id"], item)
