@@ -47,6 +47,7 @@ def entry_dict(entry: Entry) -> dict:
 
 
 def conflict_dict(conflict: Conflict, resolution=None, assessment=None) -> dict:
+    both_sides = conflict.self_contradicting_sources  # a property that looks at every entry: once
     out = {
         "id": conflict.id,
         "kind": conflict.kind,
@@ -63,8 +64,8 @@ def conflict_dict(conflict: Conflict, resolution=None, assessment=None) -> dict:
             }
             for side in conflict.sides
         ],
-        "self_contradiction": conflict.self_contradiction,
-        "self_contradicting_sources": list(conflict.self_contradicting_sources),
+        "self_contradiction": bool(both_sides),
+        "self_contradicting_sources": list(both_sides),
         "reversal": conflict.reversal,
     }
     if assessment is not None:
