@@ -242,23 +242,14 @@ static int equals_n(Reader *r, Py_ssize_t start, Py_ssize_t end, const char *wor
     return 1;
 }
 
-static int equals(Reader *r, Py_ssize_t start, Py_ssize_t end, const char *word)
-{
-    return equals_n(r, start, end, word, (Py_ssize_t)strlen(word));
-}
-
 /* a literal's length is known when compiling: no strlen for each scalar */
 #define EQUALS(r, start, end, literal) equals_n((r), (start), (end), (literal), (Py_ssize_t)sizeof(literal) - 1)
 
 static int typed_key(Reader *r, Py_ssize_t start, Py_ssize_t end)
 {
-    static const char *words[] = {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", NULL};
-    if (end - start != 4 && end - start != 5)
-        return 0; /* most keys: no strlen of nine words for each */
-    for (int i = 0; words[i]; i++)
-        if (equals(r, start, end, words[i]))
-            return 1;
-    return 0;
+    return EQUALS(r, start, end, "null") || EQUALS(r, start, end, "Null") || EQUALS(r, start, end, "NULL") ||
+           EQUALS(r, start, end, "true") || EQUALS(r, start, end, "True") || EQUALS(r, start, end, "TRUE") ||
+           EQUALS(r, start, end, "false") || EQUALS(r, start, end, "False") || EQUALS(r, start, end, "FALSE");
 }
 
 static Py_ssize_t skip_spaces(Reader *r, Py_ssize_t i, Py_ssize_t end)
