@@ -103,6 +103,29 @@ def test_weights_are_overridable_and_checked():
             weights_from(bad)
 
 
+def test_leaning_is_the_heaviest_side_then_the_first_label():
+    """`leaning_of` reads the two heaviest sides in one pass; the definition sorts."""
+    import random
+
+    from claimcheck.assess import leaning_of
+
+    def by_sorting(scores, clear_ratio):
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        top_label, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        margin = top - second
+        if top > 0 and top >= clear_ratio * second and margin > 0:
+            return top_label, margin
+        return None, margin
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        labels = rng.sample("abcdefgh", rng.randint(1, 6))
+        scores = {label: rng.choice([0.0, 0.5, 1.0, 1.5, 2.0, rng.uniform(0, 3)]) for label in labels}
+        ratio = rng.choice([1.0, 1.5, 2.0])
+        assert leaning_of(scores, ratio) == by_sorting(scores, ratio), scores
+
+
 def _sensitivity_by_weighing_everything(corpus, weights, scores, best, leaning):
     """What `_sensitivity` computes, the plain way: every side weighed again for every
     re-grading of every origin."""
