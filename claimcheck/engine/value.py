@@ -110,16 +110,21 @@ def groups(corpus: Corpus) -> dict[str, tuple[Predicate | None, list[Assertion],
 
 def find(corpus: Corpus) -> Iterator[Conflict]:
     found = groups(corpus)
+    # a corpus gives few values many times over (years, counts, temperatures): each is
+    # classified once for all the groups, by value type and value
+    classified: dict[tuple, tuple | None] = {}
     for cid in sorted(found):
         predicate, assertions, about = found[cid]
         if len(assertions) < 2:
             continue
-        conflict = _group_conflict(corpus, cid, predicate, assertions, about)
+        conflict = _group_conflict(corpus, cid, predicate, assertions, about, classified)
         if conflict is not None:
             yield conflict
 
 
-def _group_conflict(corpus, cid, predicate, assertions, about) -> Conflict | None:
+def _group_conflict(corpus, cid, predicate, assertions, about, seen: dict) -> Conflict | None:
+    """The group's conflict, if its values differ; `seen` keeps each value's (class,
+    key, text key) by (value type, type, value), from group to group."""
     values = [value_of(a, corpus) for a in assertions]
     first = values[0]
     if all(type(v) is type(first) and v == first for v in values):
@@ -127,10 +132,9 @@ def _group_conflict(corpus, cid, predicate, assertions, about) -> Conflict | Non
     value_type = predicate.value_type if predicate else None
     tolerance = predicate.tolerance if predicate and predicate.tolerance is not None else _ZERO
     rows = []  # (assertion, value, class, key, text key)
-    seen: dict[tuple, tuple | None] = {}  # a group repeats few values many times: each is read once
     for a, value in zip(assertions, values):
         # by type (True == 1) and, for floats, as written (0.0 == -0.0, but reads "-0.0")
-        same = (float, repr(value)) if type(value) is float else (type(value), value)
+        same = (value_type, float, repr(value)) if type(value) is float else (value_type, type(value), value)
         known = seen.get(same, False)
         if known is False:
             classified = classify(value, value_type)
