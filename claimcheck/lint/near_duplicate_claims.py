@@ -93,7 +93,7 @@ def _pairs(corpus: Corpus, claims: list[Claim], threshold: float, related) -> It
                 same.append(claim.id)
     texts = list(by_text)
     groups = list(by_text.values())
-    if len(groups) < len(claims):  # some texts are the same
+    if len(groups) < len(claims):  # some texts are the same (or say nothing)
         for same in groups:
             if len(same) < 2:
                 continue
