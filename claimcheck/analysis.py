@@ -75,12 +75,13 @@ def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progr
     files, findings = discover(paths)
     loading = 0.0
     records = Records()
+    buffer = bytearray()  # each file is read into it: no fresh memory for every file
     # each file is checked as it loads and its tree let go: no more than one file's tree
     # is held at a time (the trees are most of a corpus's memory), and it is freed while
     # still in the cache, before the next file is read into memory it can then reuse
     for done, (path, display) in enumerate(files, 1):
         started = time.perf_counter()
-        one = load_file(path, display, limits)
+        one = load_file(path, display, limits, buffer)
         loading += time.perf_counter() - started
         findings.extend(one.findings)
         records.add(one)

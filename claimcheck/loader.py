@@ -29,25 +29,25 @@ class LoadedFile:
     findings: list[Finding] = field(default_factory=list)
 
 
-
-
-
 # --- reading a file ----------------------------------------------------------------------
 
 
-def decode(data: bytes, path: str) -> tuple[str | None, Finding | None]:
-    """Bytes to text, or a finding saying why the file is not UTF-8 YAML."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        width = "32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "16"
+def decode(data: bytes | bytearray, path: str, end: int | None = None) -> tuple[str | None, Finding | None]:
+    """Bytes (the first `end` of them) to text, or a finding saying why the file is not
+    UTF-8 YAML."""
+    end = len(data) if end is None else end
+    if data.startswith((b"\xff\xfe", b"\xfe\xff"), 0, end):
+        width = "32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), 0, end) else "16"
         return None, Finding("L002", f"the file is UTF-{width} encoded; save it as UTF-8", path, 1, 1)
-    nul = data.find(b"\x00")
+    nul = data.find(b"\x00", 0, end)
     if nul >= 0:
         line, column = _place(data, nul)
         return None, Finding(
             "L002", "the file holds a NUL byte: it is binary or UTF-16/32, not UTF-8 text", path, line, column
         )
+    view = memoryview(data)
     try:
-        text = data.decode("utf-8-sig")
+        text = str(view[:end], "utf-8-sig")
     except UnicodeDecodeError as err:
         line, column = _place(data, err.start)
         byte = data[err.start]
@@ -58,6 +58,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, Finding | None]:
             line,
             column,
         )
+    finally:
+        view.release()
     return text, None
 
 
@@ -66,8 +68,10 @@ def _place(data: bytes, offset: int) -> tuple[int, int]:
     return text_place(head, len(head))
 
 
-def load_file(path: Path, display: str, limits: Limits = Limits()) -> LoadedFile:
-    """Read one file into positioned nodes. Never raises for bad content."""
+def load_file(path: Path, display: str, limits: Limits = Limits(), buffer: bytearray | None = None) -> LoadedFile:
+    """Read one file into positioned nodes. Never raises for bad content. `buffer`: where
+    a caller reads many files, one bytearray to read each into, grown as needed (reading
+    into new memory for every file costs a page fault for every 4 KiB of it)."""
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
@@ -79,9 +83,15 @@ def load_file(path: Path, display: str, limits: Limits = Limits()) -> LoadedFile
                 None,
                 [Finding("L001", f"the file is {size} bytes, above the limit of {limits.max_file_bytes}", display, 1, 1)],
             )
-        with path.open("rb") as handle:  # bounded: the file may have grown since
-            data = handle.read(limits.max_file_bytes + 1)
-        if len(data) > limits.max_file_bytes:
+        buffer = bytearray() if buffer is None else buffer
+        if len(buffer) <= size:  # room for the file and a byte more: it may have grown since
+            buffer.extend(bytes(size + 1 - len(buffer)))
+        with path.open("rb", buffering=0) as handle:
+            read = _read_into(handle, buffer)
+            if read == len(buffer):  # it grew since: read on, bounded
+                data = bytes(buffer) + handle.read(limits.max_file_bytes + 1 - read)
+                buffer, read = data, len(data)
+        if read > limits.max_file_bytes:
             return LoadedFile(
                 display,
                 None,
@@ -89,7 +99,22 @@ def load_file(path: Path, display: str, limits: Limits = Limits()) -> LoadedFile
             )
     except OSError as err:
         return LoadedFile(display, None, [Finding("L001", f"cannot read the file: {err.strerror or err}", display, 1, 1)])
-    return load_bytes(data, display, limits)
+    text, problem = decode(buffer, display, read)
+    if problem is not None:
+        return LoadedFile(display, None, [problem])
+    return load_text(text, display, limits)
+
+
+def _read_into(handle, buffer: bytearray) -> int:
+    """Bytes read into `buffer` from its start, until the file ends or the buffer is full."""
+    read = 0
+    with memoryview(buffer) as view:
+        while read < len(buffer):
+            got = handle.readinto(view[read:])
+            if not got:
+                break
+            read += got
+    return read
 
 
 def load_bytes(data: bytes, display: str, limits: Limits = Limits()) -> LoadedFile:

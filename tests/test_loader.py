@@ -344,6 +344,59 @@ def test_file_size_limit(tmp_path):
     assert "limit" in loaded.findings[0].message
 
 
+def test_files_read_into_one_buffer_read_as_alone(tmp_path):
+    """analyze reads every file into one buffer: what a longer file left in it beyond a
+    shorter one's end (a NUL, bad UTF-8, more keys) never reaches the shorter one."""
+    contents = [
+        b"sources:\n  - {id: long, name: Long}\n" + b"#" * 500 + b"\x00\xff\n",
+        b"a: 1\n",
+        "b: caf\u00e9\n".encode(),
+        b"c: 1\x00\n",
+        b"\xef\xbb\xbfd: bom\n",
+        b"e: \xe9t\xe9\n",
+        b"\xff\xfe\x00\x00",
+        b"",
+    ]
+    buffer = bytearray()
+    for n, data in enumerate(contents):
+        path = tmp_path / f"f{n}.yaml"
+        path.write_bytes(data)
+        shared, alone = load_file(path, path.name, buffer=buffer), load_file(path, path.name)
+        assert [(f.code, f.line, f.column, f.message) for f in shared.findings] == [
+            (f.code, f.line, f.column, f.message) for f in alone.findings
+        ], data
+        assert _shape(shared.root) == _shape(alone.root), data
+    assert len(buffer) > len(contents[0])
+
+
+def test_a_file_that_grew_since_its_size_was_read_is_read_whole(tmp_path):
+    """The buffer is sized by stat; a file that grew after is read on, to the limit."""
+
+    class Shrunk(type(tmp_path)):  # a path whose stat reports the file smaller than it is
+        def stat(self, **kwargs):
+            status = super().stat(**kwargs)
+            return os.stat_result((*status[:6], 4, *status[7:]))
+
+    path = Shrunk(tmp_path / "grew.yaml")
+    path.write_text("a: 1\nb: 2\n")
+    loaded = load_file(path, "grew.yaml", buffer=bytearray())
+    assert loaded.findings == [] and sorted(loaded.root.items) == ["a", "b"]
+    path.write_text("a: " + "x" * 2000 + "\n")
+    loaded = load_file(path, "grew.yaml", Limits(max_file_bytes=1000), buffer=bytearray())
+    assert [f.code for f in loaded.findings] == ["L001"]
+
+
+def _shape(node):
+    """A node as plain values and places, to compare two reads of one file."""
+    if node is None:
+        return None
+    if isinstance(node, Mapping):
+        return {k: (node.keys[k].line, node.keys[k].column, _shape(v)) for k, v in node.items.items()}
+    if isinstance(node, Sequence):
+        return [_shape(v) for v in node.items]
+    return (node.value, node.line, node.column)
+
+
 # --- scalars: YAML 1.2 core schema plus dates ---------------------------------------------
 
 
