@@ -631,7 +631,8 @@ static int key_index(PyObject *name)
  * (where it gives none) its period left None for finish_assertions. Its fields are read
  * by ASSERTION_LAYOUT straight into the Assertion's slots, with no dict between. Its
  * places go to *where_fields: (source line, column, value line, column, via as
- * [(id, line, column)]), None where not given. An Assertion, GENERAL, or NULL. */
+ * [(id, line, column)]), None where not given; or only the source's column, where the
+ * source is on the assertion's line and neither value nor via is given. An Assertion, GENERAL, or NULL. */
 static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *file, Caches *caches,
                                  PyObject **where_fields)
 {
@@ -694,10 +695,20 @@ static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *fil
         source ? SLOT(source, SC_LINE) : Py_None, source ? SLOT(source, SC_COLUMN) : Py_None,
         value ? SLOT(value, SC_LINE) : Py_None, value ? SLOT(value, SC_COLUMN) : Py_None, placed_via,
     };
-    if ((index_object = PyLong_FromSsize_t(index)) == NULL || (*where_fields = PyTuple_New(5)) == NULL)
+    if ((index_object = PyLong_FromSsize_t(index)) == NULL)
         goto done;
-    for (int k = 0; k < 5; k++)
-        PyTuple_SET_ITEM(*where_fields, k, Py_NewRef(fields_where[k]));
+    int same_line = source != NULL && PyObject_RichCompareBool(SLOT(source, SC_LINE), SLOT(node, MP_LINE), Py_EQ) == 1;
+    if (PyErr_Occurred())
+        goto done;
+    if (same_line && value == NULL && placed_via == Py_None)
+        /* most assertions: the source on the assertion's own line, no value, no via; its
+         * column alone says where (a tuple each was 28 MB at 100k claims) */
+        *where_fields = Py_NewRef(SLOT(source, SC_COLUMN));
+    else if ((*where_fields = PyTuple_New(5)) == NULL)
+        goto done;
+    else
+        for (int k = 0; k < 5; k++)
+            PyTuple_SET_ITEM(*where_fields, k, Py_NewRef(fields_where[k]));
     Py_ssize_t pos_offsets[3] = {POS_FILE, POS_LINE, POS_COLUMN};
     PyObject *pos_values[3] = {file, SLOT(node, MP_LINE), SLOT(node, MP_COLUMN)};
     if ((pos = new_slotted(PosType, pos_offsets, pos_values, 3)) == NULL)

@@ -80,7 +80,8 @@ class _ReadAssertions:
 
     assertions: list  # of Assertion
     #: per assertion: source line, column, value line, column (None when not given),
-    #: and via as [(id, line, column)] (None when not given)
+    #: and via as [(id, line, column)] (None when not given); or, where the source is on
+    #: the assertion's line and there is neither value nor via, the source's column alone
     places: list
 
     def __len__(self) -> int:
@@ -89,7 +90,10 @@ class _ReadAssertions:
     def items(self, file: str) -> list[_Item]:
         """The assertions as the general path reads them (`_Validator.record`)."""
         out = []
-        for a, (source_line, source_column, value_line, value_column, via) in zip(self.assertions, self.places):
+        for a, where in zip(self.assertions, self.places):
+            if type(where) is int:
+                where = (a.pos.line, where, None, None, None)
+            source_line, source_column, value_line, value_column, via = where
             values = {"source": a.source, "stance": a.stance, "period": a.period, "credibility": a.credibility}
             places = {"source": (source_line, source_column)}
             for name in ("date", "quote", "url", "note"):
