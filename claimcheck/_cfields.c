@@ -515,8 +515,8 @@ static void finish_assertions(PyObject *values)
     if (claim == NULL) /* (a claim's id is required: never so) */
         return;
     PyObject *assertions = SLOT(read, RD_ASSERTIONS);
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(assertions); i++) {
-        PyObject *assertion = PyList_GET_ITEM(assertions, i);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(assertions); i++) {
+        PyObject *assertion = PyTuple_GET_ITEM(assertions, i);
         Py_SETREF(SLOT(assertion, ASSERTION_OFFSETS[A_CLAIM]), Py_NewRef(claim));
         if (SLOT(assertion, ASSERTION_OFFSETS[A_PERIOD]) == Py_None)
             Py_SETREF(SLOT(assertion, ASSERTION_OFFSETS[A_PERIOD]), Py_NewRef(period));
@@ -750,7 +750,8 @@ static PyObject *plain_assertion_records(PyObject *node, PyObject *layout, PyObj
         return decoded < 0 ? NULL : GENERAL;
     PyObject *items = SLOT(node, SQ_ITEMS);
     Py_ssize_t n = PyList_GET_SIZE(items);
-    PyObject *assertions = PyList_New(n), *where = PyList_New(n), *result = NULL;
+    /* tuples: the model's Claim takes the assertions' as they are */
+    PyObject *assertions = PyTuple_New(n), *where = PyTuple_New(n), *result = NULL;
     if (assertions == NULL || where == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -760,8 +761,8 @@ static PyObject *plain_assertion_records(PyObject *node, PyObject *layout, PyObj
             result = made;
             goto done;
         }
-        PyList_SET_ITEM(assertions, i, made);
-        PyList_SET_ITEM(where, i, fields_where);
+        PyTuple_SET_ITEM(assertions, i, made);
+        PyTuple_SET_ITEM(where, i, fields_where);
     }
     PyObject *fields[2] = {assertions, where};
     const Py_ssize_t offsets[2] = {RD_ASSERTIONS, RD_PLACES};
@@ -810,8 +811,8 @@ static PyObject *checked_assertions(PyObject *read, PyObject *sources, int kind)
     if (kind == OTHER_VALUE)
         return GENERAL;
     PyObject *assertions = SLOT(read, RD_ASSERTIONS);
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(assertions); i++) {
-        PyObject *assertion = PyList_GET_ITEM(assertions, i);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(assertions); i++) {
+        PyObject *assertion = PyTuple_GET_ITEM(assertions, i);
         int known = PyDict_Contains(sources, SLOT(assertion, ASSERTION_OFFSETS[A_SOURCE]));
         PyObject *via = SLOT(assertion, ASSERTION_OFFSETS[A_VIA]);
         for (Py_ssize_t k = 0; known > 0 && k < PyTuple_GET_SIZE(via); k++)
@@ -822,7 +823,7 @@ static PyObject *checked_assertions(PyObject *read, PyObject *sources, int kind)
         if (value != Py_None && !fits(value, kind))
             return GENERAL;
     }
-    return PyList_AsTuple(assertions);
+    return Py_NewRef(assertions);
 }
 
 /* plain_assertions(read, sources, value_type) -> a tuple of Assertions, or None
@@ -839,7 +840,7 @@ static PyObject *plain_assertions(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_RuntimeError, "setup_records() was not called");
         return NULL;
     }
-    if (!Py_IS_TYPE(read, ReadType) || !PyList_CheckExact(SLOT(read, RD_ASSERTIONS))) {
+    if (!Py_IS_TYPE(read, ReadType) || !PyTuple_CheckExact(SLOT(read, RD_ASSERTIONS))) {
         PyErr_SetString(PyExc_TypeError, "plain_assertions takes a _ReadAssertions");
         return NULL;
     }
@@ -858,7 +859,7 @@ static PyObject *plain_claim(PyObject *item, PyObject *entities, PyObject *predi
     PyObject *ident = given_or(values, K_ID, NULL), *text = given_or(values, K_TEXT, NULL);
     PyObject *read = given_or(values, K_ASSERTIONS, NULL);
     if (ident == NULL || text == NULL || read == NULL || !Py_IS_TYPE(read, ReadType) ||
-        !PyList_CheckExact(SLOT(read, RD_ASSERTIONS)) || PyList_GET_SIZE(SLOT(read, RD_ASSERTIONS)) == 0)
+        !PyTuple_CheckExact(SLOT(read, RD_ASSERTIONS)) || PyTuple_GET_SIZE(SLOT(read, RD_ASSERTIONS)) == 0)
         return GENERAL; /* (no assertions: S011) */
     PyObject *subject = given_or(values, K_SUBJECT, Py_None);
     if (subject != Py_None) {

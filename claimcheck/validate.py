@@ -78,11 +78,11 @@ class _ReadAssertions:
     values of the predicate's type) left to `_Builder`. Lighter than an _Item each (a
     third of the memory); `items` gives the _Items for the checks that report."""
 
-    assertions: list  # of Assertion
+    assertions: tuple  # of Assertion: the model's Claim takes it as it is
     #: per assertion: source line, column, value line, column (None when not given),
     #: and via as [(id, line, column)] (None when not given); or, where the source is on
     #: the assertion's line and there is neither value nor via, the source's column alone
-    places: list
+    places: tuple
 
     def __len__(self) -> int:
         return len(self.assertions)
