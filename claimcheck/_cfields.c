@@ -436,9 +436,15 @@ static int take_fields(PyObject *items, PyObject *codes, PyObject *file, Caches 
         if (!failed && placed) {
             /* a field taken here is a scalar or a list */
             int scalar = Py_IS_TYPE(node, ScalarType);
-            PyObject *place = PyTuple_Pack(2, SLOT(node, scalar ? SC_LINE : SQ_LINE), SLOT(node, scalar ? SC_COLUMN : SQ_COLUMN));
-            failed = place == NULL || PyDict_SetItem(places, name, place) < 0;
-            Py_XDECREF(place);
+            PyObject *line = SLOT(node, scalar ? SC_LINE : SQ_LINE), *column = SLOT(node, scalar ? SC_COLUMN : SQ_COLUMN);
+            if (PyList_CheckExact(places)) { /* name, line, column, ... (see plain_item) */
+                failed = PyList_Append(places, name) < 0 || PyList_Append(places, line) < 0 ||
+                         PyList_Append(places, column) < 0;
+            } else {
+                PyObject *place = PyTuple_Pack(2, line, column);
+                failed = place == NULL || PyDict_SetItem(places, name, place) < 0;
+                Py_XDECREF(place);
+            }
         }
         if (failed)
             return -1;
@@ -534,7 +540,9 @@ static PyObject *plain_item(PyObject *node, PyObject *section, PyObject *layout,
     PyObject *codes = PyTuple_GET_ITEM(layout, 0), *required = PyTuple_GET_ITEM(layout, 1);
     if (!PyDict_CheckExact(codes) || !PyTuple_CheckExact(required))
         return GENERAL;
-    PyObject *values = PyDict_New(), *places = PyDict_New(), *result = NULL;
+    /* places as one flat tuple (name, line, column, ...), not a dict of pairs: a record
+     * is read whole for every claim, and read back only for a finding (_Item.place) */
+    PyObject *values = PyDict_New(), *places = PyList_New(0), *result = NULL;
     if (values == NULL || places == NULL)
         goto done;
     int taken = take_fields(SLOT(node, MP_ITEMS), codes, file, caches, values, places, NULL);
@@ -553,6 +561,11 @@ static PyObject *plain_item(PyObject *node, PyObject *section, PyObject *layout,
     PyObject *where = new_slotted(PosType, pos_offsets, pos_values, 3);
     if (where == NULL)
         goto done;
+    Py_SETREF(places, PyList_AsTuple(places));
+    if (places == NULL) {
+        Py_DECREF(where);
+        goto done;
+    }
     Py_ssize_t item_offsets[6] = {IT_SECTION, IT_FILE, IT_WHERE, IT_VALUES, IT_PLACES, IT_OK};
     PyObject *item_values[6] = {section, file, where, values, places, Py_True};
     result = new_slotted(ItemType, item_offsets, item_values, 6);

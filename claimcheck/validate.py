@@ -62,13 +62,22 @@ class _Item:
     where: Pos  # of the record's mapping; the nodes themselves are not kept, so a file's
     values: dict  # tree can be freed as soon as its records are read
     #: field name -> (line, column) of its value, for the fields in _PLACED; their list
-    #: values hold (value, line, column) for each element. A Pos is made only for a finding
-    places: dict = field(default_factory=dict)
+    #: values hold (value, line, column) for each element. A Pos is made only for a finding.
+    #: A record `_cfields` reads whole has them flat instead: (name, line, column, ...)
+    places: dict | tuple = field(default_factory=dict)
     ok: bool = True
 
     def at(self, name: str) -> Pos:
         """Where the value of field `name` (one in _PLACED) is."""
-        return Pos(self.file, *self.places[name])
+        return Pos(self.file, *self.place(name))
+
+    def place(self, name: str) -> tuple[int, int]:
+        """(line, column) of the value of field `name` (one in _PLACED)."""
+        places = self.places
+        if type(places) is tuple:
+            at = places.index(name)  # names are text, lines and columns numbers
+            return places[at + 1], places[at + 2]
+        return places[name]
 
 
 @dataclass(slots=True)
@@ -834,7 +843,7 @@ class _Builder:
                 missing = " and ".join(f"'{n}'" for n in ("if", "then") if n not in v)
                 self.finding("S012", f"an implies rule needs {missing}", item.where, path)
                 return
-            members = [(v["if"], *item.places["if"])] + list(v["then"])
+            members = [(v["if"], *item.place("if"))] + list(v["then"])
             if not v["then"]:
                 self.finding("S012", "an implies rule needs at least one 'then' claim", item.at("then"), path)
                 ok = False
