@@ -101,6 +101,7 @@ def _prefault(paths: list[Path]) -> bool:
 
 
 def _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, clock) -> Result:
+    """The pipeline over the files found, timed from `clock`."""
     timings: dict[str, float] = {}
 
     def lap(stage: str) -> None:
