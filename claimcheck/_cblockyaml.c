@@ -215,12 +215,18 @@ static inline int is_key_char(Py_UCS4 c) { return is_key_start(c) || is_ascii_di
 /* re's \w on text: alphanumeric in Unicode, or "_" */
 static inline int is_word(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
 
+/* plain_character, or a newline, for each of the 256 one-byte characters (see read_text) */
+static unsigned char PLAIN_BYTE[256];
+static inline int plain_character(Py_UCS4 c);
+
 /* ASCII character classes, a bit each: looked up, not searched for with strchr */
 enum { INDICATOR = 1, MAYBE_TYPED = 2, FLOW_SPECIAL = 4 };
 static unsigned char CLASSES[128];
 
-static void set_classes(void)
+static void set_tables(void)
 {
+    for (int c = 0; c < 256; c++)
+        PLAIN_BYTE[c] = c == '\n' || plain_character((Py_UCS4)c);
     static const struct { const char *chars; unsigned char bit; } sets[] = {
         {"&*!|>%@`{}[],#'\"?:-", INDICATOR}, {"0123456789+-.~nNtTfF", MAYBE_TYPED}, {",[]{}#:\"'", FLOW_SPECIAL}};
     for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
@@ -1146,9 +1152,6 @@ static inline int plain_character(Py_UCS4 c)
     return c >= 0x10000 && c <= 0x10ffff;
 }
 
-/* plain_character, or a newline, for each of the 256 one-byte characters */
-static unsigned char PLAIN_BYTE[256];
-
 static PyObject *read_text(PyObject *self, PyObject *args)
 {
     PyObject *text;
@@ -1298,9 +1301,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__cblockyaml(void)
 {
     PyDateTime_IMPORT;
-    set_classes();
-    for (int c = 0; c < 256; c++)
-        PLAIN_BYTE[c] = c == '\n' || plain_character((Py_UCS4)c);
+    set_tables();
     if (PyDateTimeAPI == NULL)
         return NULL;
     EMPTY_TUPLE = PyTuple_New(0);

@@ -645,7 +645,8 @@ static int key_index(PyObject *name)
  * by ASSERTION_LAYOUT straight into the Assertion's slots, with no dict between. Its
  * places go to *where_fields: (source line, column, value line, column, via as
  * [(id, line, column)]), None where not given; or only the source's column, where the
- * source is on the assertion's line and neither value nor via is given. An Assertion, GENERAL, or NULL. */
+ * source is on the assertion's line and neither value nor via is given. An Assertion,
+ * GENERAL, or NULL. */
 static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *file, Caches *caches,
                                  PyObject **where_fields)
 {

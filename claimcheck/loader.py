@@ -99,10 +99,7 @@ def load_file(path: Path, display: str, limits: Limits = Limits(), buffer: bytea
             )
     except OSError as err:
         return LoadedFile(display, None, [Finding("L001", f"cannot read the file: {err.strerror or err}", display, 1, 1)])
-    text, problem = decode(buffer, display, read)
-    if problem is not None:
-        return LoadedFile(display, None, [problem])
-    return load_text(text, display, limits)
+    return load_bytes(buffer, display, limits, read)
 
 
 def _read_into(handle, buffer: bytearray) -> int:
@@ -117,8 +114,9 @@ def _read_into(handle, buffer: bytearray) -> int:
     return read
 
 
-def load_bytes(data: bytes, display: str, limits: Limits = Limits()) -> LoadedFile:
-    text, problem = decode(data, display)
+def load_bytes(data: bytes | bytearray, display: str, limits: Limits = Limits(), end: int | None = None) -> LoadedFile:
+    """Read a file's bytes (the first `end` of them) into positioned nodes."""
+    text, problem = decode(data, display, end)
     if problem is not None:
         return LoadedFile(display, None, [problem])
     return load_text(text, display, limits)

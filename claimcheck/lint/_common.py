@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..engine.support import _strongly_connected
 from ..findings import Finding
@@ -122,12 +122,7 @@ def _cut(values, cap: int) -> frozenset:
 def related_claims(corpus: Corpus) -> Callable[[str, str], bool]:
     """Whether the corpus already relates two claims: a rule names both, or an implies
     chain (equivalent rules included) runs both ways between them."""
-    graph = rule_graph(corpus)
-    component_of: dict[Hashable, int] = {}
-    if graph:
-        for n, members in enumerate(components(graph)):
-            for v in members:
-                component_of[v] = n
+    component_of = RuleFlow(corpus).component_of
     rules_of: dict[str, set[str]] = {}
     for rule in corpus.rules.values():
         members = (rule.if_, *rule.then) if rule.kind == "implies" else rule.claims
