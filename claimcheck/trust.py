@@ -228,6 +228,7 @@ def _build(model: TrustModel, corpus: Corpus) -> None:
         valued = [a for a in claim.assertions if a.stance == "affirms" and value_of(a, corpus) is not None]
         if valued:
             found[gid] = (corpus.predicates.get(claim.predicate) if claim.predicate else None, valued, {})
+    seen: dict[tuple, tuple | None] = {}
     for gid in sorted(found):
         predicate, assertions, _ = found[gid]
         value_type = predicate.value_type if predicate else None
@@ -235,12 +236,17 @@ def _build(model: TrustModel, corpus: Corpus) -> None:
         rows = []
         for a in assertions:
             value = value_of(a, corpus)
-            try:
-                classified = classify(value, value_type)
-            except ArithmeticError:
-                classified = None
-            if classified is not None:
-                rows.append((a, classified, canonical_text(value)))
+            # as the engine does, each value once by (value type, type, value as written)
+            same = (value_type, float, repr(value)) if type(value) is float else (value_type, type(value), value)
+            known = seen.get(same, False)
+            if known is False:
+                try:
+                    classified = classify(value, value_type)
+                except ArithmeticError:
+                    classified = None
+                known = seen[same] = None if classified is None else (classified, canonical_text(value))
+            if known is not None:
+                rows.append((a, *known))
         if predicate is not None:
             domain = predicate.id
         else:  # an undeclared predicate still names a domain of values
