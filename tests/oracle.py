@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -279,6 +280,8 @@ def _dates_differ(a: Any, b: Any, tolerance: Decimal, *, bare_year_number: bool)
 def values_differ(a: Any, b: Any, predicate: dict | None) -> bool:
     value_type = None if predicate is None else predicate.get("value_type")
     tolerance = _tolerance(predicate)
+    if any(isinstance(v, float) and not math.isfinite(v) for v in (a, b)):
+        return normal_text(a) != normal_text(b)  # README: non-finite numbers compare as text
     if value_type == "number":
         return _numbers_differ(a, b, tolerance)
     if value_type == "date":

@@ -320,6 +320,12 @@ def _value_corpus(values: list[str], predicate: str = "", extra: str = "") -> st
         (["2025-10", "2025-10-12"], "", False),  # overlapping spans are 0 days apart
         (["2025", "'2025-06'"], ", value_type: date", False),  # a bare year is that year
         (["1", "'1'"], ", value_type: text", None),  # 1 does not fit text: an error, not a value
+        # non-finite numbers compare as text, declared number or not (no decimal to subtract)
+        ([".inf", "1"], ", value_type: number, tolerance: 1", True),
+        ([".inf", ".Inf"], ", value_type: number, tolerance: 1", False),
+        ([".nan", ".NaN"], ", value_type: number", False),
+        ([".nan", "-.inf", "2"], ", value_type: number", True),
+        ([".inf", "'inf'"], "", False),
     ],
 )
 def test_value_comparison(corpus_dir, values, predicate, differ):

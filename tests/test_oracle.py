@@ -542,6 +542,10 @@ def test_only_direct_affirmations_count_for_values():
         ("maduro", "maduro", {"value_type": "entity"}, False),
         (False, False, {"value_type": "boolean"}, False),
         (False, True, {"value_type": "boolean"}, True),
+        (float("inf"), float("inf"), {"value_type": "number"}, False),  # non-finite: as text
+        (float("inf"), 1, {"value_type": "number", "tolerance": 1}, True),
+        (float("nan"), float("nan"), None, False),
+        (float("-inf"), "-inf", None, False),
     ],
 )
 def test_value_comparison(a, b, predicate, differ):

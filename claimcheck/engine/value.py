@@ -51,12 +51,12 @@ def normalize_text(text: str) -> str:
 
 def classify(value, value_type: str | None):
     """(class, key) for comparing within a class; None when the value cannot take part."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "text", normalize_text(canonical_text(value))  # .inf, .nan: no decimal to compare
     if value_type is None:
         if isinstance(value, bool):
             return "boolean", value
         if isinstance(value, (int, float)):
-            if isinstance(value, float) and not math.isfinite(value):
-                return "text", normalize_text(canonical_text(value))
             return "number", Decimal(canonical_text(value))
         if isinstance(value, _dt.date) or isinstance(value, str):
             span = parse_date(value, allow_year_number=False) if not isinstance(value, str) or _looks_like_date(value) else None
