@@ -144,13 +144,20 @@ def is_corpus_file(name: str) -> bool:
 def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
     """Every corpus file below the given paths as (path, display path), sorted, and findings.
 
-    Display paths keep the path as given on the command line (relative stays relative).
-    Symbolic links are followed only while they stay inside the directory given; links
-    that lead outside it or loop are reported, not followed.
+    Display paths are relative to the working directory: a relative path stays as given,
+    an absolute one inside the working directory is shown relative to it (as ruff does),
+    one outside it stays absolute. Symbolic links are followed only while they stay
+    inside the directory given; links that lead outside it or loop are reported, not
+    followed.
     """
     found: dict[str, Path] = {}
     findings: list[Finding] = []
+    here = None
     for given in paths:
+        if given.is_absolute():
+            here = here or Path(os.getcwd())
+            if given.is_relative_to(here):
+                given = given.relative_to(here)
         if given.is_dir():
             root = given.resolve()
             _walk(given, root, set(), found, findings)

@@ -118,6 +118,26 @@ def test_default_path_is_corpus_folder(tmp_path, monkeypatch):
     assert json.loads(result.stdout)["conflicts"][0]["sides"][0]["assertions"][0]["file"] == "corpus/corpus.yaml"
 
 
+def test_file_paths_are_relative_to_the_working_directory(tmp_path, monkeypatch):
+    """An absolute PATH inside the working directory is shown relative to it (cli.md:
+    "file paths are relative to the working directory"); one outside it stays absolute."""
+    write_corpus(tmp_path / "work" / "corpus", CONTRADICTION)
+    (tmp_path / "elsewhere").mkdir()
+
+    def files(path):
+        doc = json.loads(run("conflicts", str(path), "--format", "json").stdout)
+        return {a["file"] for c in doc["conflicts"] for side in c["sides"] for a in side["assertions"]}
+
+    monkeypatch.chdir(tmp_path / "work")
+    assert files(tmp_path / "work" / "corpus") == {"corpus/corpus.yaml"}
+    assert files("corpus") == {"corpus/corpus.yaml"}
+    monkeypatch.chdir(tmp_path / "work" / "corpus")
+    assert files(tmp_path / "work" / "corpus") == {"corpus.yaml"}
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert files(tmp_path / "work" / "corpus") == {f"{tmp_path}/work/corpus/corpus.yaml"}
+    assert files("../work/corpus") == {"../work/corpus/corpus.yaml"}
+
+
 def test_filters(corpus):
     def ids(*extra):
         return [c["id"] for c in json.loads(run("conflicts", str(corpus), "-f", "json", *extra).stdout)["conflicts"]]
