@@ -215,7 +215,8 @@ def _build(model: TrustModel, corpus: Corpus) -> None:
     index = {s: i for i, s in enumerate(model._sources)}
     model.prior = {s: prior_of(corpus, s) for s in model._sources}
     for claim_id, claim in corpus.claims.items():
-        model._facts_of_claim[claim_id] = [-1] * len(claim.assertions)
+        # by the assertion's index as written: an invalid assertion before it takes no part
+        model._facts_of_claim[claim_id] = [-1] * (max((a.index for a in claim.assertions), default=-1) + 1)
 
     found = groups(corpus)
     # the engine leaves out claims with one valued assertion (nothing to conflict with);
