@@ -125,7 +125,23 @@ def _paths(paths: Optional[list[Path]], config) -> list[Path]:
             else:
                 hint = " (no PATH given, and there is no ./corpus folder here)"
             _fail(f"path '{path}' does not exist{hint}")
+    _reading[:] = chosen
     return chosen
+
+
+_reading: list[Path] = []  # the corpus paths this run reads (set by _paths): never written to
+
+
+def _refuse_corpus_target(target: Path) -> None:
+    """claimcheck never changes a corpus file: refuse an output that is a file being read,
+    or a YAML file inside a folder being read (the next run would read it as corpus)."""
+    from .loader import is_corpus_file
+
+    real = Path(os.path.realpath(target))
+    for path in _reading:
+        root = Path(os.path.realpath(path))
+        if real == root or (root.is_dir() and real.is_relative_to(root) and is_corpus_file(real.name)):
+            _fail(f"will not write '{target}': it is part of the corpus being read ({path}); write it elsewhere")
 
 
 def _analyze(paths: Optional[list[Path]], config, progress=None):
@@ -331,6 +347,7 @@ def _emit(text: str | bytes, output: Optional[Path]) -> None:
             sys.stdout.write(text)
             sys.stdout.flush()
     else:
+        _refuse_corpus_target(output)
         try:
             write_atomically(output, text)
         except OSError as err:
@@ -407,6 +424,7 @@ def _write_baseline(file: Path, result, quiet: bool) -> None:
     """Record every open conflict and every finding, so that a baselined run shows only new ones."""
     from .baseline import dumps, make_baseline
 
+    _refuse_corpus_target(file)
     baseline = make_baseline(result)
     try:
         write_atomically(file, dumps(baseline))
@@ -1096,6 +1114,13 @@ def main() -> None:
     # a short-lived process that builds millions of acyclic objects: the cycle collector
     # would only rescan them (see analysis.analyze)
     gc.disable()
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed
+        sys.stderr = sys.stderr or open(os.devnull, "w")
+        sys.stderr.write("claimcheck: standard output is closed\n")
+        os._exit(2)
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show every character
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
     except SystemExit as done:
@@ -1105,6 +1130,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("claimcheck: interrupted\n")
         sys.exit(130)
+    except OSError as err:  # standard output itself failed (a full disk: > /dev/full)
+        sys.stderr.write(f"claimcheck: cannot write the output: {err.strerror or err}\n")
+        _leave(2)
     except Exception as err:  # noqa: BLE001 - the last line of defence
         if "--debug" in sys.argv or os.environ.get("CLAIMCHECK_DEBUG"):
             raise

@@ -15,6 +15,8 @@ def write_atomically(path: Path, text: str | bytes, overwrite: bool = True) -> N
     regular file (/dev/null, a named pipe, /dev/stdout) is written into: renaming over it
     would replace the device itself, which as root breaks /dev/null for the whole machine."""
     path = Path(path)
+    if path.is_symlink():  # update what the link points to, not the link itself
+        path = Path(os.path.realpath(path))
     if overwrite and path.exists() and not path.is_file():
         with _open(path, text) as handle:
             handle.write(text)
