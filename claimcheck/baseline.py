@@ -103,6 +103,8 @@ def load_baseline(path: Path) -> Baseline:
         return parse(json.loads(text))
     except json.JSONDecodeError as err:
         raise BaselineError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a claimcheck baseline: nested too deeply") from None
     except ValueError as err:
         raise BaselineError(f"{path}: not a claimcheck baseline: {err}") from None
 

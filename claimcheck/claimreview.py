@@ -283,10 +283,13 @@ def import_claimreview(paths, out_dir) -> ImportReport:
             continue
         try:
             data = json.loads(text)
+            items = _items(data)
         except json.JSONDecodeError as err:
             report.problems.append(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}")
             continue
-        items = _items(data)
+        except RecursionError:
+            report.problems.append(f"{path}: JSON nested too deeply to read")
+            continue
         for number, item in enumerate(items, 1):
             where = f"{path}" + (f": item {number}" if len(items) > 1 or isinstance(data, list) else "")
             kinds = _as_list(item.get("@type")) if isinstance(item, dict) else []

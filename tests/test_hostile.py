@@ -340,3 +340,75 @@ def test_every_output_format_survives_hostile_text(tmp_path):
         if fmt == "jsonl":
             for line in result.stdout.splitlines():
                 json.loads(line)
+
+
+# --- found by a black-box sweep: each of these once ended in "internal error" or lost data
+
+
+def _run(*args: str):
+    return CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "100"})
+
+
+def test_learned_trust_with_an_invalid_assertion_before_a_valid_one(tmp_path):
+    (tmp_path / "c.yaml").write_text(
+        "sources: [{id: s, name: S}]\n"
+        "claims: [{id: c, text: t, assertions: [{credibility: 3}, {source: s, stance: doubts}]}]\n"
+    )
+    for command in ("conflicts", "check", "sources"):
+        result = _run(command, str(tmp_path), "--assess", "trust", "--format", "json")
+        assert result.exit_code in (0, 1) and "internal error" not in result.output, result.output
+        json.loads(result.stdout)
+
+
+def test_outputs_never_overwrite_the_corpus(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "sources.yaml").write_text("sources: [{id: s, name: S}]\n")
+    before = (corpus / "sources.yaml").read_bytes()
+    attempts = [
+        ("conflicts", str(corpus), "-f", "json", "-o", str(corpus / "sources.yaml")),
+        ("check", str(corpus), "--write-baseline", str(corpus / "sources.yaml")),
+        ("sources", str(corpus), "-o", str(corpus / "new.yml")),  # would be read as corpus next time
+        ("conflicts", str(corpus / "sources.yaml"), "-f", "json", "-o", str(corpus / "sources.yaml")),
+    ]
+    for args in attempts:
+        result = _run(*args)
+        assert result.exit_code == 2 and "part of the corpus" in result.stderr, (args, result.output)
+    assert (corpus / "sources.yaml").read_bytes() == before
+    assert sorted(p.name for p in corpus.iterdir()) == ["sources.yaml"]
+    assert _run("conflicts", str(corpus), "-f", "json", "-o", str(corpus / "out.json")).exit_code == 0
+
+
+def test_writing_through_a_symlink_updates_its_target(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "sources.yaml").write_text("sources: [{id: s, name: S}]\n")
+    (tmp_path / "real.json").write_text("old")
+    (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
+    assert _run("check", str(corpus), "--write-baseline", str(tmp_path / "link.json")).exit_code == 0
+    assert (tmp_path / "link.json").is_symlink()
+    assert json.loads((tmp_path / "real.json").read_text())["format"] == "claimcheck-baseline"
+
+
+def test_json_nested_too_deeply(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "sources.yaml").write_text("sources: [{id: s, name: S}]\n")
+    result = _run("check", str(corpus), "--baseline", str(deep))
+    assert result.exit_code == 2 and "nested too deeply" in result.stderr
+    result = _run("import", "claimreview", str(deep), "--out", str(tmp_path / "out"))
+    assert "internal error" not in result.output and "nested too deeply" in result.output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_standard_output_is_a_message_not_a_bug(tmp_path):
+    import subprocess
+
+    (tmp_path / "c.yaml").write_text("sources: [{id: s, name: S}]\n")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "claimcheck", "check", str(tmp_path), "-f", "json"],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert "cannot write the output" in done.stderr and "internal error" not in done.stderr
