@@ -12,6 +12,8 @@ every other (by `clear_ratio`). The weights below are the defaults; configuratio
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, field
 
 from .engine import Conflict
@@ -55,8 +57,9 @@ def weights_from(config: dict | None) -> dict:
 
 
 def _number(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise WeightsError(f"'{name}' must be a number of at least 0")
+    least = 1 if name == "assess.clear_ratio" else 0  # below 1, a lighter side would "lean"
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < least:
+        raise WeightsError(f"'{name}' must be a finite number of at least {least}, not {value!r}")
     return float(value)
 
 

@@ -73,8 +73,10 @@ def find_config(start: Path | None = None) -> Path | None:
 def _has_tool_section(pyproject: Path) -> bool:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # not ours to judge unless it holds our section
+    except (OSError, UnicodeDecodeError):
+        return False
+    except tomllib.TOMLDecodeError:  # not ours to judge, unless it means to hold our section
+        return b"[tool.claimcheck" in pyproject.read_bytes()
     return isinstance(data.get("tool"), dict) and "claimcheck" in data["tool"]
 
 

@@ -98,7 +98,9 @@ def test_weights_are_overridable_and_checked():
     weights = weights_from({"reliability": {"F": 0.1}, "clear_ratio": 2})
     assert weights["reliability"]["F"] == 0.1 and weights["clear_ratio"] == 2.0
     assert DEFAULT_WEIGHTS["reliability"]["F"] == 0.5  # defaults untouched
-    for bad in ({"reliabilty": {}}, {"reliability": {"G": 1}}, {"self_interest": -1}, {"chain": 3}):
+    for bad in ({"reliabilty": {}}, {"reliability": {"G": 1}}, {"self_interest": -1}, {"chain": 3},
+                {"clear_ratio": float("nan")}, {"clear_ratio": 0.5}, {"reliability": {"A": float("inf")}},
+                {"chain": {"error": float("inf")}}):
         with pytest.raises(WeightsError):
             weights_from(bad)
 

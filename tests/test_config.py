@@ -59,6 +59,19 @@ def test_broken_configuration_names_file_and_key(tmp_path, text, words):
         assert word in message
 
 
+def test_a_broken_pyproject_meant_for_claimcheck_exits_2(tmp_path, monkeypatch):
+    """A pyproject.toml that does not parse is another tool's business, unless it means to
+    hold [tool.claimcheck]: then ignoring it would run with settings the user did not ask for."""
+    (tmp_path / ".git").mkdir()
+    write_corpus(tmp_path / "corpus", "sources: [{id: a, name: A}]\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.black\nx = 1\n")
+    assert CliRunner().invoke(app, ["check"]).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text("[tool.claimcheck\nfail-on = 'info'\n")
+    result = CliRunner().invoke(app, ["check"])
+    assert result.exit_code == 2 and "not valid TOML" in result.stderr
+
+
 def test_cli_uses_configuration_and_exits_2_when_broken(tmp_path, monkeypatch):
     (tmp_path / ".git").mkdir()
     write_corpus(tmp_path / "stories", """
