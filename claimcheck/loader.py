@@ -153,7 +153,8 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
     found: dict[str, Path] = {}
     findings: list[Finding] = []
     here = None
-    for given in paths:
+    rank: dict[str, int] = {}  # display path -> the first PATH that reached it
+    for number, given in enumerate(paths):
         if given.is_absolute():
             here = here or Path(os.getcwd())
             if given.is_relative_to(here):
@@ -163,7 +164,22 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
             _walk(given, root, set(), found, findings)
         else:
             found[_display(given)] = given
+        if len(paths) > 1:
+            for display in found.keys() - rank.keys():
+                rank[display] = number
     ordered = sorted(found.items())
+    if len(paths) > 1:  # one file reached by two spellings (`c`, `../here/c`): read once, as first given
+        once: set[Path] = set()
+        unique = []
+        for display, path in sorted(ordered, key=lambda item: (rank[item[0]], item[0])):
+            try:
+                real = path.resolve()
+            except (OSError, RuntimeError):
+                real = path
+            if real not in once:
+                once.add(real)
+                unique.append((display, path))
+        ordered = sorted(unique)
     return [(path, display) for display, path in ordered], findings
 
 

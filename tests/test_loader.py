@@ -471,3 +471,14 @@ def test_file_path_is_kept_as_given(tmp_path):
     path = Path(tmp_path, "a.yaml")
     path.write_text("a: 1\na: 2\n")
     assert load_file(path, "corpus/a.yaml").findings[0].file == "corpus/a.yaml"
+
+
+def test_a_folder_given_twice_by_two_spellings_is_read_once(tmp_path, monkeypatch):
+    corpus = tmp_path / "here" / "c"
+    corpus.mkdir(parents=True)
+    (corpus / "s.yaml").write_text("sources: [{id: a, name: A}]\n")
+    monkeypatch.chdir(tmp_path / "here")
+    for spellings in (["c", "../here/c"], ["c", "c/s.yaml"], ["c", str(corpus)]):
+        result = analyze([Path(p) for p in spellings])
+        assert result.files == ["c/s.yaml"], spellings
+        assert not [f for f in result.findings if f.code == "S010"]
