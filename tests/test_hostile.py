@@ -412,3 +412,24 @@ def test_a_full_standard_output_is_a_message_not_a_bug(tmp_path):
                               stdout=full, stderr=subprocess.PIPE, text=True)
     assert done.returncode == 2
     assert "cannot write the output" in done.stderr and "internal error" not in done.stderr
+
+
+def test_no_human_format_passes_control_or_bidi_characters_through(tmp_path):
+    """A name or text with a terminal escape (title change, screen clear), NUL, BEL or a
+    right-to-left override reaches no terminal and no PR comment raw: it is shown escaped."""
+    import re
+
+    (tmp_path / "c.yaml").write_text(
+        'sources:\n  - {id: a, name: "A\\e]0;TITLE\\a\\u202eX"}\n  - {id: b, name: B}\n'
+        'claims:\n  - id: c\n    text: "T\\e[2J\\e[31mRED\\0"\n    object: "o\\e[1m"\n    assertions:\n'
+        '      - {source: a, stance: affirms, quote: "q\\e[31m"}\n      - {source: b, stance: denies}\n'
+        'resolutions:\n  - {conflict: "contradiction:c", status: acknowledged, verdict: "v\\e[5m"}\n'
+    )
+    raw = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    runs = [("conflicts", str(tmp_path), "-f", fmt) for fmt in ("table", "concise", "markdown", "github")]
+    runs += [(view, str(tmp_path)) for view in ("sources", "claims", "timeline", "matrix")]
+    runs += [("show", ident, str(tmp_path)) for ident in ("c", "a", "contradiction:c")]
+    for args in runs:
+        result = _run(*args)
+        assert "internal error" not in result.output, args
+        assert not raw.search(result.stdout), (args, raw.findall(result.stdout))

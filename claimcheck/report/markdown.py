@@ -10,6 +10,7 @@ import re
 
 from ..engine import KINDS, Conflict
 from ..model import SEVERITY_NAMES
+from .escape import printable
 from .words import describe, resolution_words, value_text
 
 SEVERITY_ORDER = tuple(reversed(SEVERITY_NAMES))  # error, warning, info
@@ -22,7 +23,7 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>|~#!&])")
 
 def cell(text) -> str:
     """Text made safe for one table cell: one line, markup and pipes escaped."""
-    text = " ".join(str(text if text is not None else "").split())
+    text = printable(" ".join(str(text if text is not None else "").split()))
     return _MARKUP.sub(r"\\\1", text)
 
 

@@ -36,7 +36,7 @@ def _conflict(conflict: Conflict, result) -> list:
             parts.append(Padding(Text(f"[{side.label}] {derivation(entry, result.corpus)}"), (0, 0, 0, 2)))
     resolution = next((r for r in result.corpus.resolutions if r.conflict == conflict.id), None)
     if resolution:
-        parts.append(Text(f"Resolution: {resolution.status}" + (f" — {resolution.verdict}" if resolution.verdict else "")))
+        parts.append(Text(f"Resolution: {resolution.status}" + (f" — {printable(resolution.verdict)}" if resolution.verdict else "")))
     return parts
 
 
@@ -47,10 +47,10 @@ def _claim(claim, result) -> list:
     if claim.tags:
         facts.append("tags: " + ", ".join(claim.tags))
     facts.append(f"at {claim.pos}")
-    parts.append(Text("  ".join(facts), style="dim"))
+    parts.append(Text(printable("  ".join(facts)), style="dim"))
     for a in claim.assertions:
         source = corpus.sources.get(a.source)
-        line = Text(f"  {source.name if source else a.source} ")
+        line = Text(f"  {printable(source.name) if source else a.source} ")
         line.append(a.stance, style=STANCE_STYLE[a.stance])
         if a.date:
             line.append(f" {a.date.text}")
@@ -74,7 +74,7 @@ def _source(source, result) -> list:
     facts = [f"kind: {source.kind}", f"reliability: {source.reliability}"]
     if source.represents:
         facts.append("represents: " + ", ".join(source.represents))
-    parts.append(Text("  ".join(facts), style="dim"))
+    parts.append(Text(printable("  ".join(facts)), style="dim"))
     made = [a for a in corpus.assertions() if a.source == source.id]
     relayed = [a for a in corpus.assertions() if source.id in a.via]
     parts.append(Text(f"{len(made)} assertions; relayed by others {len(relayed)} times"))
