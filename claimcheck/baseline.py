@@ -14,12 +14,14 @@ The file is small, sorted JSON, so that it diffs well in review:
       "findings": [{"code": "S004", "file": "corpus/claims.yaml", "path": "claims/talks/assertions/0"}]
     }
 
-A finding key that occurs more than once carries `"count"`.
+A finding key that occurs more than once carries `"count"`. Its `file` is relative to the
+baseline file's folder, so that any working directory gives the same keys.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,10 +54,28 @@ class FindingKey:
         return f"{self.code} {self.file} {self.where}"
 
 
-def finding_key(finding: Finding) -> FindingKey:
+def finding_key(finding: Finding, root: str | None = None) -> FindingKey:
+    """The finding's key; with `root` (the baseline file's folder) its file is written
+    relative to that folder, so that a run from another working directory matches."""
+    file = finding.file if root is None else rebase(finding.file, root)
     if finding.path:
-        return FindingKey(finding.code, finding.file, "path", "/".join(finding.path))
-    return FindingKey(finding.code, finding.file, "message", finding.message)
+        return FindingKey(finding.code, file, "path", "/".join(finding.path))
+    return FindingKey(finding.code, file, "message", finding.message)
+
+
+def rebase(file: str, root: str) -> str:
+    """A display path (relative to the working directory) made relative to `root`."""
+    if not file:
+        return file
+    try:
+        return Path(os.path.relpath(os.path.abspath(file), root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return file
+
+
+def root_of(baseline_file) -> str:
+    """The folder a baseline's file paths are relative to: the baseline file's own."""
+    return os.path.dirname(os.path.abspath(baseline_file))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +84,14 @@ class Baseline:
     findings: Counter = field(default_factory=Counter)  # FindingKey -> how often it occurs
 
 
-def make_baseline(result, finding_severity: str = "info") -> Baseline:
+def make_baseline(result, finding_severity: str = "info", root: str | None = None) -> Baseline:
     """The baseline of a result: its open conflicts, and its findings at or above
     `finding_severity` (all of them by default: a finding left out would show as new
-    on every baselined run)."""
+    on every baselined run), their files relative to `root` where given."""
     level = SEVERITY_RANK[finding_severity]
     return Baseline(
         {c.id: c.severity_name for c in result.conflicts if c.status == "open"},
-        Counter(finding_key(f) for f in result.findings if SEVERITY_RANK[f.severity] >= level),
+        Counter(finding_key(f, root) for f in result.findings if SEVERITY_RANK[f.severity] >= level),
     )
 
 
@@ -186,13 +206,14 @@ class Comparison:
         }
 
 
-def compare(result, baseline: Baseline, file: str = "") -> Comparison:
+def compare(result, baseline: Baseline, file: str = "", root: str | None = None) -> Comparison:
     """Which of `result`'s open conflicts and findings `baseline` covers.
 
     A conflict is covered when its id is recorded and its severity is no higher than
     recorded; a finding when its key is recorded (as often as it is recorded: a third
     finding on an item recorded twice is new). Acknowledged and resolved conflicts are
-    neither new nor covered: they never fail a run anyway.
+    neither new nor covered: they never fail a run anyway. With `root`, finding files
+    are compared relative to it (and, for baselines written before that, as shown).
     """
     rank = {name: n for n, name in enumerate(SEVERITY_NAMES)}
     baselined, new, worse = set(), [], {}
@@ -213,7 +234,11 @@ def compare(result, baseline: Baseline, file: str = "") -> Comparison:
     covered = []
     flags, new_findings = [], []
     for finding in result.findings:
-        key = finding_key(finding)
+        key = finding_key(finding, root)
+        if remaining[key] <= 0 and root is not None:
+            key = finding_key(finding)  # a key from the working directory, as before
+            if remaining[key] <= 0:
+                key = finding_key(finding, root)
         if remaining[key] > 0:
             remaining[key] -= 1
             covered.append(key)

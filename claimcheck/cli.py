@@ -422,10 +422,10 @@ def _baseline_summary(comparison, hidden: bool, quiet: bool) -> None:
 
 def _write_baseline(file: Path, result, quiet: bool) -> None:
     """Record every open conflict and every finding, so that a baselined run shows only new ones."""
-    from .baseline import dumps, make_baseline
+    from .baseline import dumps, make_baseline, root_of
 
     _refuse_corpus_target(file)
-    baseline = make_baseline(result)
+    baseline = make_baseline(result, root=root_of(file))
     try:
         write_atomically(file, dumps(baseline))
     except OSError as err:
@@ -496,9 +496,9 @@ def check(
         result = _analyze(paths, config, progress)
         comparison = None
         if baseline is not None:
-            from .baseline import compare
+            from .baseline import compare, root_of
 
-            comparison = compare(result, baseline, str(baseline_file))
+            comparison = compare(result, baseline, str(baseline_file), root_of(baseline_file))
         shown = [c for c in result.conflicts if c.status == "open"]
         if fmt in SETTLED_TOO:
             shown = result.conflicts

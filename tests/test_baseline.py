@@ -84,6 +84,23 @@ def test_written_baseline_is_small_sorted_and_keyed_by_ids(corpus):
     }
 
 
+def test_finding_files_are_relative_to_the_baseline_file(corpus, monkeypatch):
+    """A baseline matches from any working directory: its files are relative to its own
+    folder. A baseline written before that (files as shown from where it was written)
+    still matches from there."""
+    Path("ci").mkdir()
+    write_baseline(corpus, "ci/baseline.json")
+    assert json.loads(Path("ci/baseline.json").read_text())["findings"][0]["file"] == "../corpus/claims.yaml"
+    assert run("check", corpus, "--baseline", "ci/baseline.json", "--fail-on", "info").exit_code == 0
+    monkeypatch.chdir("corpus")
+    assert run("check", ".", "--baseline", "../ci/baseline.json", "--fail-on", "info").exit_code == 0
+    monkeypatch.chdir("..")
+    legacy = json.loads(Path("ci/baseline.json").read_text())
+    legacy["findings"][0]["file"] = "corpus/claims.yaml"  # as written from the repository root before
+    Path("ci/old.json").write_text(json.dumps(legacy))
+    assert run("check", corpus, "--baseline", "ci/old.json", "--fail-on", "info").exit_code == 0
+
+
 def test_baselined_run_passes_and_shows_nothing_old(corpus):
     write_baseline(corpus)
     out = run("check", corpus, "--baseline", "baseline.json", "--format", "concise")
