@@ -420,6 +420,18 @@ def _baseline_summary(comparison, hidden: bool, quiet: bool) -> None:
             typer.echo(f"  finding {key}", err=True)
 
 
+def _unknown_filters(corpus, claims, sources, tags) -> None:
+    """A filter naming nothing in the corpus (a typo) would show nothing and say nothing:
+    say so on standard error, with the nearest id."""
+    from .validate import suggest
+
+    known_tags = {t for c in corpus.claims.values() for t in c.tags} if tags else set()
+    for option, given, known in (("--claim", claims, corpus.claims), ("--source", sources, corpus.sources), ("--tag", tags, known_tags)):
+        for word in given or ():
+            if word not in known:
+                typer.echo(f"claimcheck: warning: {option} '{word}' names nothing in the corpus{suggest(word, sorted(known))}", err=True)
+
+
 def _write_baseline(file: Path, result, quiet: bool) -> None:
     """Record every open conflict and every finding, so that a baselined run shows only new ones."""
     from .baseline import dumps, make_baseline, root_of
@@ -564,6 +576,8 @@ def conflicts(
     fmt = _default_format(fmt, config)
     result = _analyze(paths, config, _progress(fmt is Format.table))
     machine = fmt in SETTLED_TOO
+    if not quiet:
+        _unknown_filters(result.corpus, claim, source, tag)
     tagged = {c.id for c in result.corpus.claims.values() if tag and set(tag) & set(c.tags)}
     shown = [
         c for c in result.conflicts

@@ -138,6 +138,14 @@ def test_file_paths_are_relative_to_the_working_directory(tmp_path, monkeypatch)
     assert files("../work/corpus") == {"../work/corpus/corpus.yaml"}
 
 
+def test_a_filter_naming_nothing_says_so(corpus):
+    result = run("conflicts", str(corpus), "-f", "json", "--claim", "dael", "--tag", "diplomcy")
+    assert result.exit_code == 0 and json.loads(result.stdout)["conflicts"] == []
+    assert "--claim 'dael' names nothing in the corpus (did you mean 'deal'?)" in result.stderr
+    assert "--tag 'diplomcy' names nothing in the corpus (did you mean 'diplomacy'?)" in result.stderr
+    assert "names nothing" not in run("conflicts", str(corpus), "-f", "json", "--claim", "deal").stderr
+
+
 def test_filters(corpus):
     def ids(*extra):
         return [c["id"] for c in json.loads(run("conflicts", str(corpus), "-f", "json", *extra).stdout)["conflicts"]]
