@@ -1,8 +1,9 @@
 """A content-addressed cache of whole runs, so an unchanged corpus is checked at once.
 
 The key is a hash of the tool's version, everything that shapes the output (command,
-options, format, width, configuration, today's date) and every corpus file's path and
-content hash. A run with the same key prints what the first run printed and exits as it
+options, format, width, configuration, today's date), the stamp of claimcheck's own files
+(an editable install changes code without changing its version) and every corpus file's
+path and content hash. A run with the same key prints what the first run printed and exits as it
 did; any edit to any file, any option or a new version of claimcheck misses. Entries live
 in `.claimcheck_cache/` in the working directory (or `$CLAIMCHECK_CACHE_DIR`), are
 written atomically, and only the newest `KEEP` are kept. `--no-cache` bypasses it.
@@ -37,7 +38,7 @@ def run_key(files: list[tuple[Path, str]], settings: dict, max_bytes: int) -> st
     hashed safely (unreadable, not a regular file, above the size limit): the run itself
     reports those, never a cache."""
     digest = hashlib.sha256()
-    digest.update(f"claimcheck {__version__} cache {FORMAT}\0".encode())
+    digest.update(f"claimcheck {__version__} cache {FORMAT}\0{_code_stamp()}\0".encode())
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     for path, display in files:
         try:
@@ -49,6 +50,27 @@ def run_key(files: list[tuple[Path, str]], settings: dict, max_bytes: int) -> st
             return None
         digest.update(f"\0{display}\0{content}".encode())
     return digest.hexdigest()
+
+
+def _code_stamp() -> str:
+    """The size and modification time of every file of claimcheck itself: an editable
+    install (a git checkout, `git pull`) changes its code without changing its version,
+    and a run must not replay what older code printed. ~60 stats, well under a millisecond."""
+    parts = []
+    package = Path(__file__).parent
+    for folder in (package, package / "engine", package / "lint", package / "report"):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith((".py", ".so", ".pyd")):
+                try:
+                    status = entry.stat()
+                except OSError:
+                    continue
+                parts.append(f"{entry.name}:{status.st_size}:{status.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def load(key: str) -> dict | None:

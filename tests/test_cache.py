@@ -64,3 +64,19 @@ def test_an_entry_cut_short_is_not_replayed(tmp_path):
     again = run("check", str(root), "--format", "json")
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
     assert entry.read_bytes().endswith(first.stdout.encode())  # stored whole again
+
+
+def test_a_change_to_claimcheck_itself_misses(tmp_path, monkeypatch):
+    """An editable install changes its code without changing its version (a `git pull`):
+    the key follows claimcheck's own files, so older code's output is never replayed."""
+    from claimcheck import cache
+
+    package = tmp_path / "claimcheck"
+    (package / "engine").mkdir(parents=True)
+    (package / "cache.py").write_text("# cache\n")
+    (package / "engine" / "value.py").write_text("# value\n")
+    monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+    before = cache.run_key([], {}, 1 << 20)
+    assert cache.run_key([], {}, 1 << 20) == before
+    (package / "engine" / "value.py").write_text("# value, fixed\n")
+    assert cache.run_key([], {}, 1 << 20) != before
