@@ -35,6 +35,16 @@ _ALLOWED_TAGS = {
 }
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column ('' past the end)."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column:start + column + 1]
+
+
 def read_events(text: str, display: str, limits: Limits) -> tuple[Node | None, list[Finding]]:
     """The file's root node (None when it cannot be read) and its findings."""
     builder = _Builder(display, limits)
@@ -52,6 +62,8 @@ def read_events(text: str, display: str, limits: Limits) -> tuple[Node | None, l
             return None, [Finding("L006", "nesting too deep for the YAML parser", display, line, column)]
         if err.context and err.context_mark:
             message = f"{message} ({err.context} at line {err.context_mark.line + 1})"
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            message += "; YAML indents with spaces, never tabs"
         return None, [Finding("L003", f"YAML syntax: {message}", display, line, column)]
     except yaml.YAMLError as err:  # reader errors: characters YAML does not allow
         line, column = _reader_place(text, err)

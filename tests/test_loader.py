@@ -95,6 +95,12 @@ def test_syntax_error_at_its_place(text, expected):
     assert loaded.root is None
 
 
+@pytest.mark.parametrize("text", ["a:\n\tb: 1\n", "sources:\n\t- {id: a}\n", "a:\n  b: 1\n\tc: 2\n"])
+def test_a_tab_that_indents_is_named(text):
+    (finding,) = load(text).findings
+    assert finding.message.endswith("; YAML indents with spaces, never tabs")
+
+
 def test_yaml_directive_1_2_is_fine():
     loaded = load("%YAML 1.2\n---\nsources: []\n")
     assert loaded.findings == [] and type(loaded.root) is Mapping
