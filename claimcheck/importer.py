@@ -146,6 +146,9 @@ def import_csv(
             if value in NULL_MARKERS:
                 report.problems.append(RowProblem(str(path), row_number, line, f"no value ({value!r} marks a missing value)", False))
                 continue
+            if "\ufffd" in obj or "\ufffd" in prop or "\ufffd" in value or "\ufffd" in source:
+                report.problems.append(RowProblem(
+                    str(path), row_number, line, "not valid UTF-8: what could not be read is kept as U+FFFD (re-export the file as UTF-8)", True))
             date = None
             if date_col:
                 date, problem = _date_of(cells[4])

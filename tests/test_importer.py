@@ -89,6 +89,14 @@ def test_bad_rows_are_reported_not_fatal(tmp_path):
     assert "3 rows skipped" in report.summary()
 
 
+def test_bytes_that_are_not_utf8_are_reported(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"object,property,value,source\nber\xfflin,pop,1,a\nbonn,pop,2,b\n")
+    report = import_csv(path, tmp_path / "corpus", *COLUMNS)
+    assert [(p.row, p.kept) for p in report.problems] == [(1, True)]
+    assert "not valid UTF-8" in report.problems[0].reason
+
+
 def test_round_trip_finds_the_value_conflicts(tmp_path):
     out = tmp_path / "corpus"
     import_csv(_write(tmp_path, CSV), out, *COLUMNS, date_col="when")
