@@ -133,7 +133,7 @@ def parse(document) -> Baseline:
     """A Baseline from its JSON document; a ValueError says what is wrong."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"expected an object with \"format\": \"{FORMAT}\"")
-    if document.get("version") != VERSION:
+    if type(document.get("version")) is not int or document["version"] != VERSION:  # true == 1 in Python
         raise ValueError(f"version {document.get('version')!r} is not supported (expected {VERSION})")
     unknown = set(document) - {"format", "version", "conflicts", "findings"}
     if unknown:

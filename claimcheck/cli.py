@@ -117,6 +117,8 @@ def _config(explicit: Optional[Path]):
 def _paths(paths: Optional[list[Path]], config) -> list[Path]:
     chosen = list(paths) if paths else (config.paths or [Path("corpus")])
     for path in chosen:
+        if str(path) == "-":
+            _fail("a corpus is read from folders or files, not from standard input ('-'); give its path")
         if not path.exists():
             if paths:
                 hint = ""

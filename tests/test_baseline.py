@@ -220,6 +220,7 @@ def test_conflicts_writes_a_baseline_of_the_whole_corpus(corpus):
         ("{oops", "not valid JSON"),
         ('{"schema_version": 1, "conflicts": [], "findings": []}', 'expected an object with "format": "claimcheck-baseline"'),
         ('{"format": "claimcheck-baseline", "version": 2}', "version 2 is not supported"),
+        ('{"format": "claimcheck-baseline", "version": true}', "version True is not supported"),
         ('{"format": "claimcheck-baseline", "version": 1, "conflicts": [{"id": 3}]}', "conflicts[0] must be"),
         ('{"format": "claimcheck-baseline", "version": 1, "findings": [{"code": "S004"}]}', "findings[0] must be"),
         ('{"format": "claimcheck-baseline", "version": 1, "findings": "all"}', "'findings' must be a list"),

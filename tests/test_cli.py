@@ -98,6 +98,7 @@ def test_unreadable_corpus_is_findings_and_exit_1(tmp_path):
     "args",
     [
         ("check", "does-not-exist"),
+        ("check", "-"),  # standard input is no corpus
         ("conflicts", "--no-such-option"),
         ("conflicts", "--format", "yaml"),
         ("conflicts", "--kind", "contradicton"),
