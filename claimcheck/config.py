@@ -102,7 +102,9 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
         import yaml  # only for a .claimcheck.yaml: PyYAML's import is a tenth of a small check
 
         try:
-            data = yaml.safe_load(text) or {}
+            data = yaml.load(text, Loader=_strict_loader(yaml)) or {}
+        except _DuplicateKey as err:
+            raise ConfigError(f"{path}:{err.line}:{err.column}: '{err.key}' is set twice (first at line {err.first}); keep one") from None
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             place = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -111,6 +113,34 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: expected a mapping of settings")
     return _parse(data, path, where)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key, line: int, column: int, first: int):
+        super().__init__(key)
+        self.key, self.line, self.column, self.first = key, line, column, first
+
+
+def _strict_loader(yaml):
+    """PyYAML's safe loader, except that a key set twice is an error, as in a corpus file
+    (PyYAML would keep the last silently)."""
+
+    class StrictLoader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    first = seen.get(key)
+                except TypeError:  # an unhashable key: PyYAML says so itself
+                    continue
+                if first is not None:
+                    mark = key_node.start_mark
+                    raise _DuplicateKey(key, mark.line + 1, mark.column + 1, first)
+                seen[key] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep)
+
+    return StrictLoader
 
 
 def _parse(data: dict, path: Path, where: str) -> Config:

@@ -46,6 +46,8 @@ def test_yaml_file_wins_in_its_folder_and_paths_are_relative_to_it(tmp_path, mon
         ("limits: {max-depth: -1}\n", ["limits.max-depth", "positive"]),
         ("paths: [unclosed\n", ["not valid YAML"]),
         ("- a list\n", ["expected a mapping"]),
+        ("fail-on: info\nformat: json\nfail-on: error\n", [":3:1:", "'fail-on' is set twice (first at line 1)"]),
+        ("assess:\n  reliability: {A: 1, A: 2}\n", [":2:23:", "'A' is set twice"]),
     ],
 )
 def test_broken_configuration_names_file_and_key(tmp_path, text, words):
