@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shlex
 import shutil
 import sys
 from enum import Enum
@@ -765,9 +766,9 @@ def init(
         for target, text in zip(targets, STARTER_FILES.values()):
             write_atomically(target, text, overwrite=False)
     except OSError as err:
-        _fail(f"cannot write the starter corpus: {err.strerror or err}")
+        _fail(f"cannot write the starter corpus into '{directory}': {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""))
     if not quiet:
-        typer.echo(f"Wrote a starter corpus to {directory}/. Next: claimcheck conflicts {directory}", err=True)
+        typer.echo(f"Wrote a starter corpus to {directory}/. Next: claimcheck conflicts {shlex.quote(str(directory))}", err=True)
 
 
 @app.command()
@@ -963,7 +964,7 @@ def import_csv_command(
     except CsvImportError as err:
         _fail(str(err))
     except OSError as err:
-        _fail(f"cannot write the corpus: {err.strerror or err}")
+        _fail(f"cannot write the corpus into '{out}': {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""))
     if not quiet:
         for problem in report.problems[:20]:
             typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
@@ -995,7 +996,7 @@ def import_claimreview_command(
     except ClaimReviewImportError as err:
         _fail(str(err))
     except OSError as err:
-        _fail(f"cannot write the corpus: {err.strerror or err}")
+        _fail(f"cannot write the corpus into '{out}': {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""))
     if not quiet:
         for problem in report.problems[:20]:
             typer.echo(f"{problem}", err=True)
