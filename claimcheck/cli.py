@@ -519,12 +519,13 @@ def check(
             shown = result.conflicts
         hide = comparison is not None and fmt not in MARKS_BASELINE and not show_baselined
         rendered, shown = _without_baselined(result, shown, comparison) if hide else (result, shown)
+        if write_baseline is not None:  # first: a baseline that cannot be written stops the run before any output
+            _write_baseline(write_baseline, result, quiet)
         _emit(_render(fmt, rendered, shown, _use_color(color, output), "check", comparison), output)
         _verbose(result, verbose)
         _summary(result, result.conflicts, quiet)
         _baseline_summary(comparison, hide, quiet)
         if write_baseline is not None:
-            _write_baseline(write_baseline, result, quiet)
             return 0
         return _exit_code(result, result.conflicts, threshold, comparison)
 
@@ -591,11 +592,12 @@ def conflicts(
         and (not source or set(source) & set(c.sources))
         and (not tag or tagged & set(c.claims))
     ]
+    if write_baseline is not None:  # of the whole corpus, whatever the filters show; before any output
+        _write_baseline(write_baseline, result, quiet)
     _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
     _verbose(result, verbose)
     _summary(result, shown, quiet)
-    if write_baseline is not None:  # of the whole corpus, whatever the filters show
-        _write_baseline(write_baseline, result, quiet)
+    if write_baseline is not None:
         raise typer.Exit(0)
     raise typer.Exit(_exit_code(result, shown, fail_on.value))
 

@@ -433,3 +433,12 @@ def test_no_human_format_passes_control_or_bidi_characters_through(tmp_path):
         result = _run(*args)
         assert "internal error" not in result.output, args
         assert not raw.search(result.stdout), (args, raw.findall(result.stdout))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_baseline_that_cannot_be_written_stops_the_run_before_any_output(tmp_path):
+    (tmp_path / "c.yaml").write_text("sources: [{id: s, name: S}]\n")
+    for command in ("check", "conflicts"):
+        result = _run(command, str(tmp_path), "-f", "json", "--write-baseline", "/dev/full")
+        assert result.exit_code == 2 and result.stdout == "", command
+        assert "cannot write '/dev/full'" in result.stderr
