@@ -435,8 +435,9 @@ def _unknown_filters(corpus, claims, sources, tags) -> None:
                 typer.echo(f"claimcheck: warning: {option} '{word}' names nothing in the corpus{suggest(word, sorted(known))}", err=True)
 
 
-def _write_baseline(file: Path, result, quiet: bool) -> None:
-    """Record every open conflict and every finding, so that a baselined run shows only new ones."""
+def _write_baseline(file: Path, result) -> str:
+    """Record every open conflict and every finding, so that a baselined run shows only
+    new ones. Returns the line that says so, for after the report."""
     from .baseline import dumps, make_baseline, root_of
 
     _refuse_corpus_target(file)
@@ -445,13 +446,9 @@ def _write_baseline(file: Path, result, quiet: bool) -> None:
         write_atomically(file, dumps(baseline))
     except OSError as err:
         _fail(f"cannot write '{file}': {err.strerror or err}")
-    if not quiet:
-        conflicts, findings = len(baseline.conflicts), sum(baseline.findings.values())
-        typer.echo(
-            f"Wrote baseline {file}: {conflicts} open conflict{'s' if conflicts != 1 else ''}, "
-            f"{findings} finding{'s' if findings != 1 else ''}",
-            err=True,
-        )
+    conflicts, findings = len(baseline.conflicts), sum(baseline.findings.values())
+    return (f"Wrote baseline {file}: {conflicts} open conflict{'s' if conflicts != 1 else ''}, "
+            f"{findings} finding{'s' if findings != 1 else ''}")
 
 
 def _summary(result, conflicts, quiet: bool) -> None:
@@ -520,12 +517,14 @@ def check(
         hide = comparison is not None and fmt not in MARKS_BASELINE and not show_baselined
         rendered, shown = _without_baselined(result, shown, comparison) if hide else (result, shown)
         if write_baseline is not None:  # first: a baseline that cannot be written stops the run before any output
-            _write_baseline(write_baseline, result, quiet)
+            wrote = _write_baseline(write_baseline, result)
         _emit(_render(fmt, rendered, shown, _use_color(color, output), "check", comparison), output)
         _verbose(result, verbose)
         _summary(result, result.conflicts, quiet)
         _baseline_summary(comparison, hide, quiet)
         if write_baseline is not None:
+            if not quiet:
+                typer.echo(wrote, err=True)
             return 0
         return _exit_code(result, result.conflicts, threshold, comparison)
 
@@ -593,11 +592,13 @@ def conflicts(
         and (not tag or tagged & set(c.claims))
     ]
     if write_baseline is not None:  # of the whole corpus, whatever the filters show; before any output
-        _write_baseline(write_baseline, result, quiet)
+        wrote = _write_baseline(write_baseline, result)
     _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
     _verbose(result, verbose)
     _summary(result, shown, quiet)
     if write_baseline is not None:
+        if not quiet:
+            typer.echo(wrote, err=True)
         raise typer.Exit(0)
     raise typer.Exit(_exit_code(result, shown, fail_on.value))
 
