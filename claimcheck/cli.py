@@ -75,6 +75,7 @@ def _root(
 
       claimcheck explain S004
     """
+    _reading.clear()  # each command says what it reads (a test runs many in one process)
 
 
 # --- shared plumbing ---------------------------------------------------------------------
