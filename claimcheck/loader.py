@@ -146,7 +146,8 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
 
     Display paths are relative to the working directory: a relative path stays as given,
     an absolute one inside the working directory is shown relative to it (as ruff does),
-    one outside it stays absolute. Symbolic links are followed only while they stay
+    one outside it stays absolute. A file reached through two PATHs (`c` and `../here/c`)
+    is read once, under the first. Symbolic links are followed only while they stay
     inside the directory given; links that lead outside it or loop are reported, not
     followed.
     """
