@@ -236,9 +236,9 @@ def compare(result, baseline: Baseline, file: str = "", root: str | None = None)
     for finding in result.findings:
         key = finding_key(finding, root)
         if remaining[key] <= 0 and root is not None:
-            key = finding_key(finding)  # a key from the working directory, as before
-            if remaining[key] <= 0:
-                key = finding_key(finding, root)
+            legacy = finding_key(finding)  # as keys were written before: from the working directory
+            if remaining[legacy] > 0:
+                key = legacy
         if remaining[key] > 0:
             remaining[key] -= 1
             covered.append(key)
