@@ -13,7 +13,6 @@ every other (by `clear_ratio`). The weights below are the defaults; configuratio
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass, field
 
 from .engine import Conflict
@@ -51,13 +50,12 @@ def weights_from(config: dict | None) -> dict:
                 if grade not in weights[key]:
                     raise WeightsError(f"unknown grade 'assess.{key}.{grade}'; known: {', '.join(weights[key])}")
                 weights[key][grade] = _number(f"assess.{key}.{grade}", number)
-        else:
-            weights[key] = _number(f"assess.{key}", value)
+        else:  # below a clear_ratio of 1, a lighter side would "lean"
+            weights[key] = _number(f"assess.{key}", value, least=1 if key == "clear_ratio" else 0)
     return weights
 
 
-def _number(name: str, value) -> float:
-    least = 1 if name == "assess.clear_ratio" else 0  # below 1, a lighter side would "lean"
+def _number(name: str, value, least: float = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < least:
         raise WeightsError(f"'{name}' must be a finite number of at least {least}, not {value!r}")
     return float(value)

@@ -133,6 +133,10 @@ def _paths(paths: Optional[list[Path]], config) -> list[Path]:
     return chosen
 
 
+def _cannot_write(what: str, err: OSError) -> None:
+    _fail(f"cannot write {what}: {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""))
+
+
 _reading: list[Path] = []  # the corpus paths this run reads (set by _paths): never written to
 
 
@@ -770,7 +774,7 @@ def init(
         for target, text in zip(targets, STARTER_FILES.values()):
             write_atomically(target, text, overwrite=False)
     except OSError as err:
-        _fail(f"cannot write the starter corpus into '{directory}': {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""))
+        _cannot_write(f"the starter corpus into '{directory}'", err)
     if not quiet:
         typer.echo(f"Wrote a starter corpus to {directory}/. Next: claimcheck conflicts {shlex.quote(str(directory))}", err=True)
 
@@ -968,7 +972,7 @@ def import_csv_command(
     except CsvImportError as err:
         _fail(str(err))
     except OSError as err:
-        _fail(f"cannot write the corpus into '{out}': {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""))
+        _cannot_write(f"the corpus into '{out}'", err)
     if not quiet:
         for problem in report.problems[:20]:
             typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
@@ -1000,7 +1004,7 @@ def import_claimreview_command(
     except ClaimReviewImportError as err:
         _fail(str(err))
     except OSError as err:
-        _fail(f"cannot write the corpus into '{out}': {err.strerror or err}" + (f" ({err.filename})" if err.filename else ""))
+        _cannot_write(f"the corpus into '{out}'", err)
     if not quiet:
         for problem in report.problems[:20]:
             typer.echo(f"{problem}", err=True)

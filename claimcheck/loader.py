@@ -153,34 +153,29 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
     """
     found: dict[str, Path] = {}
     findings: list[Finding] = []
+    once: set[Path] = set()  # with several PATHs: the files already found, resolved
     here = None
-    rank: dict[str, int] = {}  # display path -> the first PATH that reached it
-    for number, given in enumerate(paths):
+    for given in paths:
         if given.is_absolute():
             here = here or Path(os.getcwd())
             if given.is_relative_to(here):
                 given = given.relative_to(here)
         if given.is_dir():
-            root = given.resolve()
-            _walk(given, root, set(), found, findings)
+            mine: dict[str, Path] = {}
+            _walk(given, given.resolve(), set(), mine, findings)
         else:
-            found[_display(given)] = given
-        if len(paths) > 1:
-            for display in found.keys() - rank.keys():
-                rank[display] = number
-    ordered = sorted(found.items())
-    if len(paths) > 1:  # one file reached by two spellings (`c`, `../here/c`): read once, as first given
-        once: set[Path] = set()
-        unique = []
-        for display, path in sorted(ordered, key=lambda item: (rank[item[0]], item[0])):
-            try:
-                real = path.resolve()
-            except (OSError, RuntimeError):
-                real = path
-            if real not in once:
+            mine = {_display(given): given}
+        for display, path in mine.items():
+            if len(paths) > 1:  # one file reached by two spellings (`c`, `../here/c`): read once
+                try:
+                    real = path.resolve()
+                except (OSError, RuntimeError):
+                    real = path
+                if real in once:
+                    continue
                 once.add(real)
-                unique.append((display, path))
-        ordered = sorted(unique)
+            found.setdefault(display, path)
+    ordered = sorted(found.items())
     return [(path, display) for display, path in ordered], findings
 
 

@@ -64,7 +64,7 @@ from decimal import Decimal
 
 from .assess import Assessment
 from .engine import Conflict
-from .engine.value import KIND as VALUE_KIND, canonical_text, classify, groups, normalize_text, value_of
+from .engine.value import KIND as VALUE_KIND, canonical_text, classify, groups, normalize_text, value_key, value_of
 from .model import Corpus
 
 PRIOR_TRUST = {"A": 0.95, "B": 0.85, "C": 0.7, "D": 0.5, "E": 0.3}
@@ -237,8 +237,7 @@ def _build(model: TrustModel, corpus: Corpus) -> None:
         rows = []
         for a in assertions:
             value = value_of(a, corpus)
-            # as the engine does, each value once by (value type, type, value as written)
-            same = (value_type, float, repr(value)) if type(value) is float else (value_type, type(value), value)
+            same = value_key(value_type, value)  # each value classified once, as the engine does
             known = seen.get(same, False)
             if known is False:
                 try:

@@ -75,6 +75,12 @@ def classify(value, value_type: str | None):
     return "text", normalize_text(canonical_text(value))
 
 
+def value_key(value_type: str | None, value) -> tuple:
+    """What tells values apart for classifying them once: by type (True == 1) and, for
+    floats, as written (0.0 == -0.0, but reads "-0.0")."""
+    return (value_type, float, repr(value)) if type(value) is float else (value_type, type(value), value)
+
+
 def _looks_like_date(text: str) -> bool:
     return len(text) in (4, 7, 10) and text[:4].isdigit()
 
@@ -133,8 +139,7 @@ def _group_conflict(corpus, cid, predicate, assertions, about, seen: dict) -> Co
     tolerance = predicate.tolerance if predicate and predicate.tolerance is not None else _ZERO
     rows = []  # (assertion, value, class, key, text key)
     for a, value in zip(assertions, values):
-        # by type (True == 1) and, for floats, as written (0.0 == -0.0, but reads "-0.0")
-        same = (value_type, float, repr(value)) if type(value) is float else (value_type, type(value), value)
+        same = value_key(value_type, value)
         known = seen.get(same, False)
         if known is False:
             classified = classify(value, value_type)
