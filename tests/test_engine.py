@@ -576,3 +576,21 @@ def test_one_pass_by_stance_finds_the_contradiction_targets(tmp_path, monkeypatc
         assert sum(map(len, affirming.values())) == sum(
             a.stance == "affirms" for claim in corpus.claims.values() for a in claim.assertions
         )
+
+
+def test_value_sides_join_values_that_agree_across_types(corpus_dir):
+    # 5 and '5' agree (§4.3: compared as text), so one source giving both stands on one
+    # side, not two sides both labelled "5"
+    found = conflicts_of(corpus_dir, """
+        claims:
+          - id: count
+            text: count
+            assertions:
+              - {source: a, stance: affirms, value: 5}
+              - {source: a, stance: affirms, value: '5'}
+              - {source: b, stance: affirms, value: 7}
+    """)
+    c = found["value:count"]
+    assert [s["label"] for s in c["sides"]] == ["5", "7"]
+    assert side_members(c) == {"5": {("count", "a")}, "7": {("count", "b")}}
+    assert c["self_contradiction"] is False

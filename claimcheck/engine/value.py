@@ -153,17 +153,41 @@ def _group_conflict(corpus, cid, predicate, assertions, about, seen: dict) -> Co
     held = _differing(rows, tolerance)
     if not any(held):
         return None
-    by_value: dict[tuple, list[Entry]] = {}
-    for row, keep in zip(rows, held):
-        if not keep:
-            continue
-        a = row[0]
-        by_value.setdefault((row[2], row[3]), []).append(Entry(a, None, self_interested(corpus, a)))
+    kept = [row for row, keep in zip(rows, held) if keep]
+    by_side: dict[tuple, list[Entry]] = {}
+    for row, side in zip(kept, _side_keys(kept)):
+        by_side.setdefault(side, []).append(Entry(row[0], None, self_interested(corpus, row[0])))
     sides = []
-    for key in sorted(by_value, key=lambda k: (k[0], k[1])):
-        entries = sorted(by_value[key], key=entry_order)
+    for key in sorted(by_side, key=lambda k: (k[0], _sortable(k[1]))):
+        entries = sorted(by_side[key], key=entry_order)
         sides.append(Side(canonical_text(value_of(entries[0].assertion, corpus)), tuple(entries)))
     return build_conflict(cid, KIND, ERROR, sides, (), about)
+
+
+def _side_keys(rows) -> list[tuple]:
+    """Each row's side: rows with one value (class and key) stand together, and so do
+    values of different classes whose texts agree (5 and '5': across classes values
+    compare as text), so that no source stands on two sides for saying the same thing
+    twice. A side is keyed by its smallest (class, key)."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(key):
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    by_text: dict[str, tuple] = {}
+    for _, _, cls, key, text in rows:
+        value = (cls, key)
+        parent.setdefault(value, value)
+        other = by_text.setdefault(text, value)
+        if other[0] != cls:
+            a, b = root(value), root(other)
+            if a != b:
+                low, high = sorted((a, b), key=lambda k: (k[0], _sortable(k[1])))
+                parent[high] = low
+    return [root((cls, key)) for _, _, cls, key, _ in rows]
 
 
 def _differing(rows, tolerance) -> list[bool]:
