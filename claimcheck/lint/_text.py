@@ -53,6 +53,19 @@ def normalise(text: str) -> str:
     return " ".join(words_of(text))
 
 
+def entity_names(corpus) -> dict[str, dict[str, str]]:
+    """Normalised name → {entity id: the name as written}, ids in order: the names and
+    aliases that lead to each entity, as W102 and I103 compare them."""
+    holders: dict[str, dict[str, str]] = {}
+    for entity_id in sorted(corpus.entities):
+        entity = corpus.entities[entity_id]
+        for name in (entity.name, *entity.aliases):
+            key = normalise(name)
+            if key:
+                holders.setdefault(key, {}).setdefault(entity_id, name)
+    return holders
+
+
 def words_of(text: str) -> list[str]:
     """The words of `normalise(text)`."""
     if text.isascii():  # the same in one pass of C each (NFC and casefold change nothing more)

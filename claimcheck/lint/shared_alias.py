@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..model import Corpus
 from ._common import finding
-from ._text import normalise
+from ._text import entity_names
 
 CODE = "W102"
 NAME = "shared-alias"
@@ -31,13 +31,7 @@ SEVERITY = "warning"
 
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
-    holders: dict[str, dict[str, str]] = {}  # normalised name -> entity id -> name as written
-    for entity_id in sorted(corpus.entities):
-        entity = corpus.entities[entity_id]
-        for name in (entity.name, *entity.aliases):
-            key = normalise(name)
-            if key:
-                holders.setdefault(key, {}).setdefault(entity_id, name)
+    holders = entity_names(corpus)
     for names in holders.values():
         if len(names) < 2:
             continue

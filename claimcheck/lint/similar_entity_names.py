@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..model import Corpus
 from ._common import finding
-from ._text import normalise, similar_pairs
+from ._text import entity_names, similar_pairs
 
 CODE = "I103"
 NAME = "similar-entity-names"
@@ -41,13 +41,7 @@ _NUMBER = re.compile(r"\d+")
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     threshold = options.get("similar-name-threshold", OPTIONS["similar-name-threshold"])
-    holders: dict[str, dict[str, str]] = {}  # normalised name -> entity id -> name as written
-    for entity_id in sorted(corpus.entities):
-        entity = corpus.entities[entity_id]
-        for name in (entity.name, *entity.aliases):
-            key = normalise(name)
-            if key:
-                holders.setdefault(key, {}).setdefault(entity_id, name)
+    holders = entity_names(corpus)
     sharing: set[tuple[str, str]] = set()  # pairs W102 already reports
     for ids in holders.values():
         ordered = list(ids)
