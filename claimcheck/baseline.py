@@ -3,7 +3,8 @@
 A baseline file records every open conflict by id (with their severity, so that a
 conflict that gets worse counts as new) and every finding by a key that survives edits
 and reordering: code, file, and the ids leading to the item (`claims/claim-a/assertions/2`),
-or the message where a finding has no such path. Line numbers are never part of a key.
+or the message (less any line numbers it names) where a finding has no such path. Line
+numbers are never part of a key.
 
 The file is small, sorted JSON, so that it diffs well in review:
 
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import jsontext
-from .findings import SEVERITY_RANK, Finding
+from .findings import SEVERITY_RANK, Finding, stable_where
 from .model import SEVERITY_NAMES
 
 FORMAT = "claimcheck-baseline"
@@ -58,9 +59,19 @@ def finding_key(finding: Finding, root: str | None = None) -> FindingKey:
     """The finding's key; with `root` (the baseline file's folder) its file is written
     relative to that folder, so that a run from another working directory matches."""
     file = finding.file if root is None else rebase(finding.file, root)
-    if finding.path:
-        return FindingKey(finding.code, file, "path", "/".join(finding.path))
-    return FindingKey(finding.code, file, "message", finding.message)
+    return FindingKey(finding.code, file, "path" if finding.path else "message", stable_where(finding))
+
+
+def _keys(finding: Finding, root: str | None) -> list[FindingKey]:
+    """The finding's key, then the keys that baselines written by earlier versions hold
+    for it: the file as shown (not relative to the baseline's folder), the message whole
+    (line numbers and all)."""
+    keys = [finding_key(finding, root)]
+    if root is not None:
+        keys.append(finding_key(finding))
+    if keys[0].by == "message" and keys[0].where != finding.message:
+        keys += [FindingKey(k.code, k.file, k.by, finding.message) for k in keys]
+    return keys
 
 
 def rebase(file: str, root: str) -> str:
@@ -234,11 +245,8 @@ def compare(result, baseline: Baseline, file: str = "", root: str | None = None)
     covered = []
     flags, new_findings = [], []
     for finding in result.findings:
-        key = finding_key(finding, root)
-        if remaining[key] <= 0 and root is not None:
-            legacy = finding_key(finding)  # as keys were written before: from the working directory
-            if remaining[legacy] > 0:
-                key = legacy
+        keys = _keys(finding, root)
+        key = next((k for k in keys if remaining[k] > 0), keys[0])
         if remaining[key] > 0:
             remaining[key] -= 1
             covered.append(key)

@@ -8,6 +8,7 @@ lint rules take E, W or I for their default severity and a number from 101.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SEVERITIES = ("info", "warning", "error")
@@ -95,3 +96,18 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.code, self.message)
+
+
+# Some messages name a line ("first at line 3", "while parsing a flow mapping at line 2");
+# such numbers move whenever a line is added above, so they are no part of a key.
+_PLACE_NOTE = re.compile(r"\s*\([^()]*\b(?:line|column) \d+[^()]*\)")
+_PLACE = re.compile(r"\b(line|column) \d+")
+
+
+def stable_where(finding: Finding) -> str:
+    """What places a finding across edits and reordering, for baseline keys and SARIF
+    fingerprints: the ids leading to its item, else its message without line and column
+    numbers."""
+    if finding.path:
+        return "/".join(finding.path)
+    return _PLACE.sub(r"\1", _PLACE_NOTE.sub("", finding.message))

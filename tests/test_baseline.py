@@ -180,6 +180,38 @@ def test_a_conflict_that_gets_worse_is_new(corpus):
     assert run("check", corpus, "--baseline", "baseline.json", "--fail-on", "never").exit_code == 0
 
 
+# findings with no item path, whose messages name a line: keyed by message, less the line
+DUPLICATE_KEY = "sources:\n  - id: c\n    name: C\n    name: Sea\n"
+BAD_YAML = "claims: [\n  {id: x\n"
+
+
+def test_message_keys_leave_out_line_numbers(corpus):
+    write_corpus(corpus, DUPLICATE_KEY, "more-sources.yaml")
+    write_corpus(corpus, BAD_YAML, "broken.yaml")
+    run("check", corpus, "--write-baseline", "baseline.json")
+    keys = {f["code"]: f for f in json.loads(Path("baseline.json").read_text(encoding="utf-8"))["findings"]}
+    assert keys["L004"] == {"code": "L004", "file": "corpus/more-sources.yaml", "message": "duplicate key 'name'; the second one is ignored"}
+    assert keys["L003"]["message"] == "YAML syntax: did not find expected ',' or '}'"
+    for name, text in (("more-sources.yaml", DUPLICATE_KEY), ("broken.yaml", BAD_YAML)):
+        write_corpus(corpus, "# moved\n# down\n" + text, name)
+    out = run("check", corpus, "--baseline", "baseline.json")
+    assert out.exit_code == 0, out.output
+    assert "0 new, 6 baselined" in out.stderr
+
+
+def test_baselines_keyed_by_whole_messages_still_match(corpus):
+    write_corpus(corpus, DUPLICATE_KEY, "more-sources.yaml")
+    assert run("check", corpus, "--write-baseline", "baseline.json").exit_code == 0
+    document = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
+    for entry in document["findings"]:
+        if entry["code"] == "L004":  # as written before keys left line numbers out
+            entry["message"] = "duplicate key 'name' (first at line 3); the second one is ignored"
+    Path("baseline.json").write_text(json.dumps(document), encoding="utf-8")
+    out = run("check", corpus, "--baseline", "baseline.json")
+    assert out.exit_code == 0, out.output
+    assert "0 new, 5 baselined" in out.stderr
+
+
 def test_findings_on_one_item_count(corpus):
     write_corpus(corpus, CLAIMS.replace("colour: red", "colour: red, size: big"), "claims.yaml")
     run("check", corpus, "--write-baseline", "baseline.json")

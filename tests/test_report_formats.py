@@ -210,6 +210,19 @@ def test_sarif_fingerprints_of_two_findings_on_one_item_differ(tmp_path):
     assert len(prints) == 2 and len(set(prints)) == 2
 
 
+def test_sarif_fingerprints_of_load_findings_hold_no_line_numbers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = {"dup.yaml": "sources:\n  - id: a\n    name: A\n    name: B\n", "bad.yaml": "claims: [\n  {id: x\n"}
+    before = {r["ruleId"]: r["partialFingerprints"] for r in sarif("check", write_corpus(Path("c"), files))[0]["runs"][0]["results"]}
+    assert before == {
+        "L003": {"claimcheckFinding/v1": "L003:c/bad.yaml:YAML syntax: did not find expected ',' or '}'"},
+        "L004": {"claimcheckFinding/v1": "L004:c/dup.yaml:duplicate key 'name'; the second one is ignored"},
+    }
+    moved = {name: "# a comment\n\n" + text for name, text in files.items()}
+    after = {r["ruleId"]: r["partialFingerprints"] for r in sarif("check", write_corpus(Path("c"), moved))[0]["runs"][0]["results"]}
+    assert after == before
+
+
 def test_sarif_resolved_conflicts_are_suppressed_not_dropped(relative_corpus):
     log, _ = sarif("conflicts", relative_corpus, "--all")
     [value] = by_rule(log)["value"]

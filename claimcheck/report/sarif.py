@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from .. import __version__, jsontext
 from ..engine import KINDS, Conflict
-from ..findings import CODES, Finding
+from ..findings import CODES, Finding, stable_where
 from .words import conflict_lines, entry_words, first_entry, resolution_words
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -138,8 +138,8 @@ def _conflict_result(conflict: Conflict, rule_index: int, resolution) -> dict:
 
 
 def finding_fingerprint(finding: Finding) -> str:
-    where = "/".join(finding.path) if finding.path else str(finding.line)
-    return f"{finding.code}:{finding.file}:{where}"
+    """Code, file and the baseline key's `stable_where`: no line numbers, which move."""
+    return f"{finding.code}:{finding.file}:{stable_where(finding)}"
 
 
 def _finding_result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
