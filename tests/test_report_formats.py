@@ -8,6 +8,7 @@ value conflict, and one schema finding (S004, an unknown field).
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimcheck.cli import Format, app
+from claimcheck.report.sarif import artifact_location
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sarif" / "sarif-schema-2.1.0.json"
 
@@ -244,6 +246,16 @@ def test_sarif_absolute_paths_become_file_uris(corpus):
     log, _ = sarif("check", corpus)
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": (corpus / "claims.yaml").as_uri()}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a backslash separates folders on Windows")
+def test_sarif_uri_percent_encodes_a_backslash_in_a_file_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_corpus(Path("c"), {"odd\\name.yaml": SOURCES.replace("kind: government", "kind: government\n    colour: red")})
+    log, _ = sarif("check", "c")
+    [location] = log["runs"][0]["results"][0]["locations"]
+    assert location["physicalLocation"]["artifactLocation"] == {"uri": "c/odd%5Cname.yaml", "uriBaseId": "%SRCROOT%"}
+    assert artifact_location("/srv/odd\\name.yaml") == {"uri": "file:///srv/odd%5Cname.yaml"}
 
 
 def test_sarif_without_anything_to_report(tmp_path):

@@ -50,8 +50,11 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
 def artifact_location(file: str) -> dict:
-    """A file as shown (relative stays relative, against %SRCROOT%; absolute becomes a file URI)."""
-    path = file.replace("\\", "/")
+    """A file as shown (relative stays relative, against %SRCROOT%; absolute becomes a file URI).
+
+    Shown paths use `/` on every system (Windows' `\\` included), so a backslash left in
+    one is part of a POSIX file name and is percent-encoded like any other character."""
+    path = file
     if path.startswith("/"):
         return {"uri": "file://" + quote(path)}
     if _WINDOWS_DRIVE.match(path):
