@@ -82,7 +82,7 @@ def _root(
 
 PathsArg = typer.Argument(None, help="Corpus folders or files (default: ./corpus).", show_default=False)
 FormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, concise otherwise).", case_sensitive=False)
-OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output.")
+OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output; - for standard output.")
 ColorOpt = typer.Option(Color.auto, "--color", help="Color in tables: auto follows the terminal, NO_COLOR and FORCE_COLOR.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No summary line on standard error.")
 VerboseOpt = typer.Option(False, "--verbose", "-v", help="Also print counts and the time of each stage (load, validate, engine, lint, assess) on standard error.")
@@ -285,10 +285,15 @@ def _verbose(result, verbose: bool) -> None:
     typer.echo(f"time: {stages}; total {total:.0f} ms", err=True)
 
 
+def _to_stdout(output: Optional[Path]) -> bool:
+    """No --output, or `--output -`: standard output, the same for every command."""
+    return output is None or str(output) == "-"
+
+
 def _use_color(color: Color, output: Optional[Path]) -> bool:
     if color is Color.always:
         return True
-    if color is Color.never or output is not None:
+    if color is Color.never or not _to_stdout(output):
         return False
     if os.environ.get("NO_COLOR"):
         return False
@@ -348,7 +353,7 @@ def _print_bytes(data) -> None:
 def _emit(text: str | bytes, output: Optional[Path]) -> None:
     """Print or write what a renderer made: text, or (json, sarif: up to hundreds of MB)
     UTF-8 bytes that are never decoded just to be encoded again."""
-    if output is None:
+    if _to_stdout(output):
         if isinstance(text, bytes):
             _print_bytes(text)
         else:
@@ -534,7 +539,7 @@ def check(
         return _exit_code(result, result.conflicts, threshold, comparison)
 
     # only runs whose whole effect is what they print can be replayed from the cache
-    cacheable = not (no_cache or output or baseline_file or write_baseline or verbose or progress)
+    cacheable = not (no_cache or not _to_stdout(output) or baseline_file or write_baseline or verbose or progress)
     options = {"format": fmt.value, "fail_on": threshold, "color": _use_color(color, output), "quiet": quiet,
                "select": config.select, "ignore": config.ignore, "assess": config.assess,
                "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits)}
@@ -1046,7 +1051,7 @@ def export_claimreview_command(
     result = _analyze(paths, _with_options(config, no_assess=True))
     report = ExportReport()
     export_claimreview(result, config.claimreview, report)
-    _emit(json.dumps(report.reviews, indent=2, ensure_ascii=False) + "\n", None if str(output) == "-" else output)
+    _emit(json.dumps(report.reviews, indent=2, ensure_ascii=False) + "\n", output)
     if not quiet:
         for reason in report.skipped:
             typer.echo(f"skipped {reason}", err=True)
@@ -1081,9 +1086,9 @@ def report_command(
 
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     result = _analyze(paths, config)
-    _emit(render_html(result), None if str(output) == "-" else output)
+    _emit(render_html(result), output)
     _summary(result, result.conflicts, quiet)
-    if not quiet and str(output) != "-":
+    if not quiet and not _to_stdout(output):
         typer.echo(f"Wrote {output}", err=True)
     raise typer.Exit(_exit_code(result, result.conflicts, fail_on.value))
 

@@ -182,6 +182,30 @@ def test_output_file_is_written_and_stdout_stays_empty(corpus, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".report.json")]  # no temp left
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "c", "--format", "json"),
+        ("conflicts", "c", "--format", "markdown"),
+        ("graph", "c"),
+        ("schema", "corpus"),
+        ("sources", "c", "--format", "json"),
+        ("export", "claimreview", "c"),
+        ("report", "c"),
+    ],
+)
+def test_output_dash_is_standard_output_for_every_command(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "c", CONTRADICTION)
+    result = run(*args, "--output", "-")
+    assert result.exit_code in (0, 1), result.output
+    assert not (tmp_path / "-").exists()
+    if args[0] == "report":  # writes claimcheck-report.html when no --output is given
+        assert result.stdout.startswith("<!DOCTYPE html>") and "Wrote" not in result.stderr
+    else:
+        assert result.stdout and result.stdout == run(*args).stdout
+
+
 def test_show_conflict_claim_source_and_unknown(tmp_path):
     root = write_corpus(tmp_path / "c", CONTRADICTION + """
   - id: meeting
