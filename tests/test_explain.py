@@ -14,6 +14,8 @@ from claimcheck.cli import app
 from claimcheck.engine import KINDS
 from claimcheck.findings import CODES, SEVERITY_RANK
 
+from helpers import REPO
+
 ENV = {"NO_COLOR": "1", "COLUMNS": "100"}
 ENTRIES = {entry.key: entry for entry in explain.entries()}
 #: the examples that a corpus file alone cannot show; keep this list short
@@ -34,6 +36,19 @@ def test_every_code_and_kind_has_an_entry():
             assert re.search(r"How to fix|What to do", entry.doc), key
         else:
             assert entry.fix.strip(), key
+
+
+def test_readme_code_table_matches_the_codes():
+    rows = [line.split(" | ") for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+            if re.match(r"\| [A-Z]\d{3} \|", line)]
+    assert [(code.lstrip("| "), name, severity) for code, name, severity, _ in rows] == [
+        (c.code, c.name, c.severity) for c in CODES.values()
+    ]
+    # a file above max-file-bytes is L001 (test_loader.test_file_size_limit), not L006
+    meaning = {code.lstrip("| "): text for code, _, _, text in rows}
+    assert "too large" in meaning["L001"] and "64 MiB" in meaning["L001"]
+    assert "file size" not in meaning["L006"]
+    assert "max-file-bytes" in ENTRIES["L001"].doc and "max-file-bytes" not in ENTRIES["L006"].doc
 
 
 def test_only_the_few_known_examples_are_not_runnable():
