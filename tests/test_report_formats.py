@@ -386,6 +386,20 @@ def test_markdown_cell_escaping():
     assert cell("*not bold* <b>x</b> `code`") == "\\*not bold\\* \\<b\\>x\\</b\\> \\`code\\`"
     assert cell("back\\slash|pipe") == "back\\\\slash\\|pipe"
     assert cell(None) == ""
+    assert cell("ask @octocat, @org/team or a@b.org; @ alone") == "ask @\u200boctocat, @\u200borg/team or a@\u200bb.org; @ alone"
+
+
+def test_markdown_mentions_no_one(tmp_path):
+    files = {
+        "sources.yaml": SOURCES.replace("name: Ministry", "name: \"@ministry-press\""),
+        "claims.yaml": CLAIMS.replace("text: Talks were held", "text: \"Talks @octocat held\"")
+        .replace("met | twice", "met | twice, cc @github/security"),
+        "resolutions.yaml": RESOLUTIONS.replace("by: editor", "by: \"@editor\""),
+    }
+    text = run("check", write_corpus(tmp_path / "c", files), "--format", "markdown").stdout
+    for name in ("ministry-press", "octocat", "github/security", "editor"):
+        assert f"@\u200b{name}" in text
+    assert not re.search(r"@\w", text)
 
 
 def test_markdown_with_nothing_to_report(tmp_path):

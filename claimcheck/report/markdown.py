@@ -1,7 +1,8 @@
 """markdown: a pull-request comment (GitHub-flavoured): summary, a table per open conflict, findings.
 
 Acknowledged and resolved conflicts are only listed, folded in a `<details>` block. Text
-from the corpus is escaped so that it reads literally inside table cells.
+from the corpus is escaped so that it reads literally inside table cells, and so that its
+`@name`s mention no one when the comment is posted.
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ SELF_INTERESTED = "⚑"
 # backslash-escaping every ASCII punctuation mark that can start markup in a cell keeps
 # the text literal; `|` would otherwise end the cell
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~#!&])")
+# GitHub turns `@name` in a comment into a mention, which notifies that user or team; a
+# zero width space after the `@` keeps the text as it reads, but inert
+_MENTION = re.compile(r"@(?=\w)")
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 def cell(text) -> str:
-    """Text made safe for one table cell: one line, markup and pipes escaped."""
+    """Text made safe for one table cell: one line, markup and pipes escaped, no mentions."""
     text = printable(" ".join(str(text if text is not None else "").split()))
-    return _MARKUP.sub(r"\\\1", text)
+    return _MENTION.sub("@" + ZERO_WIDTH_SPACE, _MARKUP.sub(r"\\\1", text))
 
 
 def _plural(n: int, word: str) -> str:
