@@ -402,6 +402,64 @@ def test_markdown_mentions_no_one(tmp_path):
     assert not re.search(r"@\w", text)
 
 
+def contested(n: int, assertions: int = 2, quote: str = "") -> str:
+    """n claims, each affirmed and denied (`assertions` times in all), with long quotes."""
+    lines = ["sources:", "  - {id: a, name: Source A}", "  - {id: b, name: Source B}", "claims:"]
+    for c in range(n):
+        lines += [f"  - id: claim-{c:04d}", f"    text: Claim number {c} about the talks", "    assertions:"]
+        for k in range(assertions):
+            stance = "affirms" if k % 2 == 0 else "denies"
+            lines.append(f'      - {{source: {"ab"[k % 2]}, stance: {stance}, quote: "{quote or "officials said so"} {k}", hue: {k}}}')
+    return "\n".join(lines) + "\n"
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def finding_count(markdown: str) -> int:
+    return int(re.search(r"\*\*(\d+) findings\*\*", markdown)[1])
+
+
+def test_markdown_is_cut_at_a_row_to_fit_a_github_comment(tmp_path):
+    # 400 contradictions and 800 and more findings (the unknown field hue), quotes of
+    # astral characters that count twice in JavaScript: far above GitHub's 65,536 characters
+    files = {"c.yaml": contested(400, quote="🙂" * 60 + " officials said so")}
+    text = run("check", write_corpus(tmp_path / "c", files), "--format", "markdown").stdout
+    assert "**400 open conflicts**" in text and finding_count(text) >= 800
+    assert utf16_length(text) <= 60_000
+    lines = text.splitlines()
+    shown = len([l for l in lines if l.startswith("### `contradiction:")])
+    assert 0 < shown < 400
+    assert lines[-1] == (
+        f"*… and {400 - shown} more open conflicts and {finding_count(text)} more findings not shown: "
+        "see the SARIF or JSON output (`--format sarif` or `--format json`).*"
+    )
+    assert "### Findings" not in text
+    # every conflict shown is whole: its table has both its rows
+    assert len([l for l in lines if l.startswith("| supports |") or l.startswith("| opposes |")]) == 2 * shown
+
+
+def test_markdown_cut_in_the_findings_or_inside_one_long_conflict(tmp_path):
+    files = {"c.yaml": contested(3) + "".join(f"  - {{id: bad-{n:04d}, text: x, colour: red}}\n" for n in range(3000))}
+    text = run("check", write_corpus(tmp_path / "c", files), "--format", "markdown").stdout
+    assert utf16_length(text) <= 60_000
+    lines = text.splitlines()
+    assert len([l for l in lines if l.startswith("### `contradiction:")]) == 3
+    rows = lines[lines.index("| file:line | severity | code | message |") + 2:-2]
+    findings = finding_count(text)
+    assert findings > 6000 and 0 < len(rows) < findings and all(len(cells(row)) == 4 for row in rows)
+    assert lines[-1].startswith(f"*… and {findings - len(rows)} more findings not shown:")
+
+    one = {"c.yaml": contested(1, assertions=2000)}
+    text = run("check", write_corpus(tmp_path / "one", one), "--format", "markdown").stdout
+    assert utf16_length(text) <= 60_000
+    lines = text.splitlines()
+    rows = [l for l in lines if l.startswith("| supports |") or l.startswith("| opposes |")]
+    assert 0 < len(rows) < 2000 and rows[-1] in (lines[-3], lines[-2])
+    assert lines[-1].startswith(f"*… and the other rows of `contradiction:claim-0000` and {finding_count(text)} more findings not shown:")
+
+
 def test_markdown_with_nothing_to_report(tmp_path):
     out = run("check", write_corpus(tmp_path / "c", {"sources.yaml": SOURCES}), "--format", "markdown")
     assert out.exit_code == 0

@@ -8,6 +8,7 @@ from the corpus is escaped so that it reads literally inside table cells, and so
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..engine import KINDS, Conflict
 from ..model import SEVERITY_NAMES
@@ -16,6 +17,9 @@ from .words import describe, resolution_words, value_text
 
 SEVERITY_ORDER = tuple(reversed(SEVERITY_NAMES))  # error, warning, info
 SELF_INTERESTED = "⚑"
+#: GitHub refuses a comment (or job summary) above 65,536 characters; the rest is room for
+#: the closing lines and the note that says what was left out
+MAX_CHARS = 60_000
 
 # backslash-escaping every ASCII punctuation mark that can start markup in a cell keeps
 # the text literal; `|` would otherwise end the cell
@@ -30,6 +34,17 @@ def cell(text) -> str:
     """Text made safe for one table cell: one line, markup and pipes escaped, no mentions."""
     text = printable(" ".join(str(text if text is not None else "").split()))
     return _MENTION.sub("@" + ZERO_WIDTH_SPACE, _MARKUP.sub(r"\\\1", text))
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Lines that open and close a list of items (conflicts, finding rows, settled conflicts),
+    so that a comment cut short still opens and closes what it shows."""
+
+    kind: str  # what an item is, for the note on what was left out
+    head: list[str]
+    items: list[tuple[str, list[str]]]  # (name, lines); a conflict's name is its id
+    tail: list[str]
 
 
 def _plural(n: int, word: str) -> str:
@@ -100,33 +115,92 @@ def _conflict(conflict: Conflict, corpus) -> list[str]:
     return lines + [""]
 
 
-def _findings(findings) -> list[str]:
-    lines = ["### Findings", "", "| file:line | severity | code | message |", "| --- | --- | --- | --- |"]
-    for f in findings:
-        lines.append(f"| {cell(f'{f.file}:{f.line}')} | {f.severity} | {f.code} {f.name} | {cell(f.message)} |")
-    return lines + [""]
+def _findings(findings) -> Section:
+    head = ["### Findings", "", "| file:line | severity | code | message |", "| --- | --- | --- | --- |"]
+    rows = [("", [f"| {cell(f'{f.file}:{f.line}')} | {f.severity} | {f.code} {f.name} | {cell(f.message)} |"]) for f in findings]
+    return Section("finding", head, rows, [""])
 
 
-def _settled(conflicts: list[Conflict], resolutions: dict) -> list[str]:
-    lines = [
+def _settled(conflicts: list[Conflict], resolutions: dict) -> Section:
+    head = [
         "<details>",
         f"<summary>{_plural(len(conflicts), 'acknowledged or resolved conflict')}</summary>",
         "",
     ]
+    items = []
     for c in conflicts:
         words = resolution_words(resolutions.get(c.id)) or c.status
-        lines.append(f"- `{c.id}` ({c.severity_name} {c.kind}) — {cell(words)}")
-    return lines + ["", "</details>", ""]
+        items.append((c.id, [f"- `{c.id}` ({c.severity_name} {c.kind}) — {cell(words)}"]))
+    return Section("acknowledged or resolved conflict", head, items, ["", "</details>", ""])
+
+
+# --- the size of a comment ---------------------------------------------------------------
+
+
+def _size(lines: list[str]) -> int:
+    # in UTF-16 code units, as JavaScript counts: never less than the characters Python counts
+    return sum(len(line.encode("utf-16-le")) // 2 + 1 for line in lines)
+
+
+def _first_rows(conflict: list[str], room: int) -> list[str]:
+    """A conflict's lines up to the last table row that fits in `room`; none when not one
+    row fits (a table is cut at a row, never inside one)."""
+    start = next((n for n, line in enumerate(conflict) if line.startswith("| ---")), len(conflict)) + 1
+    lines = conflict[:start]
+    used = _size(lines)
+    for line in conflict[start:]:
+        if not line.startswith("| ") or used + _size([line]) > room:
+            break
+        lines.append(line)
+        used += _size([line])
+    return lines + [""] if len(lines) > start else []
+
+
+def _within(head: list[str], sections: list[Section], limit: int) -> list[str]:
+    """The lines of the comment, cut at a row boundary to stay under `limit`, with a last
+    line that says how much was left out and where to see all of it."""
+    lines = head + [line for s in sections for line in (*s.head, *(x for _, item in s.items for x in item), *s.tail)]
+    if _size(lines) <= limit:
+        return lines
+    room = limit - _size(head) - 500  # the note, with its counts and a conflict id
+    out, left, cut, full = list(head), [], "", False
+    for section in sections:
+        shown: list[list[str]] = []
+        if not full:
+            available = room - _size(section.head) - _size(section.tail)
+            for name, item in section.items:
+                if _size(item) > available:
+                    full = True
+                    # a first conflict too long for a whole comment: its first rows
+                    part = _first_rows(item, available) if section.kind == "open conflict" and not shown else []
+                    if part:
+                        shown.append(part)
+                        cut = name
+                    break
+                shown.append(item)
+                available -= _size(item)
+            if shown:
+                out += [*section.head, *(x for item in shown for x in item), *section.tail]
+                room -= _size(section.head) + sum(map(_size, shown)) + _size(section.tail)
+        more = len(section.items) - len(shown)
+        if more:
+            left.append(f"{more} more {section.kind}{'' if more == 1 else 's'}")
+    if cut:
+        left.insert(0, f"the other rows of `{cut}`")
+    return out + [f"*… and {_and(left)} not shown: see the SARIF or JSON output (`--format sarif` or `--format json`).*"]
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def render_markdown(result, conflicts, **_) -> str:
     open_ = sorted((c for c in conflicts if c.status == "open"), key=lambda c: (-c.severity, c.id))
     settled = [c for c in conflicts if c.status != "open"]
-    lines = ["## claimcheck", "", *_summary(open_, result.findings), ""]
-    for conflict in open_:
-        lines += _conflict(conflict, result.corpus)
+    head = ["## claimcheck", "", *_summary(open_, result.findings), ""]
+    sections = [Section("open conflict", [], [(c.id, _conflict(c, result.corpus)) for c in open_], [])]
     if result.findings:
-        lines += _findings(result.findings)
+        sections.append(_findings(result.findings))
     if settled:
-        lines += _settled(settled, {r.conflict: r for r in result.corpus.resolutions})
-    return "\n".join(lines).rstrip("\n") + "\n"
+        sections.append(_settled(settled, {r.conflict: r for r in result.corpus.resolutions}))
+    return "\n".join(_within(head, sections, MAX_CHARS)).rstrip("\n") + "\n"
