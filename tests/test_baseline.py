@@ -238,6 +238,36 @@ def test_sarif_and_github_under_a_baseline(corpus):
     assert len(github.stdout.splitlines()) == 1 and "contradiction:war" in github.stdout
 
 
+def sarif_states(*args) -> dict[str, str | None]:
+    log = json.loads(run(*args, "--format", "sarif").stdout)
+    schema = json.loads((SHARED / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    return {r["properties"].get("id", r["ruleId"]): r.get("baselineState") for r in log["runs"][0]["results"]}
+
+
+def test_sarif_gives_every_result_a_baseline_state(corpus):
+    write_corpus(corpus, "claims:\n  - id: old\n    text: Old news\n    assertions:\n"
+                 "      - {source: a, stance: affirms}\n      - {source: b, stance: denies}\n", "old.yaml")
+    write_corpus(corpus, "resolutions:\n  - {conflict: contradiction:old, status: acknowledged}\n", "resolutions.yaml")
+    assert run("check", corpus, "--write-baseline", "baseline.json").exit_code == 0
+    # right after writing the baseline nothing has changed, the settled conflict included
+    assert sarif_states("check", corpus, "--baseline", "baseline.json") == {
+        "contradiction:deal": "unchanged", "contradiction:old": "unchanged", "contradiction:talks": "unchanged", "S004": "unchanged",
+    }
+    write_corpus(corpus, CLAIMS.replace("stance: doubts", "stance: denies"), "claims.yaml")  # talks: warning -> error
+    write_corpus(corpus, "resolutions:\n  - {conflict: contradiction:old, status: acknowledged}\n"
+                 "  - {conflict: contradiction:deal, status: resolved, verdict: it was struck}\n", "resolutions.yaml")
+    write_corpus(corpus, NEW_CONFLICT, "more.yaml")
+    assert sarif_states("check", corpus, "--baseline", "baseline.json") == {
+        "contradiction:deal": "updated",  # recorded open, resolved since
+        "contradiction:old": "unchanged",  # settled before the baseline was written
+        "contradiction:talks": "updated",  # recorded as a warning, an error now
+        "contradiction:war": "new",
+        "S004": "unchanged",
+    }
+    assert set(sarif_states("check", corpus).values()) == {None}  # no baseline, no state
+
+
 def test_conflicts_writes_a_baseline_of_the_whole_corpus(corpus):
     out = run("conflicts", corpus, "--kind", "value", "--write-baseline", "b.json")
     assert out.exit_code == 0

@@ -157,19 +157,36 @@ def _finding_result(finding: Finding, rule_index: int, fingerprint: str) -> dict
     }
 
 
+def conflict_state(conflict: Conflict, baseline, settled_since: set[str]) -> str:
+    """SARIF's `baselineState` of a conflict against a `baseline.Comparison`.
+
+    A baseline records open conflicts only. So a recorded conflict that is more severe now,
+    or settled now (`settled_since`: recorded, no longer open), was `updated`; a settled one
+    it does not record was settled already when it was written, or was settled as soon as it
+    appeared: either way nothing a baseline tracks changed (`unchanged`)."""
+    if conflict.status != "open":
+        return "updated" if conflict.id in settled_since else "unchanged"
+    if baseline.conflict_baselined(conflict.id):
+        return "unchanged"
+    return "updated" if conflict.id in baseline.worse else "new"
+
+
 def render_sarif(result, conflicts, baseline=None, **_) -> bytes:
-    """With a `baseline.Comparison`, open conflicts and findings carry SARIF's
-    `baselineState`: `unchanged` when the baseline covers them, else `new`."""
+    """With a `baseline.Comparison`, every result carries SARIF's `baselineState`
+    (`conflict_state`; findings `unchanged` when the baseline covers them, else `new`).
+    Baseline entries that no longer occur get no `absent` result: it would have no
+    location, and a consumer that does not read `baselineState` would take it for an alert."""
     rules = _rules(result.findings)
     index = {rule["id"]: n for n, rule in enumerate(rules)}
     resolutions = {r.conflict: r for r in result.corpus.resolutions}
+    settled_since = set(baseline.gone_conflicts) if baseline is not None else set()
     results = []
     for c in conflicts:
         if not any(side.entries for side in c.sides):
             continue
         out = _conflict_result(c, index[c.kind], resolutions.get(c.id))
-        if baseline is not None and c.status == "open":
-            out["baselineState"] = "unchanged" if baseline.conflict_baselined(c.id) else "new"
+        if baseline is not None:
+            out["baselineState"] = conflict_state(c, baseline, settled_since)
         results.append(out)
     states = baseline.baselined_findings if baseline is not None else [None] * len(result.findings)
     # Two findings on one item (two unknown fields in one assertion) would share a
