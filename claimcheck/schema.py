@@ -48,12 +48,6 @@ class Record:
     name: str  # singular, for messages: "source", "assertion"
     fields: tuple[Field, ...]
 
-    def field(self, name: str) -> Field | None:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
-
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)

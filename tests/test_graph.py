@@ -241,7 +241,7 @@ def test_only_conflicts_keeps_the_contested_part(seed):
     graph = build_graph(seed, only_conflicts=True)
     assert graph.nodes and all(n.conflicts for n in graph.nodes)
     assert graph.edges and all(e.conflicts for e in graph.edges)
-    assert {n.id for e in graph.edges for n in (graph.node(e.tail), graph.node(e.head))} <= {n.id for n in graph.nodes}
+    assert {end for e in graph.edges for end in (e.tail, e.head)} <= {n.id for n in graph.nodes}
     assert "claim:cuba-will-not-go-to-war-with-us" not in {n.id for n in graph.nodes}
 
 
