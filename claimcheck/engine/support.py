@@ -148,9 +148,8 @@ class SupportGraph:
     def support(self, claim_id: str) -> list[tuple[Assertion, "Route | None", int]]:
         """Every assertion that supports the claim: (assertion, route, chain severity).
 
-        The route (None for a direct affirmation) tells the rules its support travelled.
-
-        Direct affirmations come with an empty chain and no cap (error)."""
+        The route tells the rules its support travelled; a direct affirmation has no route
+        (None) and no cap on its severity (error)."""
         cached = self._cache.get(claim_id)
         if cached is not None:
             return cached
