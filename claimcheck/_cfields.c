@@ -993,7 +993,7 @@ static PyObject *plain_records(PyObject *self, PyObject *args)
 }
 
 static PyMethodDef methods[] = {
-    {"setup", setup_types, METH_VARARGS, "setup(Scalar, Sequence, DateSpan, slug_match, slug_max)"},
+    {"setup", setup_types, METH_VARARGS, "setup(Scalar, Sequence, DateSpan, slug_max)"},
     {"setup_records", setup_records, METH_VARARGS,
      "setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, Claim, default credibility, unbounded period)"},
     {"plain_claims", plain_claims, METH_VARARGS,

@@ -39,7 +39,8 @@ class Result:
     findings: list[Finding]
     files: list[str] = field(default_factory=list)
     assessments: dict = field(default_factory=dict)  # conflict id -> assess.Assessment
-    #: seconds spent in each stage: load, validate, engine, lint, assess
+    #: seconds spent in each stage: load, validate, engine, lint, and assess (named trust
+    #: when the assessment learns trust)
     timings: dict = field(default_factory=dict)
     trust: object = None  # trust.TrustModel when the assessment used learned trust
     #: the validation's working records, let go with the Result rather than on return from
@@ -57,9 +58,11 @@ def analyze(
     ignore: set[str] | None = None,
     lint_options: dict | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    method: str = "prior",
 ) -> Result:
     """Read, check and analyze a corpus. `weights` are the assessment's (defaults when
-    None); with assess=False no conflict gets an assessment. `select`, `ignore` and
+    None); with assess=False no conflict gets an assessment. `method` is `prior` (the
+    Admiralty weights) or `trust` (learned from the corpus). `select`, `ignore` and
     `lint_options` choose and tune the lint rules (see `claimcheck.lint`); a wrong
     selector or option raises ValueError, so the CLI checks them first with
     `lint.problems`. `progress(done, total, file)` is called after each file is loaded."""
@@ -69,18 +72,18 @@ def analyze(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress)
+        return _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress, method)
     finally:
         if collecting:
             gc.enable()
 
 
-def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress) -> Result:
+def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress, method) -> Result:
     started = time.perf_counter()
     files, findings = discover(paths)
     prefaulting = _prefault([path for path, _ in files])
     try:
-        return _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, started)
+        return _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, started)
     finally:
         if prefaulting:
             _cprefault.stop()
@@ -100,7 +103,7 @@ def _prefault(paths: list[Path]) -> bool:
     return size >= PREFAULT_FROM and _cprefault.start(size * PREFAULT_PER_BYTE, PREFAULT_AHEAD)
 
 
-def _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, clock) -> Result:
+def _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, clock) -> Result:
     """The pipeline over the files found, timed from `clock`."""
     timings: dict[str, float] = {}
 
@@ -137,10 +140,17 @@ def _run(files, findings, limits, weights, assess, select, ignore, lint_options,
     findings.extend(lint.run(corpus, select, ignore, lint_options))
     findings.sort(key=Finding.sort_key)
     lap("lint")
-    assessments = {}
-    if assess:
-        from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+    assessments, trust = {}, None
+    if assess and method == "trust":
+        from .trust import assess_trust, learn_trust
 
-        assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
-    lap("assess")
-    return Result(corpus, conflicts, findings, [display for _, display in files], assessments, timings, scratch=records)
+        trust = learn_trust(corpus)
+        assessments = {c.id: assess_trust(c, corpus, trust) for c in conflicts}
+        lap("trust")
+    else:
+        if assess:
+            from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+
+            assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
+        lap("assess")
+    return Result(corpus, conflicts, findings, [display for _, display in files], assessments, timings, trust=trust, scratch=records)

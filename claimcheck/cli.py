@@ -195,18 +195,12 @@ def _run_analysis(paths: list[Path], config, progress=None):
             weights = weights_from(config.assess)
         except WeightsError as err:
             _fail(f"configuration: {config.file}: {err}")
-    by_trust = config.assess is not None and config.assess_method == "trust"
     try:
-        result = analyze(paths, config.limits, weights, config.assess is not None and not by_trust, select, ignore,
-                         config.lint, progress=progress)
+        result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
+                         progress=progress, method=config.assess_method)
     finally:
         if progress is not None:
             progress.close()
-    if by_trust:
-        from .trust import assess_trust, learn_trust
-
-        result.trust = learn_trust(result.corpus)
-        result.assessments = {c.id: assess_trust(c, result.corpus, result.trust) for c in result.conflicts}
     _LAST[:] = [result]
     return result
 

@@ -48,10 +48,3 @@ def parse_date(value, allow_year_number: bool = True) -> DateSpan | str:
     except ValueError:
         return f"'{value}' is not on the calendar"
     return DateSpan(text, first.toordinal(), last.toordinal())
-
-
-def is_date_value(value) -> bool:
-    """True when §4.3 would compare the value as a date: a YAML date or a quoted date string."""
-    if isinstance(value, _dt.date):
-        return True
-    return isinstance(value, str) and _PARTIAL.match(value) is not None and isinstance(parse_date(value), DateSpan)

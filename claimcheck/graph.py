@@ -94,12 +94,6 @@ class Graph:
     width: int
     height: int
 
-    def node(self, node_id: str) -> Node:
-        return self._by_id()[node_id]
-
-    def _by_id(self) -> dict[str, Node]:
-        return {n.id: n for n in self.nodes}
-
     def as_json(self) -> dict:
         return {
             "width": self.width,

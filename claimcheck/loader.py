@@ -146,14 +146,15 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
 
     Display paths are relative to the working directory: a relative path stays as given,
     an absolute one inside the working directory is shown relative to it (as ruff does),
-    one outside it stays absolute. A file reached through two PATHs (`c` and `../here/c`)
-    is read once, under the first. Symbolic links are followed only while they stay
-    inside the directory given; links that lead outside it or loop are reported, not
-    followed.
+    one outside it stays absolute. A file reached twice is read once: under its own name
+    when a link beside it leads to it too (`link.yaml -> a.yaml`, a linked folder), else
+    under the first PATH that reaches it (`c` and `../here/c`). Symbolic links are
+    followed only while they stay inside the directory given; links that lead outside it
+    or loop are reported, not followed.
     """
     found: dict[str, Path] = {}
     findings: list[Finding] = []
-    once: set[Path] = set()  # with several PATHs: the files already found, resolved
+    reals: set[Path] = set()  # the files and folders already found, resolved
     here = None
     for given in paths:
         if given.is_absolute():
@@ -161,20 +162,15 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
             if given.is_relative_to(here):
                 given = given.relative_to(here)
         if given.is_dir():
-            mine: dict[str, Path] = {}
-            _walk(given, given.resolve(), set(), mine, findings)
-        else:
-            mine = {_display(given): given}
-        for display, path in mine.items():
-            if len(paths) > 1:  # one file reached by two spellings (`c`, `../here/c`): read once
-                try:
-                    real = path.resolve()
-                except (OSError, RuntimeError):
-                    real = path
-                if real in once:
-                    continue
-                once.add(real)
-            found.setdefault(display, path)
+            _walk(given, given.resolve(), reals, found, findings)
+            continue
+        try:
+            real = given.resolve()
+        except (OSError, RuntimeError):
+            real = given
+        if real not in reals:
+            reals.add(real)
+            found.setdefault(_display(given), given)
     ordered = sorted(found.items())
     return [(path, display) for display, path in ordered], findings
 
@@ -183,20 +179,30 @@ def _display(path: Path) -> str:
     return path.as_posix()
 
 
-def _walk(directory: Path, root: Path, seen: set[Path], found: dict[str, Path], findings: list[Finding]) -> None:
-    # explicit stack: a corpus may nest folders deeply
+def _walk(directory: Path, root: Path, reals: set[Path], found: dict[str, Path], findings: list[Finding]) -> None:
+    # The tree itself is walked before any link in it is followed, so that a file a link
+    # leads to is read under its own name; `reals` then keeps the link from reading it again.
+    # An explicit stack: a corpus may nest folders deeply.
     stack = [directory]
-    while stack:
-        current = stack.pop()
-        try:
-            real = current.resolve()
-        except (OSError, RuntimeError):
-            findings.append(Finding("L009", "a symbolic link loops; not followed", _display(current), 1, 1))
+    links: list[tuple[Path, Path]] = []  # (link, target) of the links that stay inside
+    while stack or links:
+        if stack:
+            current = stack.pop()
+            try:
+                real = current.resolve()
+            except (OSError, RuntimeError):
+                findings.append(Finding("L009", "a symbolic link loops; not followed", _display(current), 1, 1))
+                continue
+        else:
+            current, real = links.pop()
+            if not real.is_dir():
+                if real not in reals and is_corpus_file(current.name):
+                    reals.add(real)
+                    found[_display(current)] = current
+                continue
+        if real in reals:  # a folder read already, under another name
             continue
-        if real in seen:
-            findings.append(Finding("L009", "this folder was reached twice (a link loop); read once", _display(current), 1, 1))
-            continue
-        seen.add(real)
+        reals.add(real)
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as err:
@@ -216,7 +222,11 @@ def _walk(directory: Path, root: Path, seen: set[Path], found: dict[str, Path], 
                     findings.append(
                         Finding("L009", f"a symbolic link that leads outside the corpus ({target}); not followed", _display(path), 1, 1)
                     )
-                    continue
+                elif real.is_relative_to(target):
+                    findings.append(Finding("L009", "a symbolic link to a folder that holds it (a loop); not followed", _display(path), 1, 1))
+                else:
+                    links.append((path, target))
+                continue
             try:
                 is_dir = entry.is_dir()
             except OSError:
@@ -224,4 +234,7 @@ def _walk(directory: Path, root: Path, seen: set[Path], found: dict[str, Path], 
             if is_dir:
                 stack.append(path)
             elif is_corpus_file(entry.name):
-                found[_display(path)] = path
+                file_real = real / entry.name
+                if file_real not in reals:
+                    reals.add(file_real)
+                    found[_display(path)] = path

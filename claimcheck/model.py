@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 OPEN_START = 0  # before 0001-01-01 (ordinal 1)
 OPEN_END = 10**7  # after 9999-12-31 (ordinal 3,652,059)
 
-STANCES = ("affirms", "denies", "doubts")
 SEVERITY_NAMES = ("info", "warning", "error")
 INFO, WARNING, ERROR = 0, 1, 2
 #: an assertion's credibility when it gives none: 6, "cannot be judged" (spec §3, claims)
@@ -170,7 +169,6 @@ class Resolution:
 
 @dataclass(slots=True)
 class Corpus:
-    files: list[str] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     predicates: dict[str, Predicate] = field(default_factory=dict)

@@ -1,7 +1,8 @@
 """What a YAML file reads into: positioned nodes, the limits that bound reading, and the
 typing of plain scalars (YAML 1.2's core schema, plus dates).
 
-Both readers build these: `blockyaml` for plain block YAML, `loader` for everything else.
+Both readers build these: `blockyaml` for plain block YAML, `eventyaml` (libyaml's events)
+for everything else.
 """
 
 from __future__ import annotations

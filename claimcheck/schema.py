@@ -1,7 +1,7 @@
 """The corpus format (spec §3), declared once.
 
-This table drives validation, the did-you-mean suggestions and (through `json_schema`)
-the JSON Schema that editors use. Adding a field is adding a `Field` here.
+This table drives validation, the did-you-mean suggestions and (through
+`schemas.corpus_schema`) the JSON Schema that editors use. Adding a field is adding a `Field` here.
 """
 
 from __future__ import annotations
@@ -47,12 +47,6 @@ class Field:
 class Record:
     name: str  # singular, for messages: "source", "assertion"
     fields: tuple[Field, ...]
-
-    def field(self, name: str) -> Field | None:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
 
     @property
     def names(self) -> tuple[str, ...]:

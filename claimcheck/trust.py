@@ -151,13 +151,6 @@ class TrustModel:
             return None
         return ranked[0][0]
 
-    def confidence_of(self, claim: str, index: int) -> float | None:
-        """The confidence of what one assertion says (None when it takes no part)."""
-        facts = self._facts_of_claim.get(claim)
-        if facts is None or index >= len(facts) or facts[index] < 0:
-            return None
-        return self._agreement[facts[index]]
-
     def _fact(self, claim: str, index: int) -> int | None:
         facts = self._facts_of_claim.get(claim)
         if facts is None or index >= len(facts) or facts[index] < 0:

@@ -457,8 +457,6 @@ class _Validator:
         if value is None:
             return _MISSING  # left empty: treated as left out (required fields then say so)
         if kind == "value":
-            if isinstance(value, float) and not math.isfinite(value):
-                return value
             return value
         if kind in ("text", "slug", "ref", "enum"):
             if not isinstance(value, str):
@@ -626,7 +624,6 @@ class Records:
         self.corpus = Corpus()
 
     def add(self, loaded: LoadedFile) -> None:
-        self.corpus.files.append(loaded.path)
         for section, items in self.checker.file_items(loaded).items():
             self.by_section[section].extend(items)
 

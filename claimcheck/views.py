@@ -102,19 +102,21 @@ def claims_view(result: Result, about: str | None = None, tag: str | None = None
 
 def timeline_view(result: Result, about: str | None = None) -> list[dict]:
     """Dated assertions in date order (undated ones last), with their conflicts and
-    reversals: a source that affirmed and later denied the same claim."""
+    reversals: an assertion is marked when its source stands on two sides of one of its
+    conflicts at different dates (the engine's `Conflict.reversal`, §4.5)."""
     corpus = result.corpus
     chosen = _about_claims(corpus, about)
     conflicts_of: dict[tuple[str, int], list[str]] = defaultdict(list)
+    in_reversal: set[tuple[str, int]] = set()
     for conflict in result.conflicts:
+        reversing = conflict.reversing_sources
         for side in conflict.sides:
             for entry in side.entries:
                 key = (entry.assertion.claim, entry.assertion.index)
                 if conflict.id not in conflicts_of[key]:
                     conflicts_of[key].append(conflict.id)
-    stances_by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for a in corpus.assertions():
-        stances_by[(a.source, a.claim)].add("affirms" if a.stance == "affirms" else "opposes")
+                if entry.assertion.source in reversing:
+                    in_reversal.add(key)
     rows = []
     for a in corpus.assertions():
         if chosen is not None and a.claim not in chosen:
@@ -126,7 +128,7 @@ def timeline_view(result: Result, about: str | None = None) -> list[dict]:
             "claim": a.claim,
             "text": corpus.claims[a.claim].text,
             "conflicts": sorted(conflicts_of.get((a.claim, a.index), [])),
-            "reversal": len(stances_by[(a.source, a.claim)]) > 1,
+            "reversal": (a.claim, a.index) in in_reversal,
             "file": a.pos.file,
             "line": a.pos.line,
             "_order": (a.date is None, a.date.first if a.date else 0, a.claim, a.index),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -53,6 +54,17 @@ def test_verbose_prints_counts_and_timings_on_stderr(seed, command):
     timing = next(line for line in result.stderr.splitlines() if line.startswith("time: "))
     assert [part.split()[0] for part in timing[6:].split("; ")[0].split(", ")] == STAGES
     assert "; total " in timing
+
+
+def test_verbose_times_learned_trust_as_its_own_stage(seed):
+    # trust is learned inside the timed analysis, not after it (where it showed as "assess 0 ms")
+    result = run("check", "corpus", "--verbose", "--format", "json", "--assess", "trust", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert all("assessment" in c for c in json.loads(result.stdout)["conflicts"])
+    timing = next(line for line in result.stderr.splitlines() if line.startswith("time: "))
+    assert [part.split()[0] for part in timing[6:].split("; ")[0].split(", ")] == [*STAGES[:-1], "trust"]
+    learned = analyze([REPO / "corpus"], method="trust")
+    assert list(learned.timings) == [*STAGES[:-1], "trust"] and learned.trust is not None
 
 
 def test_init_quiet_says_nothing(tmp_path, monkeypatch):

@@ -241,7 +241,7 @@ def test_only_conflicts_keeps_the_contested_part(seed):
     graph = build_graph(seed, only_conflicts=True)
     assert graph.nodes and all(n.conflicts for n in graph.nodes)
     assert graph.edges and all(e.conflicts for e in graph.edges)
-    assert {n.id for e in graph.edges for n in (graph.node(e.tail), graph.node(e.head))} <= {n.id for n in graph.nodes}
+    assert {end for e in graph.edges for end in (e.tail, e.head)} <= {n.id for n in graph.nodes}
     assert "claim:cuba-will-not-go-to-war-with-us" not in {n.id for n in graph.nodes}
 
 
@@ -277,6 +277,22 @@ def test_dot_escapes_hostile_labels(tmp_path):
     check_dot(text)
     assert r'Quote \" back\\slash \\N <b>bold</b>' in text  # \N would be the node's name to Graphviz
     assert "Line one line two" in text  # no raw line break inside a string
+
+
+def test_bidi_overrides_and_control_characters_show_as_escapes(tmp_path):
+    # a right-to-left override would make a viewer show the label in another order (Trojan Source)
+    root = write_corpus(tmp_path / "bidi", (
+        'sources:\n  - {id: a, name: "Evil \\u202Eelif\\u202C name"}\n'
+        'claims:\n  - id: c\n    text: "One \\u2066two\\u2069 \\e[31mred\\nthree"\n'
+        '    assertions: [{source: a, stance: affirms}]\n'
+    ))
+    graph = build_graph(analyze([root]))
+    dot, mermaid = render_dot(graph), render_mermaid(graph)
+    for text in (dot, mermaid):
+        assert not re.search("[\x1b\u202a-\u202e\u2066-\u2069]", text)
+        assert "#8238;" not in text  # not as an entity a viewer would turn back into U+202E
+    assert r"Evil \\u202eelif\\u202c name" in dot and r"One \\u2066two\\u2069 \\e[31mred three" in dot
+    assert "Evil #92;u202eelif#92;u202c name" in mermaid
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")

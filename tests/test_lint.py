@@ -626,7 +626,7 @@ def _synthetic_claims(count: int, planted: int, seed: int = 11) -> tuple[Corpus,
             words[k], words[k + 1] = words[k + 1], words[k]  # and a swap
         pairs.add((f"c{base:06d}", f"c{len(texts):06d}"))
         texts.append(" ".join(words).upper() if rng.random() < 0.3 else " ".join(words))
-    corpus = Corpus(files=["synthetic.yaml"])
+    corpus = Corpus()
     for n, text in enumerate(texts):
         claim_id = f"c{n:06d}"
         corpus.claims[claim_id] = Claim(claim_id, text, Pos("synthetic.yaml", n + 1, 5))

@@ -488,3 +488,17 @@ def test_a_folder_given_twice_by_two_spellings_is_read_once(tmp_path, monkeypatc
         result = analyze([Path(p) for p in spellings])
         assert result.files == ["c/s.yaml"], spellings
         assert not [f for f in result.findings if f.code == "S010"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+def test_a_file_linked_inside_one_path_is_read_once_under_its_own_name(tmp_path, monkeypatch):
+    (tmp_path / "a.yaml").write_text(
+        "sources: [{id: s, name: S}]\nclaims:\n  - id: c\n    text: C\n    assertions: [{source: s, stance: affirms}]\n"
+    )
+    os.symlink("a.yaml", tmp_path / "link.yaml")
+    os.symlink("a.yaml", tmp_path / "0-link.yaml")  # sorts before its target
+    monkeypatch.chdir(tmp_path)
+    result = analyze([Path(".")])
+    assert result.files == ["a.yaml"]
+    assert [f.code for f in result.findings if f.code[0] in "LS"] == []
+    assert list(result.corpus.claims) == ["c"] and len(list(result.corpus.assertions())) == 1

@@ -69,6 +69,32 @@ def test_timeline_orders_by_date_and_marks_reversals(tmp_path):
     assert rows[1]["conflicts"] == ["contradiction:talks"]
 
 
+def test_timeline_reversal_is_the_engines(tmp_path):
+    # only a source on two sides of a conflict at different dates reversed itself (§4.5): not
+    # one that said both on one day (a self-contradiction), nor one whose stances never overlap
+    root = write_corpus(tmp_path / "c", """
+sources:
+  - {id: a, name: A}
+claims:
+  - id: same-day
+    text: Same day
+    assertions:
+      - {source: a, stance: affirms, date: 2025-10-02}
+      - {source: a, stance: denies, date: 2025-10-02}
+  - id: in-turn
+    text: In turn
+    assertions:
+      - {source: a, stance: affirms, period: {start: 2020, end: 2020}}
+      - {source: a, stance: denies, period: {start: 2021, end: 2021}}
+""")
+    result = run("timeline", str(root), "--format", "json")
+    assert result.exit_code == 0 and result.stderr == "", result.output
+    rows = json.loads(result.stdout)["rows"]
+    assert [(r["claim"], bool(r["conflicts"]), r["reversal"]) for r in rows] == [
+        ("same-day", True, False), ("same-day", True, False), ("in-turn", False, False), ("in-turn", False, False),
+    ]
+
+
 def test_matrix_puts_contested_claims_first(tmp_path):
     matrix = view(tmp_path, "matrix")["matrix"]
     assert matrix["sources"] == ["gov", "paper"]

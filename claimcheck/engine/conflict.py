@@ -69,18 +69,24 @@ class Conflict:
         return bool(self.self_contradicting_sources)
 
     @property
+    def reversing_sources(self) -> tuple[str, ...]:
+        """Sources on two sides whose assertions there carry different dates (§4.5)."""
+        return tuple(source for source in self.self_contradicting_sources if self._dates_differ(source))
+
+    @property
     def reversal(self) -> bool:
-        """A source on two sides whose assertions there carry different dates."""
-        for source in self.self_contradicting_sources:
-            dates_by_side = [
-                {e.assertion.date.text for e in side.entries if e.assertion.source == source and e.assertion.date}
-                for side in self.sides
-            ]
-            present = [d for d in dates_by_side if d]
-            for i, left in enumerate(present):
-                for right in present[i + 1:]:
-                    if left != right or len(left | right) > 1:
-                        return True
+        return any(self._dates_differ(source) for source in self.self_contradicting_sources)
+
+    def _dates_differ(self, source: str) -> bool:
+        dates_by_side = [
+            {e.assertion.date.text for e in side.entries if e.assertion.source == source and e.assertion.date}
+            for side in self.sides
+        ]
+        present = [d for d in dates_by_side if d]
+        for i, left in enumerate(present):
+            for right in present[i + 1:]:
+                if left != right or len(left | right) > 1:
+                    return True
         return False
 
     def with_status(self, status: str) -> "Conflict":

@@ -15,10 +15,29 @@ edges, so a 3,000-member rule stays small.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 
 from ..model import Assertion, Corpus, ERROR
 
 LEVELS = (2, 1, 0)  # error, warning, info: strongest first
+HUB = "\0"  # starts the node of an `equivalent` rule: cannot clash with a slug
+
+
+def rule_edges(corpus: Corpus) -> Iterator[tuple[str, str, str | None, int]]:
+    """The edges support travels along, as (from, to, rule id, rule severity), rule by
+    rule in id order: `if` to each `then` of an implies rule; each member of an equivalent
+    rule to its hub (HUB + the rule's id) and back. The edge out of a hub carries no rule
+    id, so a chain names an equivalent rule once, where it enters."""
+    for rule_id in sorted(corpus.rules):
+        rule = corpus.rules[rule_id]
+        if rule.kind == "implies":
+            for then in rule.then:
+                yield rule.if_, then, rule.id, rule.severity
+        elif rule.kind == "equivalent":
+            hub = HUB + rule.id
+            for member in rule.claims:
+                yield member, hub, rule.id, rule.severity
+                yield hub, member, None, rule.severity
 
 
 def by_stance(corpus: Corpus) -> tuple[dict[str, list[Assertion]], set[str]]:
@@ -42,10 +61,9 @@ class SupportGraph:
         self.corpus = corpus
         self.affirming = by_stance(corpus)[0] if affirming is None else affirming
 
-        # nodes: claims named by rules, then one hub per equivalent rule
+        # nodes: the claims rules name, and one hub per equivalent rule
         self.node_of: dict[str, int] = {}
         self.name: list[str] = []
-        edges: list[tuple[int, int, str | None, int]] = []  # (from, to, rule id or None, severity)
 
         def node(key: str) -> int:
             index = self.node_of.get(key)
@@ -54,18 +72,8 @@ class SupportGraph:
                 self.name.append(key)
             return index
 
-        for rule_id in sorted(corpus.rules):
-            rule = corpus.rules[rule_id]
-            if rule.kind == "implies":
-                source = node(rule.if_)
-                for then in rule.then:
-                    edges.append((source, node(then), rule.id, rule.severity))
-            elif rule.kind == "equivalent":
-                hub = node("\0" + rule.id)  # cannot clash with a slug
-                for member in rule.claims:
-                    m = node(member)
-                    edges.append((m, hub, rule.id, rule.severity))
-                    edges.append((hub, m, None, rule.severity))
+        # (from, to, rule id or None, severity)
+        edges = [(node(a), node(b), rule, severity) for a, b, rule, severity in rule_edges(corpus)]
         size = len(self.name)
         self.out: list[list[tuple[int, str | None, int]]] = [[] for _ in range(size)]
         self.into: list[list[tuple[int, int]]] = [[] for _ in range(size)]
@@ -75,7 +83,7 @@ class SupportGraph:
         for adjacency in self.out:  # deterministic chains whatever the file order
             adjacency.sort(key=lambda e: (e[1] or "", self.name[e[0]]))
 
-        self.claim_node = [not key.startswith("\0") for key in self.name]
+        self.claim_node = [not key.startswith(HUB) for key in self.name]
         self.relevant = self._relevant({self.node_of[t] for t in targets if t in self.node_of})
         self.ancestors = {level: self._supporters(level) for level in LEVELS}
         self._trees: dict[tuple[int, int], list] = {}
@@ -115,7 +123,7 @@ class SupportGraph:
         def successors(v: int):
             return [b for b, _, severity in out[v] if severity >= level and relevant[b]]
 
-        components = _strongly_connected([v for v in range(len(self.name)) if relevant[v]], successors)
+        components = strongly_connected([v for v in range(len(self.name)) if relevant[v]], successors)
         component_of: dict[int, int] = {}
         for index, members in enumerate(components):
             for v in members:
@@ -148,9 +156,8 @@ class SupportGraph:
     def support(self, claim_id: str) -> list[tuple[Assertion, "Route | None", int]]:
         """Every assertion that supports the claim: (assertion, route, chain severity).
 
-        The route (None for a direct affirmation) tells the rules its support travelled.
-
-        Direct affirmations come with an empty chain and no cap (error)."""
+        The route tells the rules its support travelled; a direct affirmation has no route
+        (None) and no cap on its severity (error)."""
         cached = self._cache.get(claim_id)
         if cached is not None:
             return cached
@@ -234,8 +241,9 @@ class Route:
         return self._steps
 
 
-def _strongly_connected(nodes: list[int], successors) -> list[list[int]]:
-    """Tarjan's algorithm without recursion; components come out sinks first."""
+def strongly_connected(nodes: list, successors) -> list[list]:
+    """Tarjan's algorithm without recursion; components come out sinks first. The lint
+    rules use it too, on graphs of their own."""
     index: dict[int, int] = {}
     low: dict[int, int] = {}
     on_stack: set[int] = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator
 
-from ..engine.support import _strongly_connected
+from ..engine.support import HUB, rule_edges, strongly_connected
 from ..findings import Finding
 from ..model import Claim, Corpus, Pos
 
@@ -40,18 +40,12 @@ def claim_chunks(corpus: Corpus) -> Iterator[list[Claim]]:
 
 
 def rule_graph(corpus: Corpus) -> dict[str, list[str]]:
-    """Claim ids (and one hub per `equivalent` rule) → the nodes their support goes to."""
+    """Claim ids (and one hub per `equivalent` rule) → the nodes their support goes to:
+    the engine's rule graph (`rule_edges`) without its rule ids and severities."""
     out: dict[str, list[str]] = {}
-    for rule in corpus.rules.values():
-        if rule.kind == "implies":
-            out.setdefault(rule.if_, []).extend(rule.then)
-            for then in rule.then:
-                out.setdefault(then, [])
-        elif rule.kind == "equivalent":
-            hub = "\0" + rule.id  # cannot clash with a slug
-            out[hub] = list(rule.claims)
-            for member in rule.claims:
-                out.setdefault(member, []).append(hub)
+    for a, b, _, _ in rule_edges(corpus):
+        out.setdefault(a, []).append(b)
+        out.setdefault(b, [])
     return out
 
 
@@ -70,7 +64,7 @@ def claims_in_rules(corpus: Corpus) -> set[str]:
 
 def components(graph: dict[str, Iterable[str]]) -> list[list[str]]:
     """Strongly connected components, sinks first."""
-    return _strongly_connected(sorted(graph), lambda v: graph[v])
+    return strongly_connected(sorted(graph), lambda v: graph[v])
 
 
 class RuleFlow:
@@ -108,7 +102,7 @@ class RuleFlow:
                         if len(pushed[m]) > cap:
                             pushed[m] = set(_cut(pushed[m], cap))
         for v, n in component_of.items():
-            if not v.startswith("\0"):
+            if not v.startswith(HUB):
                 result[v] = reached[n]
         return result
 

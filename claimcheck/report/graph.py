@@ -13,6 +13,7 @@ import re
 
 from .. import __version__, jsontext
 from ..graph import Edge, Graph, Node
+from .escape import printable
 
 STANCE_COLOR = {"affirms": "#1a7f37", "denies": "#cf222e", "doubts": "#9a6700"}
 VIA_COLOR = "#8250df"
@@ -21,12 +22,11 @@ SOURCE_FILL = "#ddf4ff"
 CLAIM_FILL = "#ffffff"
 CONFLICT_COLOR = "#cf222e"
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
 
 def plain(text: str) -> str:
-    """One line: control characters and line breaks become single spaces."""
-    return _CONTROL.sub(" ", str(text)).strip()
+    """One line: runs of white space (line breaks too) become single spaces, and the other
+    control characters, bidirectional overrides among them, show as escapes (`\\u202e`)."""
+    return printable(" ".join(str(text).split()))
 
 
 def wrap(text: str, width: int = 34, lines: int = 3) -> list[str]:

@@ -98,7 +98,7 @@ def render_timeline(rows: list[dict], color: bool = False, width: int | None = N
             row["date"] or "undated", _ids([row["source"]], limit), stance, _ids([row["claim"]], limit),
             _ids(row["conflicts"], limit, "bold red"),
         )
-    return _done(table, color, width, "↺ the source took both sides of this claim (a reversal)")
+    return _done(table, color, width, "↺ a reversal: the source took two sides of this conflict, at different dates")
 
 
 def render_matrix(matrix: dict, color: bool = False, width: int | None = None) -> str:
