@@ -257,3 +257,25 @@ def test_an_empty_corpus_still_makes_a_page(tmp_path):
     assert '<p class="ok">No conflicts.</p>' in page
     assert "No assertion carries a date." in page
     assert page.endswith("</html>\n")
+
+
+def test_bidirectional_overrides_and_control_characters_show_as_escapes(tmp_path):
+    # U+202E would show the name reversed ("evil" reads as "live"); ESC is invisible
+    root = write_corpus(tmp_path / "c", """
+        sources:
+          - {id: a, name: "Diario \\u202eevil"}
+          - {id: b, name: B}
+        claims:
+          - id: talks
+            text: "talks \\x1b[31m held"
+            assertions:
+              - {source: a, stance: affirms, quote: "said\\u2066 so"}
+              - {source: b, stance: denies}
+    """)
+    page = render_html(analyze([root]))
+    shown = re.sub(r'<script type="application/json"[^>]*>.*?</script>', "", page, flags=re.S)
+    for raw in ("\u202e", "\u2066", "\x1b"):
+        assert raw not in shown
+    assert "Diario \\u202eevil" in shown
+    assert "said\\u2066 so" in shown
+    assert "talks \\e[31m held" in shown

@@ -25,6 +25,7 @@ from ..engine import KINDS
 from ..graph import Graph, Node, build_graph
 from ..model import SEVERITY_NAMES
 from .data import document, json_value
+from .escape import printable
 from .graph import RULE_COLOR, STANCE_COLOR, VIA_COLOR, plain, wrap
 from .words import describe
 
@@ -34,7 +35,9 @@ STATUSES = ("open", "acknowledged", "resolved")
 
 
 def esc(value) -> str:
-    return escape(str(value), quote=True)
+    """HTML-escaped, with control characters and bidirectional overrides shown as escapes
+    (a page, too, can be made to show text in another order than it is written)."""
+    return escape(printable(str(value), spaces=True), quote=True)
 
 
 #: above this many sources and claims, the graph shows only what takes part in conflicts
