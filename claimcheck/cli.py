@@ -444,6 +444,8 @@ def _write_baseline(file: Path, result) -> str:
     new ones. Returns the line that says so, for after the report."""
     from .baseline import dumps, make_baseline, root_of
 
+    if _to_stdout(file):
+        _fail("--write-baseline needs a file: '-' (standard output) would mix the baseline into the report")
     _refuse_corpus_target(file)
     baseline = make_baseline(result, root=root_of(file))
     try:

@@ -311,3 +311,12 @@ def test_load_and_parse_round_trip(tmp_path):
         parse({"format": "claimcheck-baseline", "version": 1, "findings": [{"code": "C001", "file": "c", "path": "p", "count": 0}]})
     with pytest.raises(BaselineError):
         load_baseline(tmp_path / "missing.json")
+
+
+@pytest.mark.parametrize("command", ["check", "conflicts"])
+def test_write_baseline_to_standard_output_is_refused(corpus, command):
+    out = run(command, corpus, "--write-baseline", "-")
+    assert out.exit_code == 2
+    assert "--write-baseline needs a file" in out.stderr
+    assert out.stdout == ""
+    assert not Path("-").exists()
