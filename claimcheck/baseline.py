@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import jsontext
-from .findings import SEVERITY_RANK, Finding, stable_where
-from .model import SEVERITY_NAMES
+from .findings import Finding, stable_where
+from .model import SEVERITY_NAMES, SEVERITY_RANK
 
 FORMAT = "claimcheck-baseline"
 VERSION = 1
@@ -226,7 +226,6 @@ def compare(result, baseline: Baseline, file: str = "", root: str | None = None)
     neither new nor covered: they never fail a run anyway. With `root`, finding files
     are compared relative to it (and, for baselines written before that, as shown).
     """
-    rank = {name: n for n, name in enumerate(SEVERITY_NAMES)}
     baselined, new, worse = set(), [], {}
     open_ids = set()
     for conflict in result.conflicts:
@@ -236,7 +235,7 @@ def compare(result, baseline: Baseline, file: str = "", root: str | None = None)
         recorded = baseline.conflicts.get(conflict.id)
         if recorded is None:
             new.append(conflict.id)
-        elif conflict.severity > rank[recorded]:
+        elif conflict.severity > SEVERITY_RANK[recorded]:
             worse[conflict.id] = (recorded, conflict.severity_name)
             new.append(conflict.id)
         else:

@@ -14,6 +14,7 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .model import SEVERITY_ORDER
 from .output import write_atomically
 
 app = typer.Typer(
@@ -23,9 +24,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-SEVERITY_LEVEL = {"info": 0, "warning": 1, "error": 2, "never": 3}
-
 
 class Format(str, Enum):
     table = "table"
@@ -364,10 +362,11 @@ def _emit(text: str | bytes, output: Optional[Path]) -> None:
 def _exit_code(result, conflicts, fail_on: str, baseline=None) -> int:
     """1 when a finding or open conflict is at or above `fail_on`; with a baseline
     (a `baseline.Comparison`), only those it does not cover count."""
-    level = SEVERITY_LEVEL[fail_on]
-    if level > 2:
+    from .model import FAIL_ON_LEVEL, SEVERITY_RANK
+
+    level = FAIL_ON_LEVEL[fail_on]
+    if level > SEVERITY_RANK["error"]:
         return 0
-    from .findings import SEVERITY_RANK
 
     covered = baseline.baselined_findings if baseline is not None else [False] * len(result.findings)
     if any(SEVERITY_RANK[f.severity] >= level and not old for f, old in zip(result.findings, covered)):
@@ -462,7 +461,7 @@ def _summary(result, conflicts, quiet: bool) -> None:
         return
     from .report.words import summary_line
 
-    counts = {s: sum(1 for f in result.findings if f.severity == s) for s in ("error", "warning", "info")}
+    counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITY_ORDER}
     findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
     typer.echo(f"{summary_line(result, conflicts)}; {findings}", err=True)
 
@@ -578,7 +577,7 @@ def conflicts(
     from .engine import KINDS
 
     _check_choices("--kind", kind, KINDS)
-    _check_choices("--severity", severity, ("error", "warning", "info"))
+    _check_choices("--severity", severity, SEVERITY_ORDER)
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
     _check_quiet_verbose(quiet, verbose)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)

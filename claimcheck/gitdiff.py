@@ -18,11 +18,9 @@ from pathlib import Path
 from typing import Callable
 
 from .loader import is_corpus_file
-from .model import SEVERITY_NAMES
+from .model import FAIL_ON_LEVEL, SEVERITY_RANK as RANK
 
 SCHEMA_VERSION = 1
-RANK = {name: n for n, name in enumerate(SEVERITY_NAMES)}
-LEVEL = {"info": 0, "warning": 1, "error": 2, "never": 3}
 
 
 class GitError(Exception):
@@ -167,7 +165,7 @@ class Diff:
     def failing(self, fail_on: str) -> list[str]:
         """Ids of conflicts that are open at or above `fail_on` and new, or were not open
         before, or got more severe."""
-        level = LEVEL[fail_on]
+        level = FAIL_ON_LEVEL[fail_on]
         ids = [c["id"] for c in self.new if c["status"] == "open" and RANK[c["severity"]] >= level]
         for change in self.changed:
             before, after = change["before"], change["after"]

@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 OPEN_START = 0  # before 0001-01-01 (ordinal 1)
 OPEN_END = 10**7  # after 9999-12-31 (ordinal 3,652,059)
 
+#: severities, weakest first: a severity's rank is its place here (conflicts keep the rank)
 SEVERITY_NAMES = ("info", "warning", "error")
 INFO, WARNING, ERROR = 0, 1, 2
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITY_NAMES)}
+#: strongest first, as reports list them and the format's words offer them
+SEVERITY_ORDER = tuple(reversed(SEVERITY_NAMES))
+#: `--fail-on`: the rank at and above which a run fails; `never` is above every severity
+FAIL_ON_LEVEL = {**SEVERITY_RANK, "never": len(SEVERITY_NAMES)}
 #: an assertion's credibility when it gives none: 6, "cannot be judged" (spec §3, claims)
 DEFAULT_CREDIBILITY = 6
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .model import SEVERITY_ORDER
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 SLUG_MAX = 128
 
@@ -20,7 +22,6 @@ ENTITY_KINDS = ("person", "organization", "country", "place", "event", "other")
 VALUE_TYPES = ("text", "number", "date", "entity", "boolean")
 STANCES = ("affirms", "denies", "doubts")
 RULE_KINDS = ("exclusive", "implies", "equivalent")
-SEVERITIES = ("error", "warning", "info")
 STATUSES = ("acknowledged", "resolved")
 
 
@@ -114,7 +115,7 @@ RULE = Record("rule", (
     Field("claims", "ref-list", "for exclusive and equivalent: at least two claim ids", ref="claims"),
     Field("if", "ref", "for implies: the claim id that implies", ref="claims"),
     Field("then", "ref-or-list", "for implies: a claim id or a list of them", ref="claims"),
-    Field("severity", "enum", "error (default), warning or info", choices=SEVERITIES),
+    Field("severity", "enum", "error (default), warning or info", choices=SEVERITY_ORDER),
     Field("note", "text", "why the rule holds"),
 ))
 

@@ -34,12 +34,12 @@ from .model import (
     Predicate,
     Resolution,
     Rule,
+    SEVERITY_RANK,
     Source,
     UNBOUNDED,
 )
 
 _SLUG = re.compile(schema.SLUG_PATTERN)  # fullmatch: "$" alone would let "id\n" through
-_SEVERITY = {"info": 0, "warning": 1, "error": 2}
 _MISSING = object()
 
 
@@ -870,7 +870,7 @@ class _Builder:
                 ok = False
         if not ok:
             return
-        severity = _SEVERITY[v.get("severity", "error")]
+        severity = SEVERITY_RANK[v.get("severity", "error")]
         if kind == "implies":
             rule = Rule(ident, kind, severity, item.where, if_=v["if"], then=tuple(c for c, _, _ in v["then"]), note=v.get("note"))
         else:

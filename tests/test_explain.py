@@ -12,7 +12,8 @@ from claimcheck import explain, lint
 from claimcheck.analysis import analyze
 from claimcheck.cli import app
 from claimcheck.engine import KINDS
-from claimcheck.findings import CODES, SEVERITY_RANK
+from claimcheck.findings import CODES
+from claimcheck.model import SEVERITY_RANK
 
 from helpers import REPO
 

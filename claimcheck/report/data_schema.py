@@ -6,9 +6,11 @@ tests/test_schemas.py fails on real output. `claimcheck schema output` prints it
 
 from __future__ import annotations
 
+from ..model import SEVERITY_ORDER
+
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-_SEVERITY = {"type": "string", "enum": ["error", "warning", "info"]}
+_SEVERITY = {"type": "string", "enum": list(SEVERITY_ORDER)}
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 _COUNTS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
 _COUNT = {"type": "integer", "minimum": 0}

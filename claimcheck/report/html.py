@@ -23,7 +23,7 @@ from .. import __version__
 from ..analysis import Result
 from ..engine import KINDS
 from ..graph import Graph, Node, build_graph
-from ..model import SEVERITY_NAMES
+from ..model import SEVERITY_NAMES, SEVERITY_ORDER, SEVERITY_RANK
 from .data import document, json_value
 from .escape import printable
 from .graph import RULE_COLOR, STANCE_COLOR, VIA_COLOR, plain, wrap
@@ -48,7 +48,7 @@ def render_html(result: Result) -> str:
     whole = len(result.corpus.sources) + len(result.corpus.claims)
     graph = build_graph(result, only_conflicts=whole > GRAPH_LIMIT)
     doc = document(result)
-    conflicts = sorted(doc["conflicts"], key=lambda c: (-SEVERITY_NAMES.index(c["severity"]), c["id"]))
+    conflicts = sorted(doc["conflicts"], key=lambda c: (-SEVERITY_RANK[c["severity"]], c["id"]))
     corpus = result.corpus
     facets = {c["id"]: _facets(c, corpus) for c in conflicts}
     parts = [
@@ -84,7 +84,7 @@ def _title(doc: dict) -> str:
 def _lede(doc: dict) -> str:
     s = doc["summary"]
     open_ = s["open_conflicts"]
-    detail = ", ".join(f"{n} {name}" for name, n in sorted(s["conflicts_by_severity"].items(), key=lambda kv: -SEVERITY_NAMES.index(kv[0])))
+    detail = ", ".join(f"{n} {name}" for name, n in sorted(s["conflicts_by_severity"].items(), key=lambda kv: -SEVERITY_RANK[kv[0]]))
     line = f"{s['conflicts']} conflict{'s' if s['conflicts'] != 1 else ''}"
     if open_:
         line += f" ({open_} open: {detail})"
@@ -107,7 +107,7 @@ def _summary(doc: dict) -> str:
         )
         return f'<div class="group"><h2>{esc(title)}</h2>{chips}</div>'
 
-    severities = ("error", "warning", "info")
+    severities = SEVERITY_ORDER
     return (
         '<section class="summary" aria-label="Summary">'
         + group("Open conflicts by severity", s["conflicts_by_severity"], severities, "sev")
@@ -147,7 +147,7 @@ def _filters(conflicts: list[dict], facets: dict, corpus) -> str:
         + select("entity", "Entity", [(e, corpus.entities[e].name) for e in entities])
         + select("tag", "Tag", [(t, t) for t in tags])
         + select("kind", "Kind", [(k, k) for k in KINDS])
-        + select("severity", "Severity", [(s, s) for s in ("error", "warning", "info")])
+        + select("severity", "Severity", [(s, s) for s in SEVERITY_ORDER])
         + select("status", "Status", [(s, s) for s in STATUSES])
         + f'<span id="shown" class="muted">{len(conflicts)} of {len(conflicts)} conflicts shown</span>'
         + '<button type="button" id="clear">Clear</button>'

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 
 from ..engine import KINDS, Conflict
-from ..model import SEVERITY_NAMES
+from ..model import SEVERITY_ORDER
 from .escape import printable
 from .words import describe, resolution_words, value_text
 
-SEVERITY_ORDER = tuple(reversed(SEVERITY_NAMES))  # error, warning, info
 SELF_INTERESTED = "⚑"
 #: GitHub refuses a comment (or job summary) above 65,536 characters; the rest is room for
 #: the closing lines and the note that says what was left out
