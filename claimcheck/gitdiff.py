@@ -54,8 +54,12 @@ def resolve_revision(rev: str, root: Path) -> str:
     done = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd=root)
     if done.returncode != 0:
         hint = ""
-        if "/" in rev:
-            hint = " (in a shallow CI checkout, fetch it first, e.g. `git fetch --depth=50 origin main`)"
+        if _git(["rev-parse", "--is-shallow-repository"], cwd=root).stdout.strip() == b"true":
+            hint = (" (this checkout is shallow, and holds only the last commits: fetch more, e.g."
+                    " `fetch-depth: 2` in actions/checkout for HEAD^1, or `git fetch --depth=1 origin main`"
+                    " for origin/main)")
+        elif "/" in rev:
+            hint = " (a remote branch is there once fetched, e.g. `git fetch origin main`)"
         raise GitError(f"unknown revision '{rev}': not a commit, branch or tag of this repository{hint}")
     return done.stdout.decode().strip()
 

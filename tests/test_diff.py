@@ -191,7 +191,7 @@ def test_unknown_revision_and_no_repository(repo, tmp_path, monkeypatch):
     assert out.exit_code == 2
     assert "claimcheck: error: unknown revision 'no-such-branch'" in out.stderr
     out = run("diff", "origin/main")
-    assert out.exit_code == 2 and "fetch it first" in out.stderr
+    assert out.exit_code == 2 and "once fetched" in out.stderr
     outside = tmp_path / "plain"
     write_corpus(outside / "corpus", SOURCES, "sources.yaml")
     monkeypatch.chdir(outside)
@@ -218,3 +218,15 @@ def test_compare_conflicts_is_by_id():
     turned = {**one, "status": "acknowledged", "sides": [side("supports", "b"), side("opposes", "a")]}
     [change] = compare_conflicts("HEAD", [one], [turned]).changed
     assert change["what"] == ["status", "sides"]
+
+
+def test_a_shallow_checkout_says_to_fetch_more(repo, tmp_path, monkeypatch):
+    # actions/checkout fetches one commit: HEAD^1 and the base branch are not there
+    shallow = tmp_path / "shallow"
+    git("clone", "-q", "--depth=1", repo.as_uri(), str(shallow), cwd=tmp_path)
+    monkeypatch.chdir(shallow)
+    for rev in ("HEAD^1", "origin/other"):
+        out = run("diff", rev)
+        assert out.exit_code == 2
+        assert "this checkout is shallow" in out.stderr and "fetch-depth: 2" in out.stderr
+    assert run("diff", "HEAD", "--format", "json").exit_code == 0
