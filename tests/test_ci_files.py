@@ -31,6 +31,10 @@ def test_example_github_workflow_parses_and_does_what_the_readme_says():
     assert job["permissions"]["security-events"] == "write"
     [diff_step] = [s for s in steps if "claimcheck diff" in s.get("run", "")]
     assert "pull_request" in diff_step["if"]
-    assert 'claimcheck diff "origin/${BASE_REF}"' in diff_step["run"]
-    assert diff_step["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    assert "git fetch" in diff_step["run"]
+    # the merge commit against its first parent: checkout must fetch both
+    assert diff_step["run"].strip() == "claimcheck diff HEAD^1"
+    [checkout] = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] >= 2
+    # a fork's pull request may not upload: the step is skipped, not failed
+    [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    assert "github.event.pull_request.head.repo.fork" in upload["if"]
