@@ -561,3 +561,20 @@ def test_the_seed_corpus(fmt, monkeypatch):
     if fmt == "sarif":
         schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
         jsonschema.Draft4Validator(schema).validate(json.loads(out.stdout))
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_values_read_as_the_corpus_writes_them(tmp_path, fmt):
+    # a boolean is `true`, as in YAML and JSON, not Python's `True`; a claim's object
+    # stands in for an assertion that gives no value
+    (tmp_path / "c.yaml").write_text(
+        "sources: [{id: a, name: A}, {id: b, name: B}]\n"
+        "claims:\n"
+        "  - {id: open, text: The border is open, object: true, assertions: [{source: a, stance: affirms},\n"
+        "     {source: b, stance: affirms, value: false}]}\n",
+        encoding="utf-8",
+    )
+    out = run("conflicts", tmp_path, "--format", fmt, "--color", "never")
+    assert "value:open" in out.stdout, out.output
+    assert "True" not in out.stdout and "False" not in out.stdout
+    assert "true" in out.stdout and "false" in out.stdout

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..engine import KINDS, Conflict
+from ..engine.value import value_of
 from ..model import SEVERITY_ORDER
 from .escape import printable
 from .words import describe, resolution_words, value_text
@@ -98,8 +99,7 @@ def _conflict(conflict: Conflict, corpus) -> list[str]:
                 claim += " via rule " + " → ".join(cell(r) for r in entry.chain)
             row = [cell(side.label), who, a.stance, a.date.text if a.date else "", claim]
             if conflict.kind == "value":
-                value = a.value if a.value is not None else getattr(corpus.claims.get(a.claim), "object", None)
-                row.append(cell(value_text(value)) if value is not None else "")
+                row.append(cell(value_text(value_of(a, corpus))))
             row.append(cell(a.quote))
             lines.append("| " + " | ".join(row) + " |")
     notes = []

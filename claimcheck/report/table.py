@@ -13,8 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine import Conflict
+from ..engine.value import value_of
 from .escape import printable
-from .words import describe
+from .words import describe, value_text
 
 STANCE_STYLE = {"affirms": "green", "denies": "red", "doubts": "yellow"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -77,8 +78,7 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
             if entry.chain:
                 claim.append("\nvia rule " + _chain_text(entry.chain), style="dim")
             if conflict.kind == "value":
-                shown = a.value if a.value is not None else corpus.claims[a.claim].object
-                claim.append(f"\n= {_short(str(shown))}", style="bold")
+                claim.append(f"\n= {_short(value_text(value_of(a, corpus)))}", style="bold")
             if a.quote:
                 claim.append(f"\n“{_short(a.quote)}”", style="italic")
             stance = Text(a.stance, style=STANCE_STYLE[a.stance])
