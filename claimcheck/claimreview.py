@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .importer import _date_of, _unique_ids, quote, slug
+from .importer import date_of, unique_ids, quote, refuse_non_empty, slug
 from .output import write_atomically
 
 SCHEMA = "https://schema.org"
@@ -272,7 +272,7 @@ def import_claimreview(paths, out_dir) -> ImportReport:
     """Read ClaimReviews from `paths` (files or folders) and write a corpus to `out_dir`,
     which must not exist or be empty. Unusable input is listed in `report.problems`."""
     out = Path(out_dir)
-    _refuse_non_empty(out)
+    refuse_non_empty(out, ClaimReviewImportError)
     report = ImportReport(out)
     reviews = []  # (where, ClaimReview dict)
     for path in _files(paths):
@@ -305,18 +305,10 @@ def import_claimreview(paths, out_dir) -> ImportReport:
     return report
 
 
-def _refuse_non_empty(out: Path) -> None:
-    if out.exists():
-        if not out.is_dir():
-            raise ClaimReviewImportError(f"{out} exists and is not a directory; choose a new directory for the corpus")
-        if any(out.iterdir()):
-            raise ClaimReviewImportError(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
-
-
 def _date(value, where: str, what: str, report: ImportReport) -> str | None:
     if value is None:
         return None
-    day, problem = _date_of(str(value))
+    day, problem = date_of(str(value))
     if problem:
         report.problems.append(f"{where}: {what} {value!r} is not a date; kept without it")
     return day
@@ -362,10 +354,10 @@ def _write(out: Path, reviews: list, report: ImportReport) -> None:
                      _text(review.get("url")), verdict, note))
         report.reviews += 1
 
-    source_id = _unique_ids(sources, lambda t: slug(t, "source", 60))
-    claim_id = _unique_ids(claims, lambda t: slug(t, "claim", 60))
+    source_id = unique_ids(sources, lambda t: slug(t, "source", 60))
+    claim_id = unique_ids(claims, lambda t: slug(t, "claim", 60))
     out.mkdir(parents=True, exist_ok=True)
-    _refuse_non_empty(out)
+    refuse_non_empty(out, ClaimReviewImportError)
 
     def put(name: str, text: str) -> None:
         write_atomically(out / name, text, overwrite=False)

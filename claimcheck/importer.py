@@ -126,7 +126,7 @@ def import_csv(
     missing, a file cannot be read, or `out_dir` holds anything."""
     paths = [Path(csv_path)] if isinstance(csv_path, (str, Path)) else [Path(p) for p in csv_path]
     out = Path(out_dir)
-    _refuse_non_empty(out)
+    refuse_non_empty(out)
     report = ImportReport(out)
     # interned texts: each distinct object, property, source and value is held once
     claim_rows: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
@@ -151,7 +151,7 @@ def import_csv(
                     str(path), row_number, line, "not valid UTF-8: what could not be read is kept as U+FFFD (re-export the file as UTF-8)", True))
             date = None
             if date_col:
-                date, problem = _date_of(cells[4])
+                date, problem = date_of(cells[4])
                 if problem:
                     report.problems.append(RowProblem(str(path), row_number, line, problem, True))
                 elif date is None:
@@ -162,12 +162,13 @@ def import_csv(
     return report
 
 
-def _refuse_non_empty(out: Path) -> None:
+def refuse_non_empty(out: Path, error: type[ValueError] = CsvImportError) -> None:
+    """An importer writes a new corpus: into a new or empty directory, never over files."""
     if out.exists():
         if not out.is_dir():
-            raise CsvImportError(f"{out} exists and is not a directory; choose a new directory for the corpus")
+            raise error(f"{out} exists and is not a directory; choose a new directory for the corpus")
         if any(out.iterdir()):
-            raise CsvImportError(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
+            raise error(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
 
 
 def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | None]]:
@@ -200,7 +201,7 @@ def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] |
             raise CsvImportError(f"cannot read {path} (line {reader.line_num}): {err}") from None
 
 
-def _date_of(text: str) -> tuple[str | None, str | None]:
+def date_of(text: str) -> tuple[str | None, str | None]:
     """(the date as YYYY[-MM[-DD]], None), (None, None) for no date, or (None, problem)."""
     text = text.strip()
     if text in NULL_MARKERS:
@@ -275,7 +276,7 @@ def slug(text: str, fallback: str, width: int = MAX_ID) -> str:
     return (out or fallback)[:width].rstrip("-") or fallback
 
 
-def _unique_ids(texts: Iterable, make) -> dict:
+def unique_ids(texts: Iterable, make) -> dict:
     """Text → a unique slug; on a clash, texts later in code-point order get -2, -3, …"""
     ids: dict = {}
     taken: set[str] = set()
@@ -325,10 +326,10 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
     objects = sorted({o for o, _ in claim_rows})
     properties = sorted({p for _, p in claim_rows})
     sources = sorted({s for rows in claim_rows.values() for s, _, _ in rows})
-    entity_id = _unique_ids(objects, lambda t: slug(t, "object"))
-    source_id = _unique_ids(sources, lambda t: slug(t, "source"))
-    predicate_id = _unique_ids(properties, lambda t: slug(t, "property", 60))
-    claim_id = _unique_ids(  # <object>.<predicate>, within the 128 characters of an id
+    entity_id = unique_ids(objects, lambda t: slug(t, "object"))
+    source_id = unique_ids(sources, lambda t: slug(t, "source"))
+    predicate_id = unique_ids(properties, lambda t: slug(t, "property", 60))
+    claim_id = unique_ids(  # <object>.<predicate>, within the 128 characters of an id
         claim_rows, lambda op: f"{slug(op[0], 'object', MAX_ID - 1 - len(predicate_id[op[1]]))}.{predicate_id[op[1]]}"
     )
 
@@ -339,7 +340,7 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
     del values_of
 
     out.mkdir(parents=True, exist_ok=True)
-    _refuse_non_empty(out)  # again, just before writing: someone may have raced us
+    refuse_non_empty(out)  # again, just before writing: someone may have raced us
 
     def put(name: str, text: str) -> None:
         write_atomically(out / name, text, overwrite=False)
