@@ -96,10 +96,6 @@ def _reader_place(text: str, err: Exception) -> tuple[int, int]:
     return 1, 1
 
 
-class _Limit(Exception):
-    pass
-
-
 class _Builder:
     """Turns parser events into nodes with an explicit stack."""
 
