@@ -176,7 +176,13 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Finding]]:
 
 
 def _display(path: Path) -> str:
-    return path.as_posix()
+    """The path as findings and reports name it. A name that is not valid UTF-8 (Python
+    holds its bytes as lone surrogates, which no output can encode) shows those bytes
+    as escapes: `x\\xff.yaml`."""
+    shown = path.as_posix()
+    if shown.isascii():
+        return shown
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _walk(directory: Path, root: Path, reals: set[Path], found: dict[str, Path], findings: list[Finding]) -> None:

@@ -443,3 +443,18 @@ def test_a_baseline_that_cannot_be_written_stops_the_run_before_any_output(tmp_p
         result = _run(command, str(tmp_path), "-f", "json", "--write-baseline", "/dev/full")
         assert result.exit_code == 2 and result.stdout == "", command
         assert "cannot write '/dev/full'" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="file names there must be valid Unicode")
+@pytest.mark.parametrize("fmt", ["json", "sarif", "markdown", "concise"])
+def test_file_and_folder_names_that_are_not_utf8(tmp_path, fmt):
+    # Python holds such names as lone surrogates, which no output can encode
+    folder = tmp_path / os.fsdecode(b"d\xfe")
+    folder.mkdir()
+    (folder / os.fsdecode(b"x\xff.yaml")).write_text("bogus: 1\n", encoding="utf-8")
+    result = check(tmp_path, fmt=fmt)
+    assert result.exit_code == 1
+    assert "xfe/x" in result.stdout and "xff.yaml" in result.stdout  # each format escapes the \\ its way
+    if fmt == "json":
+        [finding] = json.loads(result.stdout)["findings"]
+        assert finding["code"] == "S001" and finding["file"].endswith("d\\xfe/x\\xff.yaml")
