@@ -78,7 +78,9 @@ def _root(
 
 # --- shared plumbing ---------------------------------------------------------------------
 
-PathsArg = typer.Argument(None, help="Corpus folders or files (default: ./corpus).", show_default=False)
+# readable=False: a file that cannot be read is a finding (L001) like one inside a folder,
+# not a usage error
+PathsArg = typer.Argument(None, help="Corpus folders or files (default: ./corpus).", show_default=False, readable=False)
 FormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, concise otherwise).", case_sensitive=False)
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of standard output; - for standard output.")
 ColorOpt = typer.Option(Color.auto, "--color", help="Color in tables: auto follows the terminal, NO_COLOR and FORCE_COLOR.")
@@ -119,14 +121,20 @@ def _paths(paths: Optional[list[Path]], config) -> list[Path]:
     for path in chosen:
         if str(path) == "-":
             _fail("a corpus is read from folders or files, not from standard input ('-'); give its path")
-        if not path.exists():
-            if paths:
-                hint = ""
-            elif config.paths:
-                hint = f" (named by {config.file})"
-            else:
-                hint = " (no PATH given, and there is no ./corpus folder here)"
-            _fail(f"path '{path}' does not exist{hint}")
+        try:
+            path.stat()
+            continue
+        except (FileNotFoundError, NotADirectoryError):
+            pass
+        except OSError as err:  # a name too long, a folder that cannot be entered
+            _fail(f"cannot read path '{path}': {err.strerror or err}")
+        if paths:
+            hint = ""
+        elif config.paths:
+            hint = f" (named by {config.file})"
+        else:
+            hint = " (no PATH given, and there is no ./corpus folder here)"
+        _fail(f"path '{path}' does not exist{hint}")
     _reading[:] = chosen
     return chosen
 

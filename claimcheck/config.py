@@ -85,18 +85,23 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     path = explicit if explicit is not None else find_config(start)
     if path is None:
         return Config()
-    if not path.is_file():
-        raise ConfigError(f"{path}: no such configuration file")
     try:
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such configuration file")
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read it ({err})") from None
+    except (OSError, UnicodeDecodeError) as err:  # a name too long, a folder that cannot be entered
+        raise ConfigError(f"{path}: cannot read it ({getattr(err, 'strerror', None) or err})") from None
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"{path}: not valid TOML ({err})") from None
-        data = (data.get("tool") or {}).get("claimcheck", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table ([tool.claimcheck] holds the settings)")
+        if "claimcheck" not in tool:
+            raise ConfigError(f"{path}: no [tool.claimcheck] table; claimcheck reads its settings from there")
+        data = tool["claimcheck"]
         where = f"{path} [tool.claimcheck]"
     else:
         import yaml  # only for a .claimcheck.yaml: PyYAML's import is a tenth of a small check

@@ -102,6 +102,8 @@ def test_unreadable_corpus_is_findings_and_exit_1(tmp_path):
         ("conflicts", "--no-such-option"),
         ("conflicts", "--format", "yaml"),
         ("conflicts", "--kind", "contradicton"),
+        ("check", "a" * 5000),  # a name too long to look up: not "cannot write the output"
+        ("check", "--config", "a" * 5000),
     ],
 )
 def test_usage_errors_exit_2(args, tmp_path, monkeypatch):
@@ -109,6 +111,7 @@ def test_usage_errors_exit_2(args, tmp_path, monkeypatch):
     result = run(*args)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+    assert result.stderr.startswith("claimcheck: error:") or "Usage:" in result.stderr, result.stderr
 
 
 def test_default_path_is_corpus_folder(tmp_path, monkeypatch):

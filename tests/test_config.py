@@ -94,3 +94,26 @@ def test_cli_uses_configuration_and_exits_2_when_broken(tmp_path, monkeypatch):
     assert "pyproject.toml" in broken.stderr and "fail-on" in broken.stderr
     missing = runner.invoke(app, ["check", "--config", str(tmp_path / "nope.yaml")])
     assert missing.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "name, text, words",
+    [
+        ("t.toml", 'tool = "x"\n', ["'tool' must be a table"]),
+        ("t.toml", 'fail-on = "info"\n', ["no [tool.claimcheck] table"]),
+        ("pyproject.toml", "[tool.black]\nline-length = 100\n", ["no [tool.claimcheck] table"]),
+    ],
+)
+def test_a_named_toml_file_without_our_table_is_an_error_not_ignored(tmp_path, name, text, words):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_a_configuration_name_too_long_to_open(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / ("a" * 5000))
+    assert "cannot read it (File name too long)" in str(info.value)
