@@ -681,14 +681,13 @@ class _Builder:
         if len(seen) == len(items):  # all well-formed, no id twice: nothing to report
             return seen
         seen = {}
+        first_of: dict[str, _Item] = {}  # every item with a valid id, well-formed or not
         for item in items:
-            if not item.ok:
-                if "id" in item.values:
-                    invalid.setdefault(item.values["id"], item)
+            if "id" not in item.values:
                 continue
             ident = item.values["id"]
-            first = seen.get(ident)
-            if first is not None:
+            first = first_of.setdefault(ident, item)
+            if first is not item:  # reported whether or not either copy has other errors
                 self.finding(
                     "S010",
                     f"duplicate {section[:-1] if section != 'entities' else 'entity'} id '{ident}' (first at {first.at('id')}); this one is ignored",
@@ -696,7 +695,10 @@ class _Builder:
                     (section, ident),
                 )
                 continue
-            seen[ident] = item
+            if item.ok:
+                seen[ident] = item
+            else:
+                invalid[ident] = item
         return seen
 
     def refs(self, item: _Item, name: str, section: str, code: str, word: str) -> tuple[str, ...]:

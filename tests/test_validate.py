@@ -345,6 +345,24 @@ def test_duplicate_ids_in_every_section(tmp_path, section, text, needle):
     expect_one(tmp_path, text, "S010", needle, [f"duplicate {section} id 'x'", "c.yaml:2:10"], nth=2, codes=("S010",))
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("sources:\n  - {id: x}\n  - {id: x, name: S}\n", None),  # the first copy lacks its name
+        ("sources:\n  - {id: x, name: S}\n  - {id: x}\n", "S"),  # the second does
+        ("sources:\n  - {id: x, name: 12}\n  - {id: x, name: S}\n", None),
+    ],
+)
+def test_a_duplicate_id_is_reported_even_when_a_copy_has_other_errors(tmp_path, text, kept):
+    # §2: "A duplicate id is an error that names both places"; the second copy takes no
+    # part, and the first only when it is well-formed
+    result = run(tmp_path, {"c.yaml": text})
+    [duplicate] = [f for f in result.findings if f.code == "S010"]
+    assert (duplicate.line, duplicate.column) == at(text, "x", 2)
+    assert f"c.yaml:{at(text, 'x')[0]}:{at(text, 'x')[1]}" in duplicate.message
+    assert getattr(result.corpus.sources.get("x"), "name", None) == kept
+
+
 def test_one_id_may_serve_two_sections(tmp_path):
     text = textwrap.dedent(
         """\
