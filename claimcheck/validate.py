@@ -791,9 +791,10 @@ class _Builder:
             )
             via = self.refs(sub, "via", "sources", "R001", "source") if "via" in a else ()
             value = a.get("value")
-            if value is not None and not self.fits(value, value_type, sub, "value", path + ("assertions", str(index))):
-                value = None
-            if not (known and sub.ok):
+            # a value that does not fit takes no part, and its assertion with it: left out,
+            # the value would become the claim's object, which this source never gave
+            fits = value is None or self.fits(value, value_type, sub, "value", path + ("assertions", str(index)))
+            if not (known and sub.ok and fits):
                 continue
             assertions.append(Assertion(
                 ident, index, source, a["stance"], sub.where, a.get("period", period), a.get("date"),

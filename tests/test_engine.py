@@ -594,3 +594,25 @@ def test_value_sides_join_values_that_agree_across_types(corpus_dir):
     assert [s["label"] for s in c["sides"]] == ["5", "7"]
     assert side_members(c) == {"5": {("count", "a")}, "7": {("count", "b")}}
     assert c["self_contradiction"] is False
+
+
+def test_an_assertion_whose_value_does_not_fit_takes_no_part(corpus_dir):
+    # a stands for no value at all, least of all the claim's object (2020), which it never gave
+    write_corpus(corpus_dir, """
+        predicates:
+          - {id: founded, value_type: date}
+        claims:
+          - id: c
+            text: founded
+            predicate: founded
+            object: 2020
+            assertions:
+              - {source: a, stance: affirms, value: 2025-13-01}
+              - {source: b, stance: affirms, value: 2021}
+              - {source: c, stance: denies}
+    """)
+    write_corpus(corpus_dir, "sources: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}]", "sources.yaml")
+    result = analyze([corpus_dir])
+    assert [f.code for f in result.findings if f.severity == "error"] == ["S014"]
+    assert [a.source for a in result.corpus.claims["c"].assertions] == ["b", "c"]
+    assert {c.id: c.sources for c in result.conflicts} == {"contradiction:c": ("b", "c")}
