@@ -168,6 +168,9 @@ class _Validator:
         self.dates: dict[object, DateSpan | str] = {}
         self.typed_dates: dict[str, DateSpan | str] = {}  # the C quick path's, by text as written
         self.slugs: dict[str, str] = {}
+        #: id() of the rule records with an error in a field: well-formed enough to check
+        #: (their claims, their members), but a rule with any error takes no part
+        self.flawed_rules: set[int] = set()
         self.well_formed = {
             "text": self.plain_text,
             "slug": self.plain_slug,
@@ -280,6 +283,7 @@ class _Validator:
         values: dict = {}
         places: dict = {}
         item = _Item(section, file, Pos(file, node.line, node.column), values, places)
+        reported = len(self.findings)
         ident = node.items.get("id")
         if type(ident) is Scalar and isinstance(ident.value, str):
             path = path + (ident.value,)
@@ -324,6 +328,8 @@ class _Validator:
                     node,
                     path,
                 )
+        if section == "rules" and any(f.severity == "error" for f in self.findings[reported:]):
+            self.flawed_rules.add(id(item))
         return item
 
     # --- well-formed fields: each returns the clean value, or _GENERAL to let `value` decide
@@ -871,7 +877,7 @@ class _Builder:
         for claim_id, line, column in members:
             if not self.exists(claim_id, "claims", "R003", "claim", Pos(item.file, line, column), path):
                 ok = False
-        if not ok:
+        if not ok or id(item) in self.checker.flawed_rules:
             return
         severity = SEVERITY_RANK[v.get("severity", "error")]
         if kind == "implies":

@@ -616,3 +616,20 @@ def test_an_assertion_whose_value_does_not_fit_takes_no_part(corpus_dir):
     assert [f.code for f in result.findings if f.severity == "error"] == ["S014"]
     assert [a.source for a in result.corpus.claims["c"].assertions] == ["b", "c"]
     assert {c.id: c.sources for c in result.conflicts} == {"contradiction:c": ("b", "c")}
+
+
+@pytest.mark.parametrize("flaw", ["severity: Warning", "sevirity: info", "note: 12"])
+def test_a_rule_with_an_error_in_any_field_takes_no_part(corpus_dir, flaw):
+    write_corpus(corpus_dir, f"""
+        sources: [{{id: a, name: A}}, {{id: b, name: B}}]
+        claims:
+          - {{id: x, text: x, assertions: [{{source: a, stance: affirms}}]}}
+          - {{id: y, text: y, assertions: [{{source: b, stance: affirms}}]}}
+        rules:
+          - {{id: r1, kind: exclusive, claims: [x, y], {flaw}}}
+          - {{id: r2, kind: exclusive, claims: [x, y]}}
+    """)
+    result = analyze([corpus_dir])
+    assert len([f for f in result.findings if f.severity == "error"]) == 1
+    assert sorted(result.corpus.rules) == ["r2"]
+    assert [c.id for c in result.conflicts] == ["exclusive:r2"]
