@@ -550,10 +550,17 @@ class _Validator:
         kind = "text" if spec.kind == "text-list" else "slug"
         placed = spec.name in _PLACED
         out = []
+        reported = len(self.findings)
         for index, element in enumerate(node.items):
+            if type(element) is Scalar and element.value is None:
+                # an item left empty (`- ` with nothing, `~`): said, not silently dropped
+                self.finding("S002", f"'{spec.name}' holds an empty item (null); remove it, or write what it should be", file, element, path + (str(index),))
+                continue
             value = self.scalar(spec, element, file, path + (str(index),), kind)
             if value is not _MISSING:
                 out.append((value, element.line, element.column) if placed else value)
+        if spec.name == "via" and len(self.findings) > reported:
+            return _MISSING  # a chain with a gap names no origin: the whole via is left out
         return out
 
     def period(self, node: Node, file: str, path: tuple):
@@ -796,6 +803,8 @@ class _Builder:
                 or self.exists(source, "sources", "R001", "source", sub.at("source"), path + ("assertions", str(index), "source"))
             )
             via = self.refs(sub, "via", "sources", "R001", "source") if "via" in a else ()
+            if len(via) < len(a.get("via", ())):  # an unknown source: the whole via is left out
+                via = ()
             value = a.get("value")
             # a value that does not fit takes no part, and its assertion with it: left out,
             # the value would become the claim's object, which this source never gave

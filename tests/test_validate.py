@@ -744,3 +744,26 @@ def test_findings_are_sorted_and_do_not_depend_on_file_order(tmp_path):
     one = places(run(tmp_path / "one", {"a.yaml": bad, "b.yaml": bad}).findings)
     two = places(run(tmp_path / "two", {"b.yaml": bad, "a.yaml": bad}).findings)
     assert one == two == sorted(one, key=lambda p: (p[1], p[2], p[3], p[0]))
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("rules:\n  - {id: r, kind: exclusive, claims: [talks, no-talks, ~]}\n", "~"),
+        (assertion("via: [nyt, ~]"), "~"),
+        ("sources:\n  - {id: s, name: S, represents: [null]}\n", "null"),
+        ("entities:\n  - {id: e, name: E, aliases: [~]}\n", "~"),
+        ("claims:\n  - {id: c, text: t, tags: [~], assertions: []}\n", "~"),
+    ],
+)
+def test_an_empty_item_in_a_list_is_reported_not_dropped(tmp_path, text, needle):
+    expect_one(tmp_path, text, "S002", needle, ["holds an empty item"], codes=("S002",))
+
+
+@pytest.mark.parametrize("via", ["[nyt, nobody]", "[nyt, ~]", "[nyt, Not A Slug]"])
+def test_a_via_with_a_bad_link_is_left_out_whole(tmp_path, via):
+    # origin would otherwise be `nyt`, a link in a chain that has a gap after it
+    result = run(tmp_path, {"c.yaml": assertion(f"via: {via}")} | CONTEXT)
+    assert [f.severity for f in result.findings] == ["error"]
+    [a] = result.corpus.claims["c"].assertions
+    assert a.via == () and a.origin == "el-pais"
