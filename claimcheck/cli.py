@@ -437,7 +437,7 @@ def _baseline_summary(comparison, hidden: bool, quiet: bool) -> None:
 def _unknown_filters(corpus, claims, sources, tags) -> None:
     """A filter naming nothing in the corpus (a typo) would show nothing and say nothing:
     say so on standard error, with the nearest id."""
-    from .validate import suggest
+    from .findings import suggest
 
     known_tags = {t for c in corpus.claims.values() for t in c.tags} if tags else set()
     for option, given, known in (("--claim", claims, corpus.claims), ("--source", sources, corpus.sources), ("--tag", tags, known_tags)):
@@ -617,7 +617,7 @@ def conflicts(
 
 
 def _check_choices(option: str, given: Optional[list[str]], allowed) -> None:
-    from .validate import suggest
+    from .findings import suggest
 
     for value in given or ():
         if value not in allowed:
@@ -669,7 +669,7 @@ def show(
     width = shutil.get_terminal_size((100, 24)).columns
     text = render_show(result, ident, color=_use_color(color, None), width=width)
     if text is None:
-        from .validate import suggest
+        from .findings import suggest
 
         known = [c.id for c in result.conflicts] + list(result.corpus.claims) + list(result.corpus.sources)
         _fail(f"no conflict, claim or source '{ident}'{suggest(ident, known)}")
@@ -813,7 +813,7 @@ def explain(
         return
     entry = lookup(what)
     if entry is None:
-        from .validate import suggest
+        from .findings import suggest
 
         _fail(f"no finding code, lint rule or conflict kind '{what}'{suggest(what, known_words())}; `claimcheck explain` lists them")
     sys.stdout.write(entry.example if example else render(entry))

@@ -149,7 +149,7 @@ def _strict_loader(yaml):
 
 
 def _parse(data: dict, path: Path, where: str) -> Config:
-    from .validate import suggest
+    from .findings import suggest
 
     config = Config(file=path)
     base = path.parent
@@ -192,7 +192,7 @@ def _relative(path: Path) -> Path:
 
 
 def _choice(where: str, key: str, value, allowed: tuple) -> str:
-    from .validate import suggest
+    from .findings import suggest
 
     if value not in allowed:
         raise ConfigError(f"{where}: '{key}' is {value!r}{suggest(str(value), allowed)}; expected one of {', '.join(allowed)}")
@@ -200,7 +200,7 @@ def _choice(where: str, key: str, value, allowed: tuple) -> str:
 
 
 def _limits(where: str, value) -> Limits:
-    from .validate import suggest
+    from .findings import suggest
 
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'limits' must be a mapping")

@@ -109,3 +109,16 @@ def stable_where(finding: Finding) -> str:
     if finding.path:
         return "/".join(finding.path)
     return _PLACE.sub(r"\1", _PLACE_NOTE.sub("", finding.message))
+
+
+def suggest(word: str, choices) -> str:
+    """' (did you mean 'x'?)' for the nearest choice, or '': for every message that names
+    a word the user may have mistyped."""
+    if not isinstance(word, str) or not word:
+        return ""
+    from rapidfuzz import fuzz, process
+
+    # a list: rapidfuzz would match against a mapping's values, not its keys; case is
+    # ignored, so that `a` suggests `A` and `Claims` suggests `claims`
+    best = process.extractOne(word, list(choices), scorer=fuzz.ratio, processor=str.casefold, score_cutoff=60)
+    return f" (did you mean '{best[0]}'?)" if best else ""

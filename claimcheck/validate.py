@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from rapidfuzz import fuzz, process
 
 from . import schema
 from .dates import parse_date
-from .findings import Finding
+from .findings import Finding, suggest
 from .loader import LoadedFile, Mapping, Node, Scalar, Sequence, type_word
 from .model import (
     Assertion,
@@ -41,16 +40,6 @@ from .model import (
 
 _SLUG = re.compile(schema.SLUG_PATTERN)  # fullmatch: "$" alone would let "id\n" through
 _MISSING = object()
-
-
-def suggest(word: str, choices) -> str:
-    """' (did you mean 'x'?)' for the nearest choice, or ''."""
-    if not isinstance(word, str) or not word:
-        return ""
-    # a list: rapidfuzz would match against a mapping's values, not its keys; case is
-    # ignored, so that `a` suggests `A` and `Claims` suggests `claims`
-    best = process.extractOne(word, list(choices), scorer=fuzz.ratio, processor=str.casefold, score_cutoff=60)
-    return f" (did you mean '{best[0]}'?)" if best else ""
 
 
 @dataclass(slots=True)
@@ -301,9 +290,10 @@ class _Validator:
             value_node = node.items[name]
             known = layout.fields.get(name)
             if known is None:
+                hint = suggest(name, record.names) if name != "<<" else " (YAML merge keys are not supported: write the fields out)"
                 self.finding(
                     "S004",
-                    f"unknown field '{name}' in {_a(record.name)}{suggest(name, record.names)}",
+                    f"unknown field '{name}' in {_a(record.name)}{hint}",
                     file,
                     node.keys[name],
                     path,
@@ -465,6 +455,10 @@ class _Validator:
         if kind == "value":
             return value
         if kind in ("text", "slug", "ref", "enum"):
+            if kind == "enum" and not isinstance(value, str):
+                # quoting would not help: `"1"` is no stance either
+                self.finding("S005", f"'{node.raw}' is not a valid {name}; expected one of " + ", ".join(spec.choices), file, node, path)
+                return _MISSING
             if not isinstance(value, str):
                 self.finding(
                     "S009",
@@ -513,7 +507,13 @@ class _Validator:
                 elif spec.minimum is not None:
                     bounds = f" of at least {spec.minimum:g}"
                 what = "a whole number" if kind == "int" else "a number"
-                self.finding("S002", f"'{name}' must be {what}{bounds}, not {node.raw!r}", file, node, path)
+                if isinstance(value, str):
+                    given = f"the text {node.raw!r} (a number is written without quotes)"
+                elif isinstance(value, float) and not math.isfinite(value):
+                    what, given = f"a finite {what[2:]}", repr(node.raw)
+                else:
+                    given = repr(node.raw)
+                self.finding("S002", f"'{name}' must be {what}{bounds}, not {given}", file, node, path)
                 return _MISSING
             return value
         if kind == "date":

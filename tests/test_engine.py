@@ -633,3 +633,15 @@ def test_a_rule_with_an_error_in_any_field_takes_no_part(corpus_dir, flaw):
     assert len([f for f in result.findings if f.severity == "error"]) == 1
     assert sorted(result.corpus.rules) == ["r2"]
     assert [c.id for c in result.conflicts] == ["exclusive:r2"]
+
+
+def test_a_stale_resolution_suggests_the_conflict_it_probably_meant(corpus_dir):
+    write_corpus(corpus_dir, """
+        sources: [{id: a, name: A}, {id: b, name: B}]
+        claims:
+          - {id: talks-held, text: x, assertions: [{source: a, stance: affirms}, {source: b, stance: denies}]}
+        resolutions:
+          - {conflict: "contradiction:talks-hled", status: acknowledged}
+    """)
+    [stale] = [f for f in analyze([corpus_dir]).findings if f.code == "C001"]
+    assert "(did you mean 'contradiction:talks-held'?)" in stale.message

@@ -178,7 +178,7 @@ def test_unknown_field_with_did_you_mean(tmp_path, text, needle, words):
         ("predicates:\n  - {id: p, tolerance: a lot}\n", "a lot", "'tolerance' must be a number"),
         ("predicates:\n  - {id: p, tolerance: -1}\n", "-1", "at least 0"),
         ("predicates:\n  - {id: p, tolerance: true}\n", "true", "must be a number"),
-        ("predicates:\n  - {id: p, tolerance: .inf}\n", ".inf", "must be a number"),
+        ("predicates:\n  - {id: p, tolerance: .inf}\n", ".inf", "must be a finite number"),
         ("predicates:\n  - {id: p, conflicts_with: q}\n", "q}", "'conflicts_with' must be a list"),
         ("predicates:\n  - {id: p, single_value: 1}\n", "1}", "true or false"),
         ("rules:\n  - {id: r, kind: implies, if: [talks], then: no-talks}\n", "[talks]", "single value"),
@@ -767,3 +767,21 @@ def test_a_via_with_a_bad_link_is_left_out_whole(tmp_path, via):
     assert [f.severity for f in result.findings] == ["error"]
     [a] = result.corpus.claims["c"].assertions
     assert a.via == () and a.origin == "el-pais"
+
+
+@pytest.mark.parametrize(
+    "text, needle, code, words",
+    [
+        (assertion("credibility: 2", stance="1"), "1,", "S005", ["'1' is not a valid stance", "affirms, denies, doubts"]),
+        ("sources:\n  - {id: s, name: S, reliability: 1}\n", "1}", "S005", ["expected one of A, B, C, D, E, F"]),
+        (assertion('credibility: "1"'), '"1"', "S002", ["the text '1'", "without quotes"]),
+        ("sources:\n  - &s {id: s, name: S}\n  - {<<: *s, id: t}\n", "<<", "S004", ["merge keys are not supported"]),
+    ],
+)
+def test_messages_say_the_fix_that_works(tmp_path, text, needle, code, words):
+    # quoting a number given for a stance would not make it a stance
+    found = [f for f in findings_of(tmp_path, text) if f.code == code]
+    assert [(f.line, f.column) for f in found] == [at(text, needle)]
+    for word in words:
+        assert word in found[0].message
+    assert "quote it" not in found[0].message

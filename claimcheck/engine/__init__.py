@@ -5,11 +5,14 @@ One module per conflict kind; `support` computes how affirmation travels along r
 
 from __future__ import annotations
 
-from ..findings import Finding
+from ..findings import Finding, suggest
 from ..model import Corpus
 from . import conflicts_with, contradiction, exclusive, value
 from .conflict import Conflict, Entry, Side
 from .support import SupportGraph, by_stance
+
+#: stale resolutions up to this many get a did-you-mean (each searches every conflict id)
+SUGGEST_UP_TO = 50
 
 KINDS = (contradiction.KIND, exclusive.KIND, value.KIND, conflicts_with.KIND)
 
@@ -30,14 +33,24 @@ def find_conflicts(corpus: Corpus) -> tuple[list[Conflict], list[Finding]]:
     status_of = {r.conflict: r.status for r in corpus.resolutions}
     findings = []
     known = {c.id for c in conflicts}
-    for resolution in corpus.resolutions:
-        if resolution.conflict not in known:
-            p = resolution.pos
-            findings.append(Finding(
-                "C001",
-                f"resolution of '{resolution.conflict}', but no such conflict exists (any more); remove it or fix the id",
-                p.file, p.line, p.column, path=("resolutions", resolution.conflict),
-            ))
+    stale = [r for r in corpus.resolutions if r.conflict not in known]
+    # a few stale ids are likely typos, worth a suggestion; many are a corpus that changed,
+    # and each suggestion searches every conflict id
+    candidates = unresolved(known, corpus) if len(stale) <= SUGGEST_UP_TO else []
+    for resolution in stale:
+        p = resolution.pos
+        findings.append(Finding(
+            "C001",
+            f"resolution of '{resolution.conflict}', but no such conflict exists (any more)"
+            f"{suggest(resolution.conflict, candidates)}; remove it or fix the id",
+            p.file, p.line, p.column, path=("resolutions", resolution.conflict),
+        ))
     if status_of:
         conflicts = [c.with_status(status_of[c.id]) if c.id in status_of else c for c in conflicts]
     return conflicts, findings
+
+
+def unresolved(known: set[str], corpus: Corpus) -> list[str]:
+    """The conflict ids no resolution names: what a stale one most likely meant."""
+    named = {r.conflict for r in corpus.resolutions}
+    return sorted(known - named)

@@ -91,7 +91,7 @@ def problems(select: set[str] | None = None, ignore: set[str] | None = None, opt
 
     A selector may name any finding code, name or code prefix (`S011`, `no-assertions`,
     `S`): it then selects no lint rule, but is not a mistake."""
-    from ..validate import suggest
+    from ..findings import suggest
 
     out = []
     names = {c.name for c in CODES.values()}
