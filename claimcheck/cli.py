@@ -307,14 +307,15 @@ def _use_color(color: Color, output: Optional[Path]) -> bool:
 SETTLED_TOO = (Format.json, Format.jsonl, Format.sarif, Format.markdown)
 
 
-def _default_format(fmt: Optional[Format], config) -> Format:
+def _default_format(fmt: Optional[Format], config, output: Optional[Path]) -> Format:
     if fmt is not None:
         return fmt
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return Format.github
     if config.format:
         return Format(config.format)
-    return Format.table if sys.stdout.isatty() else Format.concise
+    # a table for a person at a terminal; a file (`-o`) gets lines, whatever runs the command
+    return Format.table if _to_stdout(output) and sys.stdout.isatty() else Format.concise
 
 
 #: each format's renderer (module in claimcheck.report, function): only the one asked for
@@ -513,7 +514,7 @@ def check(
     _check_quiet_verbose(quiet, verbose)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     baseline = _load_baseline(baseline_file)
-    fmt = _default_format(fmt, config)
+    fmt = _default_format(fmt, config, output)
     progress = _progress(fmt is Format.table)
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
 
@@ -589,7 +590,7 @@ def conflicts(
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
     _check_quiet_verbose(quiet, verbose)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
-    fmt = _default_format(fmt, config)
+    fmt = _default_format(fmt, config, output)
     result = _analyze(paths, config, _progress(fmt is Format.table))
     machine = fmt in SETTLED_TOO
     if not quiet:

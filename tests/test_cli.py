@@ -6,6 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -309,3 +310,15 @@ claims:
     concise = run("check", str(root), "--format", "concise").stdout
     assert all(line.startswith(str(root)) for line in concise.splitlines())  # one line each
     assert "\\e[2J" in run("show", "x", str(root)).stdout
+
+
+def test_a_file_written_from_a_terminal_gets_lines_not_a_table(monkeypatch):
+    # the terminal's width and colours are no business of a file
+    from claimcheck import cli
+    from claimcheck.config import Config
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    assert cli._default_format(None, Config(), None) is cli.Format.table
+    assert cli._default_format(None, Config(), Path("-")) is cli.Format.table
+    assert cli._default_format(None, Config(), Path("report.txt")) is cli.Format.concise
