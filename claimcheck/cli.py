@@ -472,6 +472,9 @@ def _summary(result, conflicts, quiet: bool) -> None:
 
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITY_ORDER}
     findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
+    if not result.files and not result.findings:  # a wrong folder passes silently otherwise
+        where = ", ".join(f"'{p}'" for p in _reading) or "the paths given"
+        typer.echo(f"claimcheck: warning: no corpus files (*.yaml, *.yml) found in {where}", err=True)
     typer.echo(f"{summary_line(result, conflicts)}; {findings}", err=True)
 
 

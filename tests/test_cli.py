@@ -322,3 +322,11 @@ def test_a_file_written_from_a_terminal_gets_lines_not_a_table(monkeypatch):
     assert cli._default_format(None, Config(), None) is cli.Format.table
     assert cli._default_format(None, Config(), Path("-")) is cli.Format.table
     assert cli._default_format(None, Config(), Path("report.txt")) is cli.Format.concise
+
+
+def test_a_folder_without_corpus_files_is_said_on_stderr(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a corpus", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert f"warning: no corpus files (*.yaml, *.yml) found in '{tmp_path}'" in result.stderr
+    assert "warning: no corpus files" not in run("check", str(tmp_path), "--quiet").stderr
