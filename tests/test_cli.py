@@ -330,3 +330,8 @@ def test_a_folder_without_corpus_files_is_said_on_stderr(tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     assert f"warning: no corpus files (*.yaml, *.yml) found in '{tmp_path}'" in result.stderr
     assert "warning: no corpus files" not in run("check", str(tmp_path), "--quiet").stderr
+
+
+def test_choices_are_case_insensitive_like_format():
+    assert run("check", str(REPO / "corpus"), "--fail-on", "NEVER", "--format", "JSON").exit_code == 0
+    assert run("check", str(REPO / "corpus"), "--fail-on", "Warning").exit_code == 1
