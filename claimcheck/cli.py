@@ -617,7 +617,14 @@ def conflicts(
         if not quiet:
             typer.echo(wrote, err=True)
         raise typer.Exit(0)
-    raise typer.Exit(_exit_code(result, shown, fail_on.value))
+    code = _exit_code(result, shown, fail_on.value)
+    hidden = [f for f in result.findings if f.severity == "info"] if fmt in (Format.table, Format.concise) else []
+    visible = any(c.status == "open" for c in shown) or any(f.severity != "info" for f in result.findings)
+    if code and hidden and fail_on.value == "info" and not quiet and not visible:
+        # tables and lines leave info findings to `check`: say what failed the run
+        typer.echo(f"claimcheck: exit 1 for {len(hidden)} info finding{'s' if len(hidden) != 1 else ''}"
+                   " (--fail-on info), which this format leaves out: `claimcheck check` lists them", err=True)
+    raise typer.Exit(code)
 
 
 def _check_choices(option: str, given: Optional[list[str]], allowed) -> None:

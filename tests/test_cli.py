@@ -335,3 +335,15 @@ def test_a_folder_without_corpus_files_is_said_on_stderr(tmp_path):
 def test_choices_are_case_insensitive_like_format():
     assert run("check", str(REPO / "corpus"), "--fail-on", "NEVER", "--format", "JSON").exit_code == 0
     assert run("check", str(REPO / "corpus"), "--fail-on", "Warning").exit_code == 1
+
+
+def test_conflicts_says_when_only_hidden_info_findings_fail_the_run(tmp_path):
+    write_corpus(tmp_path, """
+        sources: [{id: a, name: A}, {id: b, name: B}]
+        claims:
+          - {id: x, text: x, assertions: [{source: a, stance: affirms}]}
+    """)  # b is never used: an info finding, which conflicts' lines leave out
+    result = run("conflicts", str(tmp_path), "--fail-on", "info", "--format", "concise")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "exit 1 for 1 info finding (--fail-on info)" in result.stderr
+    assert "exit 1 for" not in run("conflicts", str(tmp_path), "--fail-on", "info", "--format", "json").stderr
