@@ -1158,8 +1158,9 @@ def main() -> None:
     # a short-lived process that builds millions of acyclic objects: the cycle collector
     # would only rescan them (see analysis.analyze)
     gc.disable()
-    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed
-        sys.stderr = sys.stderr or open(os.devnull, "w")
+    if sys.stderr is None:  # started with standard error closed: the report still matters
+        sys.stderr = open(os.devnull, "w")
+    if sys.stdout is None:  # ... but a report with nowhere to go does not
         sys.stderr.write("claimcheck: standard output is closed\n")
         os._exit(2)
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show every character

@@ -347,3 +347,13 @@ def test_conflicts_says_when_only_hidden_info_findings_fail_the_run(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""
     assert "exit 1 for 1 info finding (--fail-on info)" in result.stderr
     assert "exit 1 for" not in run("conflicts", str(tmp_path), "--fail-on", "info", "--format", "json").stderr
+
+
+def test_a_closed_standard_error_does_not_stop_the_report():
+    # `2>&-`: nowhere to say a summary, but the report itself still goes out
+    command = f'"{sys.executable}" -m claimcheck check "{REPO / "corpus"}" --format json --no-cache 2>&-'
+    out = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["summary"]["conflicts"] > 0
+    closed = subprocess.run(["bash", "-c", command.replace("2>&-", ">&-")], capture_output=True, text=True)
+    assert closed.returncode == 2 and "standard output is closed" in closed.stderr
