@@ -299,7 +299,7 @@ def _use_color(color: Color, output: Optional[Path]) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"  # a dumb terminal shows escapes as text
 
 
 #: formats that carry settled (acknowledged, resolved) conflicts along with open ones,

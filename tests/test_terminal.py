@@ -168,3 +168,9 @@ def test_the_checks_catch_a_word_cut_in_two(result):
     assert fragments("maduro-asked-us-to-negot        1 independent origin\niate-exit", words)
     assert fragments("El País [F]   affir", words)
     assert not fragments("supports: el-nuevo-herald; re-grading el-nuevo-herald from F to A", words)
+
+
+def test_no_colors_on_a_dumb_terminal(screen, result):
+    plain, colored = screen.run("TERM=dumb claimcheck conflicts corpus")
+    assert "exclusive:withdraw-or-stay" in plain
+    assert not ANSI.search(colored), f"colors on a dumb terminal:\n{colored!r}"
