@@ -118,6 +118,9 @@ def _config(explicit: Optional[Path]):
 
 def _paths(paths: Optional[list[Path]], config) -> list[Path]:
     chosen = list(paths) if paths else (config.paths or [Path("corpus")])
+    # Path("") is Path("."): an empty PATH (`check "$UNSET"`) would read the working folder
+    if paths and "" in sys.argv[1:] and "." not in sys.argv[1:] and any(str(p) == "." for p in paths):
+        _fail("a PATH is empty (an unset variable?); give the corpus folder, or '.' for this one")
     for path in chosen:
         if str(path) == "-":
             _fail("a corpus is read from folders or files, not from standard input ('-'); give its path")

@@ -357,3 +357,12 @@ def test_a_closed_standard_error_does_not_stop_the_report():
     assert json.loads(out.stdout)["summary"]["conflicts"] > 0
     closed = subprocess.run(["bash", "-c", command.replace("2>&-", ">&-")], capture_output=True, text=True)
     assert closed.returncode == 2 and "standard output is closed" in closed.stderr
+
+
+def test_an_empty_path_is_a_usage_error_not_the_working_folder(tmp_path):
+    # `claimcheck check "$CORPUS"` with CORPUS unset must not quietly read the working folder
+    write_corpus(tmp_path, "sources: [{id: a, name: A}]\n")
+    empty = subprocess.run([sys.executable, "-m", "claimcheck", "check", ""], cwd=tmp_path, capture_output=True, text=True)
+    assert empty.returncode == 2 and "a PATH is empty" in empty.stderr
+    dot = subprocess.run([sys.executable, "-m", "claimcheck", "check", ".", "--no-cache"], cwd=tmp_path, capture_output=True, text=True)
+    assert dot.returncode == 0, dot.stderr
