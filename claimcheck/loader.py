@@ -12,6 +12,7 @@ at its line and column, and one bad file never stops the others.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,7 +131,17 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
     from .eventyaml import read_events
 
     root, findings = read_events(text, display, limits)
+    if any(f.code == "L003" for f in findings) and _TAB_ONLY_LINE.search(text):
+        # YAML 1.2 allows a line of nothing but tabs and spaces anywhere (editors leave
+        # them); libyaml takes such a tab for indentation. Blanked, the file may read.
+        again, problems = read_events(_TAB_ONLY_LINE.sub("", text), display, limits)
+        if not any(f.code == "L003" for f in problems):
+            return LoadedFile(display, again, problems)
     return LoadedFile(display, root, findings)
+
+
+#: a line of white space that holds a tab
+_TAB_ONLY_LINE = re.compile(r"^[ ]*\t[ \t]*$", re.M)
 
 
 

@@ -502,3 +502,15 @@ def test_a_file_linked_inside_one_path_is_read_once_under_its_own_name(tmp_path,
     assert result.files == ["a.yaml"]
     assert [f.code for f in result.findings if f.code[0] in "LS"] == []
     assert list(result.corpus.claims) == ["c"] and len(list(result.corpus.assertions())) == 1
+
+
+def test_a_line_of_only_tabs_is_blank_as_in_yaml_1_2(tmp_path):
+    # editors leave them; libyaml alone takes the tab for indentation
+    text = "sources:\n  - {id: a, name: A}\n\t \nclaims:\n\t\n  - {id: x, text: x, assertions: [{source: zz, stance: affirms}]}\n"
+    loaded = load_text(text, "c.yaml")
+    assert loaded.findings == [] and loaded.root is not None
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    [unknown] = [f for f in analyze([tmp_path]).findings if f.severity == "error"]
+    assert (unknown.code, unknown.line, unknown.column) == ("R001", 6, 44)  # places as written
+    # a tab that indents is still an error
+    assert [f.code for f in load_text("sources:\n\t- {id: a, name: A}\n", "c.yaml").findings] == ["L003"]
