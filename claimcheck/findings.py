@@ -98,14 +98,15 @@ class Finding:
 
 # Some messages name a line ("first at line 3", "while parsing a flow mapping at line 2");
 # such numbers move whenever a line is added above, so they are no part of a key.
-_PLACE_NOTE = re.compile(r"\s*\([^()]*\b(?:line|column) \d+[^()]*\)")
+# and a file's size ("(70000000 bytes)"), which changes whenever the file does
+_PLACE_NOTE = re.compile(r"\s*\([^()]*\b(?:line|column) \d+[^()]*\)|\s*\(\d+ bytes\)")
 _PLACE = re.compile(r"\b(line|column) \d+")
 
 
 def stable_where(finding: Finding) -> str:
     """What places a finding across edits and reordering, for baseline keys and SARIF
     fingerprints: the ids leading to its item, else its message without line and column
-    numbers."""
+    numbers (or a file's size)."""
     if finding.path:
         return "/".join(finding.path)
     return _PLACE.sub(r"\1", _PLACE_NOTE.sub("", finding.message))

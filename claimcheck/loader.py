@@ -82,7 +82,7 @@ def load_file(path: Path, display: str, limits: Limits = Limits(), buffer: bytea
             return LoadedFile(
                 display,
                 None,
-                [Finding("L001", f"the file is {size} bytes, above the limit of {limits.max_file_bytes}", display, 1, 1)],
+                [Finding("L001", f"the file is above the limit of {limits.max_file_bytes} bytes ({size} bytes)", display, 1, 1)],
             )
         buffer = bytearray() if buffer is None else buffer
         if len(buffer) <= size:  # room for the file and a byte more: it may have grown since

@@ -320,3 +320,16 @@ def test_write_baseline_to_standard_output_is_refused(corpus, command):
     assert "--write-baseline needs a file" in out.stderr
     assert out.stdout == ""
     assert not Path("-").exists()
+
+
+def test_an_oversized_file_keeps_its_key_as_it_grows(corpus):
+    # L001 names the file's size, which changes with every edit; the key does not
+    Path(".claimcheck.yaml").write_text("limits: {max-file-bytes: 1000}\n", encoding="utf-8")
+    big = corpus / "big.yaml"
+    big.write_text("# " + "x" * 2000 + "\n", encoding="utf-8")
+    run("check", corpus, "--write-baseline", "baseline.json")
+    [key] = [f for f in json.loads(Path("baseline.json").read_text(encoding="utf-8"))["findings"] if f["code"] == "L001"]
+    assert key["message"] == "the file is above the limit of 1000 bytes"
+    big.write_text("# " + "x" * 3000 + "\n", encoding="utf-8")
+    out = run("check", corpus, "--baseline", "baseline.json")
+    assert out.exit_code == 0, out.output
