@@ -142,9 +142,10 @@ def _cat_blobs(oids: list[str], root: Path) -> dict[str, bytes]:
 
 
 def side_members(conflict: dict) -> set[tuple]:
-    """Who stands where: (label, claim, index, source) for every assertion on every side."""
+    """Who stands where: (label, claim, source) for every assertion on every side. Not
+    its place in its claim's list: assertions reordered are the same sides."""
     return {
-        (side["label"], a["claim"], a["index"], a["source"])
+        (side["label"], a["claim"], a["source"])
         for side in conflict["sides"]
         for a in side["assertions"]
     }

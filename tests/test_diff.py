@@ -161,6 +161,17 @@ def test_sides_changes_are_seen(repo):
     assert [(c["id"], c["what"]) for c in doc["changed"]] == [("contradiction:war", ["sides"])]
 
 
+def test_assertions_reordered_in_their_claim_are_no_change(repo):
+    swapped = AFTER.replace(
+        "      - {source: c, stance: affirms}\n      - {source: b, stance: denies}\n",
+        "      - {source: b, stance: denies}\n      - {source: c, stance: affirms}\n",
+    )
+    assert swapped != AFTER
+    write_corpus(repo / "corpus", swapped, "claims.yaml")
+    doc = json.loads(run("diff", "HEAD", "--format", "json").stdout)
+    assert doc["changed"] == [] and doc["new"] == [] and doc["removed"] == []
+
+
 def test_from_a_subfolder_with_a_relative_path(repo, monkeypatch):
     (repo / "notes").mkdir()
     monkeypatch.chdir(repo / "notes")
