@@ -333,3 +333,17 @@ def test_an_oversized_file_keeps_its_key_as_it_grows(corpus):
     big.write_text("# " + "x" * 3000 + "\n", encoding="utf-8")
     out = run("check", corpus, "--baseline", "baseline.json")
     assert out.exit_code == 0, out.output
+
+
+def test_markdown_says_what_the_baseline_accepted(corpus):
+    # a comment posted in CI that said "no open conflicts" would hide the accepted ones
+    write_baseline(corpus)
+    quiet = run("check", corpus, "--baseline", "baseline.json", "--format", "markdown").stdout
+    assert "No new open conflicts and no new findings." in quiet
+    assert "Against the baseline `baseline.json`: **0 new**, 3 baselined (not shown)." in quiet
+    write_corpus(corpus, NEW_CONFLICT, "more.yaml")
+    one = run("check", corpus, "--baseline", "baseline.json", "--format", "markdown").stdout
+    assert "**1 new open conflict**" in one and "**1 new**, 3 baselined" in one
+    shown = run("check", corpus, "--baseline", "baseline.json", "--format", "markdown", "--show-baselined").stdout
+    assert "(marked *baselined*)" in shown
+    assert shown.count("· *baselined*") == 2 and "`contradiction:war` — error contradiction\n" in shown

@@ -56,27 +56,39 @@ def _counts(values, order) -> str:
     return ", ".join(f"{values.count(v)} {v}" for v in order if v in values)
 
 
-def _summary(open_: list[Conflict], findings) -> list[str]:
+def _summary(open_: list[Conflict], findings, new: str = "") -> list[str]:
+    """`new` ("new "): what is shown is only what a baseline does not cover."""
     if not open_ and not findings:
-        return ["No open conflicts and no findings."]
+        return [f"No {new}open conflicts and no {new}findings."]
     parts = []
     if open_:
         parts.append(
-            f"**{_plural(len(open_), 'open conflict')}** "
+            f"**{_plural(len(open_), new + 'open conflict')}** "
             f"({_counts((c.severity_name for c in open_), SEVERITY_ORDER)}; "
             f"{_counts((c.kind for c in open_), KINDS)})"
         )
     else:
-        parts.append("**no open conflicts**")
+        parts.append(f"**no {new}open conflicts**")
     if findings:
-        parts.append(f"**{_plural(len(findings), 'finding')}** ({_counts((f.severity for f in findings), SEVERITY_ORDER)})")
+        parts.append(f"**{_plural(len(findings), new + 'finding')}** ({_counts((f.severity for f in findings), SEVERITY_ORDER)})")
     else:
-        parts.append("**no findings**")
+        parts.append(f"**no {new}findings**")
     return [" · ".join(parts)]
 
 
-def _conflict(conflict: Conflict, corpus) -> list[str]:
-    lines = [f"### `{conflict.id}` — {conflict.severity_name} {conflict.kind}", ""]
+def _against(baseline, marked: bool) -> list[str]:
+    """What the baseline accepted, which a comment posted in CI must not pass over: only
+    what is new is listed (or, with --show-baselined, the baselined ones are `marked`)."""
+    words = f"**{baseline.new_count} new**, {baseline.baselined_count} baselined"
+    words += " (marked *baselined*)" if marked else " (not shown)" if baseline.baselined_count else ""
+    if baseline.gone_count:
+        words += f", {baseline.gone_count} baseline entr{'y' if baseline.gone_count == 1 else 'ies'} no longer occurring"
+    return [f"Against the baseline `{cell(baseline.file)}`: {words}.", ""]
+
+
+def _conflict(conflict: Conflict, corpus, baselined: bool = False) -> list[str]:
+    mark = " · *baselined*" if baselined else ""
+    lines = [f"### `{conflict.id}` — {conflict.severity_name} {conflict.kind}{mark}", ""]
     about = describe(conflict.subject or {}, conflict.claims, corpus, text=cell, ident=cell, bar=" \\| ")
     if about:
         lines += [about, ""]
@@ -193,11 +205,17 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def render_markdown(result, conflicts, **_) -> str:
+def render_markdown(result, conflicts, baseline=None, **_) -> str:
+    """With a `baseline.Comparison`, the comment says what the baseline accepted."""
     open_ = sorted((c for c in conflicts if c.status == "open"), key=lambda c: (-c.severity, c.id))
     settled = [c for c in conflicts if c.status != "open"]
-    head = ["## claimcheck", "", *_summary(open_, result.findings), ""]
-    sections = [Section("open conflict", [], [(c.id, _conflict(c, result.corpus)) for c in open_], [])]
+    marked = baseline is not None and any(baseline.conflict_baselined(c.id) for c in open_)
+    new = "new " if baseline is not None and not marked else ""
+    head = ["## claimcheck", "", *_summary(open_, result.findings, new), ""]
+    if baseline is not None:
+        head += _against(baseline, marked)
+    old = baseline.conflict_baselined if baseline is not None else lambda _: False
+    sections = [Section("open conflict", [], [(c.id, _conflict(c, result.corpus, old(c.id))) for c in open_], [])]
     if result.findings:
         sections.append(_findings(result.findings))
     if settled:
