@@ -103,6 +103,13 @@ _PLACE_NOTE = re.compile(r"\s*\([^()]*\b(?:line|column) \d+[^()]*\)|\s*\(\d+ byt
 _PLACE = re.compile(r"\b(line|column) \d+")
 
 
+def assertion_key(source, index: int) -> str:
+    """An assertion's step in a finding's path: by its source (`by:el-pais`), which stays
+    when assertions are added or reordered above it, so baseline keys and fingerprints
+    do too (two by one source share it: keys are counted). Its index where it names none."""
+    return f"by:{source}" if isinstance(source, str) and source else str(index)
+
+
 def stable_where(finding: Finding) -> str:
     """What places a finding across edits and reordering, for baseline keys and SARIF
     fingerprints: the ids leading to its item, else its message without line and column

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from . import schema
 from .dates import parse_date
-from .findings import Finding, suggest
+from .findings import Finding, assertion_key, suggest
 from .loader import LoadedFile, Mapping, Node, Scalar, Sequence, type_word
 from .model import (
     Assertion,
@@ -605,7 +605,11 @@ class _Validator:
         layout = self.layout(spec.record)
         out = []
         for index, element in enumerate(node.items):
-            sub_path = path + (str(index),)
+            step = str(index)
+            if spec.name == "assertions" and type(element) is Mapping:
+                source = element.items.get("source")
+                step = assertion_key(source.value if type(source) is Scalar else None, index)
+            sub_path = path + (step,)
             if type(element) is not Mapping:
                 self.finding("S002", f"each of '{spec.name}' must be a mapping ({_a(spec.record.name)})", file, element, sub_path)
                 out.append(None)  # keeps indexes equal to positions in the list
@@ -800,7 +804,7 @@ class _Builder:
             source = a.get("source")
             known = source is not None and (
                 source in sources
-                or self.exists(source, "sources", "R001", "source", sub.at("source"), path + ("assertions", str(index), "source"))
+                or self.exists(source, "sources", "R001", "source", sub.at("source"), path + ("assertions", assertion_key(source, index), "source"))
             )
             via = self.refs(sub, "via", "sources", "R001", "source") if "via" in a else ()
             if len(via) < len(a.get("via", ())):  # an unknown source: the whole via is left out
@@ -808,7 +812,7 @@ class _Builder:
             value = a.get("value")
             # a value that does not fit takes no part, and its assertion with it: left out,
             # the value would become the claim's object, which this source never gave
-            fits = value is None or self.fits(value, value_type, sub, "value", path + ("assertions", str(index)))
+            fits = value is None or self.fits(value, value_type, sub, "value", path + ("assertions", assertion_key(a.get("source"), index)))
             if not (known and sub.ok and fits):
                 continue
             assertions.append(Assertion(

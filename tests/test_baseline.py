@@ -80,7 +80,7 @@ def test_written_baseline_is_small_sorted_and_keyed_by_ids(corpus):
             {"id": "contradiction:deal", "severity": "error"},
             {"id": "contradiction:talks", "severity": "warning"},
         ],
-        "findings": [{"code": "S004", "file": "corpus/claims.yaml", "path": "claims/deal/assertions/1"}],
+        "findings": [{"code": "S004", "file": "corpus/claims.yaml", "path": "claims/deal/assertions/by:b"}],
     }
 
 
@@ -156,13 +156,13 @@ def test_json_marks_baselined_items_and_summarizes(corpus):
         "baselined": {"conflicts": ["contradiction:deal"], "findings": []},
         "gone": {
             "conflicts": ["contradiction:talks"],
-            "findings": [{"code": "S004", "file": "corpus/claims.yaml", "path": "claims/deal/assertions/1"}],
+            "findings": [{"code": "S004", "file": "corpus/claims.yaml", "path": "claims/deal/assertions/by:b"}],
         },
         "worse": {},
     }
     assert "2 baseline entries no longer occur (update the baseline with --write-baseline baseline.json):" in out.stderr
     assert "  conflict contradiction:talks" in out.stderr
-    assert "  finding S004 corpus/claims.yaml claims/deal/assertions/1" in out.stderr
+    assert "  finding S004 corpus/claims.yaml claims/deal/assertions/by:b" in out.stderr
     lines = [json.loads(line) for line in run("check", corpus, "--baseline", "baseline.json", "--format", "jsonl").stdout.splitlines()]
     assert {line["id"]: line["baselined"] for line in lines} == marks
 
@@ -217,7 +217,7 @@ def test_findings_on_one_item_count(corpus):
     run("check", corpus, "--write-baseline", "baseline.json")
     document = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
     assert document["findings"] == [
-        {"code": "S004", "file": "corpus/claims.yaml", "path": "claims/deal/assertions/1", "count": 2}
+        {"code": "S004", "file": "corpus/claims.yaml", "path": "claims/deal/assertions/by:b", "count": 2}
     ]
     write_corpus(corpus, CLAIMS.replace("colour: red", "colour: red, size: big, weight: 3"), "claims.yaml")
     out = run("check", corpus, "--baseline", "baseline.json", "--format", "concise")
@@ -347,3 +347,14 @@ def test_markdown_says_what_the_baseline_accepted(corpus):
     shown = run("check", corpus, "--baseline", "baseline.json", "--format", "markdown", "--show-baselined").stdout
     assert "(marked *baselined*)" in shown
     assert shown.count("· *baselined*") == 2 and "`contradiction:war` — error contradiction\n" in shown
+
+
+def test_an_assertion_finding_keeps_its_key_when_an_assertion_is_added_above(corpus):
+    write_baseline(corpus)  # the S004 in deal's assertion by b
+    claims = (corpus / "claims.yaml").read_text(encoding="utf-8")
+    edited = claims.replace("  - id: deal\n    text: A deal was struck\n    assertions:\n",
+                            "  - id: deal\n    text: A deal was struck\n    assertions:\n      - {source: a, stance: doubts}\n")
+    assert edited != claims
+    (corpus / "claims.yaml").write_text(edited, encoding="utf-8")
+    out = run("check", corpus, "--baseline", "baseline.json", "--format", "json")
+    assert [f["baselined"] for f in json.loads(out.stdout)["findings"] if f["code"] == "S004"] == [True]

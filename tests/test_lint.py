@@ -308,7 +308,7 @@ def test_source_in_its_own_via_is_an_error(corpus_dir):
     assert [(f.code, f.line, f.severity) for f in result.findings] == [
         ("E106", line_of(VIA, "via: [c]}"), "error")
     ]
-    assert result.findings[0].path == ("claims", "one", "assertions", "1", "via")
+    assert result.findings[0].path == ("claims", "one", "assertions", "by:c", "via")
 
 
 def test_via_cycle_reported_once_at_its_first_link(corpus_dir):

@@ -201,7 +201,7 @@ def test_sarif_fingerprints_follow_ids(relative_corpus):
     assert contradiction["partialFingerprints"] == {"claimcheckId/v1": "contradiction:talks-held"}
     assert exclusive["partialFingerprints"] == {"claimcheckId/v1": "exclusive:deal-or-war"}
     assert finding["partialFingerprints"] == {
-        "claimcheckFinding/v1": "S004:corpus/claims.yaml:claims/capital/assertions/0"
+        "claimcheckFinding/v1": "S004:corpus/claims.yaml:claims/capital/assertions/by:herald"
     }
 
 

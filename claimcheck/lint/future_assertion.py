@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
+from ..findings import Finding, assertion_key
 from ..model import Corpus
 from ._common import finding, today
 
@@ -43,5 +43,5 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
                     f"({day.isoformat()}); date is when the source said it: a typo in the year? "
                     f"(when the claim holds belongs in period)",
                     assertion.pos,
-                    ("claims", assertion.claim, "assertions", str(assertion.index), "date"),
+                    ("claims", assertion.claim, "assertions", assertion_key(assertion.source, assertion.index), "date"),
                 )

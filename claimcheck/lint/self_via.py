@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
+from ..findings import Finding, assertion_key
 from ..model import Corpus
 from ._common import finding
 
@@ -38,5 +38,5 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
                     f"via names where it got the claim from, so remove '{assertion.source}' "
                     f"(leave via out when the source is the origin)",
                     assertion.pos,
-                    ("claims", assertion.claim, "assertions", str(assertion.index), "via"),
+                    ("claims", assertion.claim, "assertions", assertion_key(assertion.source, assertion.index), "via"),
                 )
