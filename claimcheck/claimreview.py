@@ -186,6 +186,8 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)  # what could not be used, with where
 
     def summary(self) -> str:
+        if not self.reviews:
+            return f"no ClaimReview to import; nothing written to {self.out_dir}"
         return (
             f"{self.reviews} reviews → {self.claims} claims, {self.sources} sources, {self.assertions} assertions; "
             f"{len(self.problems)} problems; {len(self.files)} files in {self.out_dir}"
@@ -287,6 +289,9 @@ def import_claimreview(paths, out_dir) -> ImportReport:
         except json.JSONDecodeError as err:
             report.problems.append(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}")
             continue
+        except ValueError as err:  # an integer of thousands of digits, which Python will not read
+            report.problems.append(f"{path}: cannot read its JSON ({err})")
+            continue
         except RecursionError:
             report.problems.append(f"{path}: JSON nested too deeply to read")
             continue
@@ -301,7 +306,8 @@ def import_claimreview(paths, out_dir) -> ImportReport:
                 report.problems.append(f"{where}: ClaimReview without claimReviewed (the claim's text); skipped")
                 continue
             reviews.append((where, item))
-    _write(out, reviews, report)
+    if reviews:  # nothing usable: no corpus, which would only stand in the way of a retry
+        _write(out, reviews, report)
     return report
 
 

@@ -1028,12 +1028,10 @@ def import_claimreview_command(
     except OSError as err:
         _cannot_write(f"the corpus into '{out}'", err)
     if not quiet:
-        for problem in report.problems[:20]:
+        for problem in report.problems:
             typer.echo(f"{problem}", err=True)
-        if len(report.problems) > 20:
-            typer.echo(f"... and {len(report.problems) - 20} more problems", err=True)
         typer.echo(report.summary(), err=True)
-    if report.reviews == 0 and report.problems:
+    if report.reviews == 0:
         raise typer.Exit(2)
 
 

@@ -267,3 +267,14 @@ def test_export_command_on_the_seed_corpus_and_config(tmp_path, monkeypatch):
     reviews = json.loads(result.stdout)
     assert {r["author"]["name"] for r in reviews} == {"Config Desk"}
     assert "skipped claim r" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["{oops", '{"@type": "ClaimReview", "reviewRating": {"ratingValue": ' + "9" * 5000 + "}}", ""])
+def test_nothing_usable_writes_nothing_so_a_retry_can_use_the_same_folder(tmp_path, text):
+    given = tmp_path / "in.json"
+    given.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["import", "claimreview", str(given), "--out", str(out)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "nothing written" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
