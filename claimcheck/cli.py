@@ -1061,6 +1061,7 @@ def export_claimreview_command(
     import json
 
     from .claimreview import ExportReport, export_claimreview
+    from .report.escape import printable as printable_text
 
     config = _config(config_file)
     result = _analyze(paths, _with_options(config, no_assess=True))
@@ -1071,6 +1072,14 @@ def export_claimreview_command(
         for reason in report.skipped:
             typer.echo(f"skipped {reason}", err=True)
         typer.echo(f"{len(report.reviews)} ClaimReviews, {len(report.skipped)} claims skipped", err=True)
+    errors = [f for f in result.findings if f.severity == "error"]
+    if errors:  # a verdict in a broken file is missing from what gets published: fail
+        for f in errors:
+            typer.echo(f"{f.file}:{f.line}:{f.column}: error {f.code} {printable_text(f.message)}", err=True)
+        typer.echo(f"claimcheck: the corpus has {len(errors)} error{'s' if len(errors) != 1 else ''}; what they touch"
+                   " is not exported (fix them, then export again)", err=True)
+        raise typer.Exit(1)
+
 
 # --- the picture of the evidence ------------------------------------------------------------
 

@@ -278,3 +278,16 @@ def test_nothing_usable_writes_nothing_so_a_retry_can_use_the_same_folder(tmp_pa
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "nothing written" in result.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_export_fails_when_an_error_may_hide_a_verdict(tmp_path):
+    # `verdict: False` unquoted is a boolean: the resolution's verdict is lost, and must not be silently
+    (tmp_path / "c.yaml").write_text(
+        "sources: [{id: a, name: A}, {id: b, name: B}]\n"
+        "claims:\n  - {id: x, text: x, assertions: [{source: a, stance: affirms}, {source: b, stance: denies}]}\n"
+        "resolutions:\n  - {conflict: 'contradiction:x', status: resolved, verdict: False}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["export", "claimreview", str(tmp_path), "--quiet"])
+    assert result.exit_code == 1
+    assert "error S009 'verdict'" in result.stderr and "not exported" in result.stderr
