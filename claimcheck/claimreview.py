@@ -194,6 +194,10 @@ class ImportReport:
         )
 
 
+#: a numeric rating as the importer words it for the verdict: "<value> of <worst>–<best>"
+_SCALE = re.compile(r"(-?\d+(?:\.\d+)?) of (-?\d+(?:\.\d+)?)\s*[–-]\s*(-?\d+(?:\.\d+)?)")
+
+
 def rating_stance(rating) -> str:
     """The reviewer's stance for a schema.org Rating (see `RATINGS` and the module docstring)."""
     if not isinstance(rating, dict):
@@ -203,6 +207,9 @@ def rating_stance(rating) -> str:
         folded = " ".join(re.sub(r"[^a-z0-9]+", " ", name.casefold()).split())
         if folded in RATINGS:
             return RATINGS[folded]
+        scale = _SCALE.fullmatch(name.strip())
+        if scale and "ratingValue" not in rating:  # "1 of 1–5", as the importer words a bare number
+            rating = {"ratingValue": scale[1], "worstRating": scale[2], "bestRating": scale[3]}
     try:
         value = float(rating["ratingValue"])
         best = float(rating.get("bestRating", 5))

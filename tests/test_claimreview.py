@@ -84,6 +84,10 @@ def _clean(result):
     ({"ratingValue": 3, "bestRating": 5, "worstRating": 1}, "doubts"),
     ({"alternateName": "Satire"}, "doubts"),
     ({}, "doubts"),
+    # a bare number as the importer words it, exported and read back: the same stance
+    ({"alternateName": "1 of 1–5"}, "denies"),
+    ({"alternateName": "4.5 of 1–5"}, "affirms"),
+    ({"alternateName": "3 of 1-5"}, "doubts"),
 ])
 def test_rating_mapping(rating, stance):
     assert rating_stance({"@type": "Rating", **rating}) == stance
