@@ -16,12 +16,12 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 
 Ids are slugs made from the original text (`St. Louis, Missouri` → `st-louis-missouri`);
 where two texts give one slug, the one that sorts later (by code point) gets `-2`, `-3`…,
-so ids never depend on row order. Rows that cannot be used (too few columns, an empty
-object, property, value or source, a value that is a missing-value marker such as `N/A`,
-`NA`, `null` or `NaN`, as pandas reads them) are skipped and reported with their row
-number; a date that cannot be read is reported and the assertion kept without it. Empty
-dates and missing-value markers count as no date and are only counted. Cells are trimmed
-of white space at both ends.
+so ids never depend on row order. Rows that cannot be used (too few columns, more columns
+than the header, as an unquoted `1,000` gives, an empty object, property, value or
+source, a value that is a missing-value marker such as `N/A`, `NA`, `null` or `NaN`, as
+pandas reads them) are skipped and reported with their row number; a date that cannot be
+read is reported and the assertion kept without it. Empty dates and missing-value markers
+count as no date and are only counted. Cells are trimmed of white space at both ends.
 
 The CSV is streamed (`.csv.gz` is read through gzip); memory grows with the distinct
 objects, sources and values, not with any copy of the file. Output files are written
@@ -135,8 +135,8 @@ def import_csv(
     for path in paths:
         for row_number, line, cells in _rows(path, wanted):
             report.rows += 1
-            if cells is None:
-                report.problems.append(RowProblem(str(path), row_number, line, "fewer columns than the header", False))
+            if isinstance(cells, str):
+                report.problems.append(RowProblem(str(path), row_number, line, cells, False))
                 continue
             obj, prop, value, source = (c.strip() for c in cells[:4])
             empty = [name for name, text in zip(wanted, (obj, prop, value, source)) if not text]
@@ -171,8 +171,8 @@ def refuse_non_empty(out: Path, error: type[ValueError] = CsvImportError) -> Non
             raise error(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
 
 
-def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | None]]:
-    """(row number, line, the wanted cells or None when the row is short) for each data row."""
+def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | str]]:
+    """(row number, line, the wanted cells or why the row cannot be used) for each data row."""
     try:
         raw = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")
     except OSError as err:
@@ -192,9 +192,12 @@ def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] |
                 )
             where = [names.index(w) for w in wanted]
             need = max(where[:4]) + 1  # a row may end before its date: it has none
+            width = len(header)
             for number, row in enumerate(reader, 1):
                 if len(row) < need:
-                    yield number, reader.line_num, None
+                    yield number, reader.line_num, "fewer columns than the header"
+                elif len(row) > width:  # an unquoted comma (1,000) would shift the cells after it
+                    yield number, reader.line_num, f"more columns than the header: {len(row)}, expected {width}"
                 else:
                     yield number, reader.line_num, [row[i] if i < len(row) else "" for i in where]
         except (OSError, EOFError, csv.Error) as err:  # a truncated gzip, a broken quote

@@ -242,3 +242,15 @@ def test_nothing_usable_still_gives_a_valid_corpus(tmp_path):
     assert report.files == ["sources.yaml", "entities.yaml", "predicates.yaml"]
     result = analyze([out])
     assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_row_with_more_columns_than_the_header_is_skipped(tmp_path):
+    # an unquoted thousands separator splits the value and shifts the source along
+    text = "obj,prop,val,src\nX,p,5,A\nY,p,1,000,C\nZ,p,7,B\n"
+    out = tmp_path / "corpus"
+    report = import_csv(_write(tmp_path, text), out, "obj", "prop", "val", "src")
+    assert [str(p) for p in report.problems] == [
+        f"{tmp_path / 'claims.csv'}: row 2 (line 3): more columns than the header: 5, expected 4",
+    ]
+    assert report.assertions == 2 and report.skipped == 1
+    assert set(report.source_ids) == {"A", "B"}  # no source "000"
