@@ -6,7 +6,8 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 - one entity per distinct object (`name` is the object as written), one source per
   distinct source, one predicate per property (`single_value: true`, `value_type`
   inferred: `number` when every value of the property is a number, else `date` when every
-  value is a date, else `text`);
+  value is a date, else `text`; a value with a zero before another digit, such as `007`
+  or `02139`, is a code, not a number);
 - one claim per (object, property), its `subject` the object's entity and its
   `predicate` the property's, so disagreeing rows become `value:<object>/<property>`
   conflicts;
@@ -52,6 +53,8 @@ MAX_ID = 128
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+#: a zero before another digit (007, 02139): a code, as in a spreadsheet's text cell
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 #: what counts as no value or no date: the markers pandas reads as missing, plus "-"
 NULL_MARKERS = frozenset((
     "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
@@ -237,6 +240,8 @@ def _short(text: str, width: int = 40) -> str:
 
 
 def _is_number(text: str) -> bool:
+    if _LEADING_ZERO.match(text):  # as a number, 02139 would lose its zero
+        return False
     if _INT.match(text):
         return len(text) <= MAX_INT_DIGITS  # the loader keeps longer integers as text
     return bool(_FLOAT.match(text)) and math.isfinite(float(text))

@@ -125,7 +125,7 @@ def test_unknown_column_names_are_a_clear_error(tmp_path):
 def test_text_among_numbers_makes_the_property_text(tmp_path):
     out = tmp_path / "corpus"
     text = ("object,property,value,source\nx,height,12,a\ny,height,12.5,b\nz,height,about 13,c\n"
-            "x,width,1e3,a\ny,width,+007,b\nz,width,2.5e-20,c\n")
+            "x,width,1e3,a\ny,width,+7,b\nz,width,2.5e-20,c\n")
     report = import_csv(_write(tmp_path, text), out, *COLUMNS)
     assert report.predicates == {"height": "text", "width": "number"}
     claims = {c["id"]: c for c in _load(out, "claims-0001.yaml")["claims"]}
@@ -254,3 +254,16 @@ def test_a_row_with_more_columns_than_the_header_is_skipped(tmp_path):
     ]
     assert report.assertions == 2 and report.skipped == 1
     assert set(report.source_ids) == {"A", "B"}  # no source "000"
+
+
+def test_a_leading_zero_keeps_a_value_text(tmp_path):
+    text = ("object,property,value,source\nx,zip,02139,a\ny,zip,10001,b\nx,agent,007,a\n"
+            "x,ratio,0,a\ny,ratio,0.5,b\nz,ratio,-0.5,c\n")
+    out = tmp_path / "corpus"
+    report = import_csv(_write(tmp_path, text), out, *COLUMNS)
+    assert report.predicates == {"agent": "text", "ratio": "number", "zip": "text"}
+    claims = {c["id"]: c for c in _load(out, "claims-0001.yaml")["claims"]}
+    assert claims["x.zip"]["assertions"][0]["value"] == "02139"
+    assert claims["y.zip"]["assertions"][0]["value"] == "10001"  # a column of codes is text
+    assert claims["x.agent"]["assertions"][0]["value"] == "007"
+    assert [claims[f"{o}.ratio"]["assertions"][0]["value"] for o in "xyz"] == [0, 0.5, -0.5]
