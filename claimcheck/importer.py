@@ -18,10 +18,11 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 Ids are slugs made from the original text (`St. Louis, Missouri` → `st-louis-missouri`);
 where two texts give one slug, the one that sorts later (by code point) gets `-2`, `-3`…,
 so ids never depend on row order. Rows that cannot be used (too few columns, more columns
-than the header, as an unquoted `1,000` gives, an empty object, property, value or
-source, a value that is a missing-value marker such as `N/A`, `NA`, `null` or `NaN`, as
-pandas reads them) are skipped and reported with their row number; a date that cannot be
-read is reported and the assertion kept without it. Empty dates and missing-value markers
+than the header, as an unquoted `1,000` gives, a quote never closed, which takes in the
+rest of the file, an empty object, property, value or source, a value that is a
+missing-value marker such as `N/A`, `NA`, `null` or `NaN`, as pandas reads them) are
+skipped and reported with their row number; a date that cannot be read is reported and
+the assertion kept without it. Empty dates and missing-value markers
 count as no date and are only counted. Cells are trimmed of white space at both ends.
 
 The CSV is streamed (`.csv.gz` is read through gzip); memory grows with the distinct
@@ -35,6 +36,7 @@ import csv
 import datetime as _dt
 import gzip
 import io
+import itertools
 import math
 import re
 import unicodedata
@@ -77,7 +79,7 @@ class CsvImportError(ValueError):
 class RowProblem:
     file: str
     row: int  # data row, 1 = the first row after the header
-    line: int  # line in the file where the row ends (rows may span lines)
+    line: int  # line in the file where the row ends (rows may span lines); for a quote never closed, where it starts
     reason: str
     kept: bool  # True: the row became an assertion anyway (e.g. without its date)
 
@@ -181,7 +183,13 @@ def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] |
     except OSError as err:
         raise CsvImportError(f"cannot read {path}: {err.strerror or err}") from None
     with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="") as text:
-        reader = csv.reader(text)
+        ended: list[bool] = []  # set once the reader asks for a line past the last one
+
+        def end() -> Iterable[str]:
+            ended.append(True)
+            yield from ()
+
+        reader = csv.reader(itertools.chain(text, end()))
         try:
             header = next(reader, None)
             if header is None:
@@ -196,13 +204,19 @@ def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] |
             where = [names.index(w) for w in wanted]
             need = max(where[:4]) + 1  # a row may end before its date: it has none
             width = len(header)
+            start = reader.line_num + 1  # the line the next row starts on
             for number, row in enumerate(reader, 1):
-                if len(row) < need:
+                if ended:  # a row is only cut by the end of the file inside a quoted cell
+                    yield number, start, (
+                        f"a quote opened on line {start} is never closed: the rest of the file was read as one cell"
+                    )
+                elif len(row) < need:
                     yield number, reader.line_num, "fewer columns than the header"
                 elif len(row) > width:  # an unquoted comma (1,000) would shift the cells after it
                     yield number, reader.line_num, f"more columns than the header: {len(row)}, expected {width}"
                 else:
                     yield number, reader.line_num, [row[i] if i < len(row) else "" for i in where]
+                start = reader.line_num + 1
         except (OSError, EOFError, csv.Error) as err:  # a truncated gzip, a broken quote
             raise CsvImportError(f"cannot read {path} (line {reader.line_num}): {err}") from None
 

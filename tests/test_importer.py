@@ -267,3 +267,25 @@ def test_a_leading_zero_keeps_a_value_text(tmp_path):
     assert claims["y.zip"]["assertions"][0]["value"] == "10001"  # a column of codes is text
     assert claims["x.agent"]["assertions"][0]["value"] == "007"
     assert [claims[f"{o}.ratio"]["assertions"][0]["value"] for o in "xyz"] == [0, 0.5, -0.5]
+
+
+def test_a_quote_never_closed_is_reported_where_its_row_starts(tmp_path):
+    rows = [f"C{n},p,{n},S{n}" for n in range(1, 11)]
+    rows[2] = 'C3,p,"12 inch,S3'  # line 4 of 11
+    path = _write(tmp_path, "obj,prop,val,src\n" + "\n".join(rows) + "\n")
+    report = import_csv(path, tmp_path / "a", "obj", "prop", "val", "src")
+    assert [(p.row, p.line, p.reason, p.kept) for p in report.problems] == [
+        (3, 4, "a quote opened on line 4 is never closed: the rest of the file was read as one cell", False),
+    ]
+    assert report.rows == 3 and report.assertions == 2
+    # in the last cell the row has all its columns, and would be imported with a source "S3\n..."
+    rows[2] = 'C3,p,3,"S3'
+    path = _write(tmp_path, "obj,prop,val,src\n" + "\n".join(rows))
+    report = import_csv(path, tmp_path / "b", "obj", "prop", "val", "src")
+    assert [(p.row, p.line) for p in report.problems] == [(3, 4)] and report.sources == 2
+
+
+def test_a_quoted_cell_over_several_lines_at_the_end_is_not_a_broken_quote(tmp_path):
+    text = 'obj,prop,val,src\nA,p,1,"one\nsource"\nB,p,2,"two\nsources"'  # no newline at the end
+    report = import_csv(_write(tmp_path, text), tmp_path / "corpus", "obj", "prop", "val", "src")
+    assert report.problems == [] and report.assertions == 2
