@@ -1000,6 +1000,8 @@ def import_csv_command(
             typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
         if len(report.problems) > 20:
             typer.echo(f"... and {len(report.problems) - 20} more rows with problems", err=True)
+        for untyped in report.untyped:
+            typer.echo(str(untyped), err=True)
         typer.echo(report.summary(), err=True)
 
 

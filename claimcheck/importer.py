@@ -6,8 +6,12 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 - one entity per distinct object (`name` is the object as written), one source per
   distinct source, one predicate per property (`single_value: true`, `value_type`
   inferred: `number` when every value of the property is a number, else `date` when every
-  value is a date, else `text`; a value with a zero before another digit, such as `007`
-  or `02139`, is a code, not a number);
+  value is a date, else `text` when none is a number; a value with a zero before another
+  digit, such as `007` or `02139`, is a code, not a number). Where numbers mix with
+  other values (`10`, `10.0`, `Unlimited`), no `value_type` is declared: the numbers are
+  written as numbers, the rest as text, and the corpus format compares two numbers as
+  numbers and anything else as text (two dates as dates), so one stray `*` does not make
+  `10` and `10.0` disagree; such properties are listed in the report (`untyped`);
 - one claim per (object, property), its `subject` the object's entity and its
   `predicate` the property's, so disagreeing rows become `value:<object>/<property>`
   conflicts;
@@ -40,6 +44,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +92,22 @@ class RowProblem:
         return f"{self.file}: row {self.row} (line {self.line}): {self.reason}{'' if not self.kept else ' (kept)'}"
 
 
+@dataclass(frozen=True, slots=True)
+class UntypedProperty:
+    """A property whose values mix numbers with other values: its predicate declares no value_type."""
+
+    predicate: str  # predicate id
+    examples: tuple[str, ...]  # the values that are not numbers, most frequent first
+    others: int  # distinct values that are not numbers besides the examples
+
+    def __str__(self) -> str:
+        shown = ", ".join(repr(_short(e)) for e in self.examples) + (f", {self.others} more" if self.others else "")
+        return (
+            f"property '{self.predicate}' has values that are not numbers ({shown}): "
+            "values left untyped, compared as numbers where both are"
+        )
+
+
 @dataclass(slots=True)
 class ImportReport:
     out_dir: Path
@@ -95,7 +116,8 @@ class ImportReport:
     claims: int = 0
     sources: int = 0
     entities: int = 0
-    predicates: dict[str, str] = field(default_factory=dict)  # predicate id -> value_type
+    predicates: dict[str, str | None] = field(default_factory=dict)  # predicate id -> value_type (None: not declared)
+    untyped: list[UntypedProperty] = field(default_factory=list)  # why a predicate has no value_type
     files: list[str] = field(default_factory=list)  # written, relative to out_dir
     problems: list[RowProblem] = field(default_factory=list)
     dates_missing: int = 0  # empty or null-marker dates (not problems)
@@ -278,14 +300,22 @@ def _is_date(text: str) -> bool:
     return isinstance(parse_date(text), DateSpan)
 
 
-def _value_type(values: Iterable[str]) -> str:
+def _value_type(values: Iterable[str]) -> str | None:
+    """`number`, `date`, `text`, or None where numbers mix with other values: declaring
+    `text` would compare 10 and 10.0 as texts, `number` would make the rest errors."""
     number = date = True
+    some_number = False
     for value in values:
-        number = number and _is_number(value)
+        is_number = _is_number(value)
+        number = number and is_number
+        some_number = some_number or is_number
         date = date and _is_date(value)
-        if not number and not date:
-            return "text"
-    return "number" if number else "date" if date else "text"
+    return "number" if number else "date" if date else None if some_number else "text"
+
+
+def _untyped(predicate: str, counts: Counter[str], examples: int = 2) -> UntypedProperty:
+    others = sorted((-n, v) for v, n in counts.items() if not _is_number(v))
+    return UntypedProperty(predicate, tuple(v for _, v in others[:examples]), max(0, len(others) - examples))
 
 
 # --- ids --------------------------------------------------------------------------------
@@ -355,10 +385,11 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
         claim_rows, lambda op: f"{slug(op[0], 'object', MAX_ID - 1 - len(predicate_id[op[1]]))}.{predicate_id[op[1]]}"
     )
 
-    values_of: dict[str, set[str]] = {}
+    values_of: dict[str, Counter[str]] = {}
     for (_, prop), rows in claim_rows.items():
-        values_of.setdefault(prop, set()).update(v for _, v, _ in rows)
+        values_of.setdefault(prop, Counter()).update(v for _, v, _ in rows)
     value_type = {prop: _value_type(sorted(values_of[prop])) for prop in properties}
+    report.untyped = [_untyped(predicate_id[p], values_of[p]) for p in properties if value_type[p] is None]
     del values_of
 
     out.mkdir(parents=True, exist_ok=True)
@@ -376,7 +407,7 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
     ]))
     put("predicates.yaml", _section("predicates", [
         f"  - id: {quote(predicate_id[p])}\n    description: {quote(p)}\n    single_value: true\n"
-        f"    value_type: {value_type[p]}\n" for p in properties
+        + (f"    value_type: {value_type[p]}\n" if value_type[p] else "") for p in properties
     ]))
     ordered = sorted(claim_rows, key=lambda op: claim_id[op])
     for start in range(0, len(ordered), CLAIMS_PER_FILE):
@@ -389,7 +420,8 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
                 f"    subject: {quote(entity_id[obj])}\n    predicate: {quote(predicate_id[prop])}\n    assertions:\n"
             )
             for source, value, date in claim_rows[key]:
-                shown = number_text(value) if typed == "number" else quote(value)
+                number = typed == "number" or (typed is None and _is_number(value))
+                shown = number_text(value) if number else quote(value)
                 chunk.append(f"      - {{source: {quote(source_id[source])}, stance: affirms, value: {shown}")
                 chunk.append(f", date: {quote(date)}}}\n" if date else "}\n")
                 report.assertions += 1
