@@ -327,3 +327,16 @@ def test_the_command_says_which_properties_were_left_untyped(tmp_path):
         "property 'visibility' has values that are not numbers ('Unlimited'): "
         "values left untyped, compared as numbers where both are"
     )
+
+
+def test_the_command_lists_every_row_it_could_not_use(tmp_path):
+    from test_cli_import_trust import run
+
+    text = "object,property,value,source\n" + "".join(f"o{n},p,,s\n" for n in range(30)) + "o,p,1,s\n"
+    result = run("import", "csv", str(_write(tmp_path, text)), "--object", "object", "--property", "property",
+                 "--value", "value", "--source", "source", "--out", str(tmp_path / "corpus"))
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[:30] == [f"{tmp_path / 'claims.csv'}:{n + 2}: skipped: row {n + 1}: empty value" for n in range(30)]
+    assert lines[30:] == [f"31 rows → 1 assertions on 1 claims about 1 objects from 1 sources, 1 predicates; "
+                          f"30 rows skipped, 0 kept with a problem; 4 files in {tmp_path / 'corpus'}"]
