@@ -23,11 +23,12 @@ Ids are slugs made from the original text (`St. Louis, Missouri` → `st-louis-m
 where two texts give one slug, the one that sorts later (by code point) gets `-2`, `-3`…,
 so ids never depend on row order. Rows that cannot be used (too few columns, more columns
 than the header, as an unquoted `1,000` gives, a quote never closed, which takes in the
-rest of the file, an empty object, property, value or source, a value that is a
-missing-value marker such as `N/A`, `NA`, `null` or `NaN`, as pandas reads them) are
-skipped and reported with their row number; a date that cannot be read is reported and
-the assertion kept without it. Empty dates and missing-value markers
-count as no date and are only counted. Cells are trimmed of white space at both ends.
+rest of the file, a cell longer than `MAX_CELL` (64 MiB; the csv module alone stops at
+128 KiB), an empty object, property, value or source, a value that is a missing-value
+marker such as `N/A`, `NA`, `null` or `NaN`, as pandas reads them) are skipped and
+reported with their row number; a date that cannot be read is reported and the assertion
+kept without it. Empty dates and missing-value markers count as no date and are only
+counted. Cells are trimmed of white space at both ends.
 
 The CSV is streamed (`.csv.gz` is read through gzip); memory grows with the distinct
 objects, sources and values, not with any copy of the file. Output files are written
@@ -51,11 +52,14 @@ from pathlib import Path
 
 from .dates import parse_date
 from .model import DateSpan
-from .nodes import MAX_INT_DIGITS
+from .nodes import MAX_INT_DIGITS, Limits
 from .output import write_atomically
 
 #: claims per claims-NNNN.yaml file
 CLAIMS_PER_FILE = 5000
+#: the longest cell read (the csv module's default is 131,072 characters); a longer one
+#: could not be read back anyway: the loader refuses files above this size
+MAX_CELL = Limits().max_file_bytes
 MAX_ID = 128
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
@@ -84,7 +88,9 @@ class CsvImportError(ValueError):
 class RowProblem:
     file: str
     row: int  # data row, 1 = the first row after the header
-    line: int  # line in the file where the row ends (rows may span lines); for a quote never closed, where it starts
+    # line in the file where the row ends (rows may span lines); for a quote never closed or a
+    # cell too long, where it starts
+    line: int
     reason: str
     kept: bool  # True: the row became an assertion anyway (e.g. without its date)
 
@@ -204,6 +210,15 @@ def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] |
         raw = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")
     except OSError as err:
         raise CsvImportError(f"cannot read {path}: {err.strerror or err}") from None
+    limit = csv.field_size_limit(MAX_CELL)  # process-wide: put back when done
+    try:
+        yield from _read(path, raw, wanted)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read(path: Path, raw, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | str]]:
+    """_rows' work, once the file is open and the cell limit raised."""
     with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="") as text:
         ended: list[bool] = []  # set once the reader asks for a line past the last one
 
@@ -227,8 +242,20 @@ def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] |
             need = max(where[:4]) + 1  # a row may end before its date: it has none
             width = len(header)
             start = reader.line_num + 1  # the line the next row starts on
-            for number, row in enumerate(reader, 1):
-                if ended:  # a row is only cut by the end of the file inside a quoted cell
+            number = 0
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as err:
+                    if "field limit" not in str(err):
+                        raise
+                    row = None  # the reader drops the rest of the line and goes on from the next one
+                number += 1
+                if row is None:
+                    yield number, start, f"a cell is longer than {MAX_CELL:,} characters, the most one may hold"
+                elif ended:  # a row is only cut by the end of the file inside a quoted cell
                     yield number, start, (
                         f"a quote opened on line {start} is never closed: the rest of the file was read as one cell"
                     )

@@ -340,3 +340,23 @@ def test_the_command_lists_every_row_it_could_not_use(tmp_path):
     assert lines[:30] == [f"{tmp_path / 'claims.csv'}:{n + 2}: skipped: row {n + 1}: empty value" for n in range(30)]
     assert lines[30:] == [f"31 rows → 1 assertions on 1 claims about 1 objects from 1 sources, 1 predicates; "
                           f"30 rows skipped, 0 kept with a problem; 4 files in {tmp_path / 'corpus'}"]
+
+
+def test_a_long_cell_is_read_and_one_too_long_is_skipped(tmp_path, monkeypatch):
+    import csv
+
+    before = csv.field_size_limit()
+    long = "x" * 140_000  # over the csv module's default limit of 131,072 characters
+    text = f"object,property,value,source\na,p,1,s\nb,p,{long},s\nc,p,3,s\n"
+    report = import_csv(_write(tmp_path, text), tmp_path / "corpus", *COLUMNS)
+    assert report.problems == [] and report.assertions == 3
+    claims = {c["id"]: c for c in _load(tmp_path / "corpus", "claims-0001.yaml")["claims"]}
+    assert claims["b.p"]["assertions"][0]["value"] == long
+    assert csv.field_size_limit() == before  # put back
+
+    monkeypatch.setattr("claimcheck.importer.MAX_CELL", 100_000)
+    report = import_csv(_write(tmp_path, text), tmp_path / "limited", *COLUMNS)
+    assert [(p.row, p.line, p.reason, p.kept) for p in report.problems] == [
+        (2, 3, "a cell is longer than 100,000 characters, the most one may hold", False),
+    ]
+    assert report.rows == 3 and report.assertions == 2  # the import goes on after it
