@@ -996,10 +996,11 @@ def import_csv_command(
     except OSError as err:
         _cannot_write(f"the corpus into '{out}'", err)
     if not quiet:
-        for problem in report.problems[:20]:
+        # every one, as the README promises: the summary after them counts them
+        for problem in report.problems:
             typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
-        if len(report.problems) > 20:
-            typer.echo(f"... and {len(report.problems) - 20} more rows with problems", err=True)
+        for untyped in report.untyped:
+            typer.echo(str(untyped), err=True)
         typer.echo(report.summary(), err=True)
 
 

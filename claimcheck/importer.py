@@ -6,7 +6,12 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 - one entity per distinct object (`name` is the object as written), one source per
   distinct source, one predicate per property (`single_value: true`, `value_type`
   inferred: `number` when every value of the property is a number, else `date` when every
-  value is a date, else `text`);
+  value is a date, else `text` when none is a number; a value with a zero before another
+  digit, such as `007` or `02139`, is a code, not a number). Where numbers mix with
+  other values (`10`, `10.0`, `Unlimited`), no `value_type` is declared: the numbers are
+  written as numbers, the rest as text, and the corpus format compares two numbers as
+  numbers and anything else as text (two dates as dates), so one stray `*` does not make
+  `10` and `10.0` disagree; such properties are listed in the report (`untyped`);
 - one claim per (object, property), its `subject` the object's entity and its
   `predicate` the property's, so disagreeing rows become `value:<object>/<property>`
   conflicts;
@@ -16,12 +21,14 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 
 Ids are slugs made from the original text (`St. Louis, Missouri` → `st-louis-missouri`);
 where two texts give one slug, the one that sorts later (by code point) gets `-2`, `-3`…,
-so ids never depend on row order. Rows that cannot be used (too few columns, an empty
-object, property, value or source, a value that is a missing-value marker such as `N/A`,
-`NA`, `null` or `NaN`, as pandas reads them) are skipped and reported with their row
-number; a date that cannot be read is reported and the assertion kept without it. Empty
-dates and missing-value markers count as no date and are only counted. Cells are trimmed
-of white space at both ends.
+so ids never depend on row order. Rows that cannot be used (too few columns, more columns
+than the header, as an unquoted `1,000` gives, a quote never closed, which takes in the
+rest of the file, a cell longer than `MAX_CELL` (64 MiB; the csv module alone stops at
+128 KiB), an empty object, property, value or source, a value that is a missing-value
+marker such as `N/A`, `NA`, `null` or `NaN`, as pandas reads them) are skipped and
+reported with their row number; a date that cannot be read is reported and the assertion
+kept without it. Empty dates and missing-value markers count as no date and are only
+counted. Cells are trimmed of white space at both ends.
 
 The CSV is streamed (`.csv.gz` is read through gzip); memory grows with the distinct
 objects, sources and values, not with any copy of the file. Output files are written
@@ -34,24 +41,31 @@ import csv
 import datetime as _dt
 import gzip
 import io
+import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_date
 from .model import DateSpan
-from .nodes import MAX_INT_DIGITS
+from .nodes import MAX_INT_DIGITS, Limits
 from .output import write_atomically
 
 #: claims per claims-NNNN.yaml file
 CLAIMS_PER_FILE = 5000
+#: the longest cell read (the csv module's default is 131,072 characters); a longer one
+#: could not be read back anyway: the loader refuses files above this size
+MAX_CELL = Limits().max_file_bytes
 MAX_ID = 128
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+#: a zero before another digit (007, 02139): a code, as in a spreadsheet's text cell
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 #: what counts as no value or no date: the markers pandas reads as missing, plus "-"
 NULL_MARKERS = frozenset((
     "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
@@ -74,12 +88,30 @@ class CsvImportError(ValueError):
 class RowProblem:
     file: str
     row: int  # data row, 1 = the first row after the header
-    line: int  # line in the file where the row ends (rows may span lines)
+    # line in the file where the row ends (rows may span lines); for a quote never closed or a
+    # cell too long, where it starts
+    line: int
     reason: str
     kept: bool  # True: the row became an assertion anyway (e.g. without its date)
 
     def __str__(self) -> str:
         return f"{self.file}: row {self.row} (line {self.line}): {self.reason}{'' if not self.kept else ' (kept)'}"
+
+
+@dataclass(frozen=True, slots=True)
+class UntypedProperty:
+    """A property whose values mix numbers with other values: its predicate declares no value_type."""
+
+    predicate: str  # predicate id
+    examples: tuple[str, ...]  # the values that are not numbers, most frequent first
+    others: int  # distinct values that are not numbers besides the examples
+
+    def __str__(self) -> str:
+        shown = ", ".join(repr(_short(e)) for e in self.examples) + (f", {self.others} more" if self.others else "")
+        return (
+            f"property '{self.predicate}' has values that are not numbers ({shown}): "
+            "values left untyped, compared as numbers where both are"
+        )
 
 
 @dataclass(slots=True)
@@ -90,7 +122,8 @@ class ImportReport:
     claims: int = 0
     sources: int = 0
     entities: int = 0
-    predicates: dict[str, str] = field(default_factory=dict)  # predicate id -> value_type
+    predicates: dict[str, str | None] = field(default_factory=dict)  # predicate id -> value_type (None: not declared)
+    untyped: list[UntypedProperty] = field(default_factory=list)  # why a predicate has no value_type
     files: list[str] = field(default_factory=list)  # written, relative to out_dir
     problems: list[RowProblem] = field(default_factory=list)
     dates_missing: int = 0  # empty or null-marker dates (not problems)
@@ -135,8 +168,8 @@ def import_csv(
     for path in paths:
         for row_number, line, cells in _rows(path, wanted):
             report.rows += 1
-            if cells is None:
-                report.problems.append(RowProblem(str(path), row_number, line, "fewer columns than the header", False))
+            if isinstance(cells, str):
+                report.problems.append(RowProblem(str(path), row_number, line, cells, False))
                 continue
             obj, prop, value, source = (c.strip() for c in cells[:4])
             empty = [name for name, text in zip(wanted, (obj, prop, value, source)) if not text]
@@ -171,14 +204,29 @@ def refuse_non_empty(out: Path, error: type[ValueError] = CsvImportError) -> Non
             raise error(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
 
 
-def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | None]]:
-    """(row number, line, the wanted cells or None when the row is short) for each data row."""
+def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | str]]:
+    """(row number, line, the wanted cells or why the row cannot be used) for each data row."""
     try:
         raw = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")
     except OSError as err:
         raise CsvImportError(f"cannot read {path}: {err.strerror or err}") from None
+    limit = csv.field_size_limit(MAX_CELL)  # process-wide: put back when done
+    try:
+        yield from _read(path, raw, wanted)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read(path: Path, raw, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | str]]:
+    """_rows' work, once the file is open and the cell limit raised."""
     with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="") as text:
-        reader = csv.reader(text)
+        ended: list[bool] = []  # set once the reader asks for a line past the last one
+
+        def end() -> Iterable[str]:
+            ended.append(True)
+            yield from ()
+
+        reader = csv.reader(itertools.chain(text, end()))
         try:
             header = next(reader, None)
             if header is None:
@@ -192,11 +240,32 @@ def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] |
                 )
             where = [names.index(w) for w in wanted]
             need = max(where[:4]) + 1  # a row may end before its date: it has none
-            for number, row in enumerate(reader, 1):
-                if len(row) < need:
-                    yield number, reader.line_num, None
+            width = len(header)
+            start = reader.line_num + 1  # the line the next row starts on
+            number = 0
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as err:
+                    if "field limit" not in str(err):
+                        raise
+                    row = None  # the reader drops the rest of the line and goes on from the next one
+                number += 1
+                if row is None:
+                    yield number, start, f"a cell is longer than {MAX_CELL:,} characters, the most one may hold"
+                elif ended:  # a row is only cut by the end of the file inside a quoted cell
+                    yield number, start, (
+                        f"a quote opened on line {start} is never closed: the rest of the file was read as one cell"
+                    )
+                elif len(row) < need:
+                    yield number, reader.line_num, "fewer columns than the header"
+                elif len(row) > width:  # an unquoted comma (1,000) would shift the cells after it
+                    yield number, reader.line_num, f"more columns than the header: {len(row)}, expected {width}"
                 else:
                     yield number, reader.line_num, [row[i] if i < len(row) else "" for i in where]
+                start = reader.line_num + 1
         except (OSError, EOFError, csv.Error) as err:  # a truncated gzip, a broken quote
             raise CsvImportError(f"cannot read {path} (line {reader.line_num}): {err}") from None
 
@@ -234,6 +303,8 @@ def _short(text: str, width: int = 40) -> str:
 
 
 def _is_number(text: str) -> bool:
+    if _LEADING_ZERO.match(text):  # as a number, 02139 would lose its zero
+        return False
     if _INT.match(text):
         return len(text) <= MAX_INT_DIGITS  # the loader keeps longer integers as text
     return bool(_FLOAT.match(text)) and math.isfinite(float(text))
@@ -256,14 +327,22 @@ def _is_date(text: str) -> bool:
     return isinstance(parse_date(text), DateSpan)
 
 
-def _value_type(values: Iterable[str]) -> str:
+def _value_type(values: Iterable[str]) -> str | None:
+    """`number`, `date`, `text`, or None where numbers mix with other values: declaring
+    `text` would compare 10 and 10.0 as texts, `number` would make the rest errors."""
     number = date = True
+    some_number = False
     for value in values:
-        number = number and _is_number(value)
+        is_number = _is_number(value)
+        number = number and is_number
+        some_number = some_number or is_number
         date = date and _is_date(value)
-        if not number and not date:
-            return "text"
-    return "number" if number else "date" if date else "text"
+    return "number" if number else "date" if date else None if some_number else "text"
+
+
+def _untyped(predicate: str, counts: Counter[str], examples: int = 2) -> UntypedProperty:
+    others = sorted((-n, v) for v, n in counts.items() if not _is_number(v))
+    return UntypedProperty(predicate, tuple(v for _, v in others[:examples]), max(0, len(others) - examples))
 
 
 # --- ids --------------------------------------------------------------------------------
@@ -333,10 +412,11 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
         claim_rows, lambda op: f"{slug(op[0], 'object', MAX_ID - 1 - len(predicate_id[op[1]]))}.{predicate_id[op[1]]}"
     )
 
-    values_of: dict[str, set[str]] = {}
+    values_of: dict[str, Counter[str]] = {}
     for (_, prop), rows in claim_rows.items():
-        values_of.setdefault(prop, set()).update(v for _, v, _ in rows)
+        values_of.setdefault(prop, Counter()).update(v for _, v, _ in rows)
     value_type = {prop: _value_type(sorted(values_of[prop])) for prop in properties}
+    report.untyped = [_untyped(predicate_id[p], values_of[p]) for p in properties if value_type[p] is None]
     del values_of
 
     out.mkdir(parents=True, exist_ok=True)
@@ -354,7 +434,7 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
     ]))
     put("predicates.yaml", _section("predicates", [
         f"  - id: {quote(predicate_id[p])}\n    description: {quote(p)}\n    single_value: true\n"
-        f"    value_type: {value_type[p]}\n" for p in properties
+        + (f"    value_type: {value_type[p]}\n" if value_type[p] else "") for p in properties
     ]))
     ordered = sorted(claim_rows, key=lambda op: claim_id[op])
     for start in range(0, len(ordered), CLAIMS_PER_FILE):
@@ -367,7 +447,8 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
                 f"    subject: {quote(entity_id[obj])}\n    predicate: {quote(predicate_id[prop])}\n    assertions:\n"
             )
             for source, value, date in claim_rows[key]:
-                shown = number_text(value) if typed == "number" else quote(value)
+                number = typed == "number" or (typed is None and _is_number(value))
+                shown = number_text(value) if number else quote(value)
                 chunk.append(f"      - {{source: {quote(source_id[source])}, stance: affirms, value: {shown}")
                 chunk.append(f", date: {quote(date)}}}\n" if date else "}\n")
                 report.assertions += 1

@@ -122,14 +122,14 @@ def test_unknown_column_names_are_a_clear_error(tmp_path):
         import_csv(tmp_path / "missing.csv", tmp_path / "corpus", *COLUMNS)
 
 
-def test_text_among_numbers_makes_the_property_text(tmp_path):
+def test_text_among_numbers_leaves_the_property_untyped(tmp_path):
     out = tmp_path / "corpus"
     text = ("object,property,value,source\nx,height,12,a\ny,height,12.5,b\nz,height,about 13,c\n"
-            "x,width,1e3,a\ny,width,+007,b\nz,width,2.5e-20,c\n")
+            "x,width,1e3,a\ny,width,+7,b\nz,width,2.5e-20,c\n")
     report = import_csv(_write(tmp_path, text), out, *COLUMNS)
-    assert report.predicates == {"height": "text", "width": "number"}
+    assert report.predicates == {"height": None, "width": "number"}
     claims = {c["id"]: c for c in _load(out, "claims-0001.yaml")["claims"]}
-    assert [a["value"] for a in claims["x.height"]["assertions"]] == ["12"]  # quoted: text
+    assert [claims[f"{o}.height"]["assertions"][0]["value"] for o in "xyz"] == [12, 12.5, "about 13"]
     # numbers are written so that YAML 1.1 (PyYAML) and 1.2 (claimcheck) read them alike
     assert [claims[f"{o}.width"]["assertions"][0]["value"] for o in "xyz"] == [1000.0, 7, 2.5e-20]
     assert not [f for f in analyze([out]).findings if f.severity == "error"]
@@ -242,3 +242,121 @@ def test_nothing_usable_still_gives_a_valid_corpus(tmp_path):
     assert report.files == ["sources.yaml", "entities.yaml", "predicates.yaml"]
     result = analyze([out])
     assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_row_with_more_columns_than_the_header_is_skipped(tmp_path):
+    # an unquoted thousands separator splits the value and shifts the source along
+    text = "obj,prop,val,src\nX,p,5,A\nY,p,1,000,C\nZ,p,7,B\n"
+    out = tmp_path / "corpus"
+    report = import_csv(_write(tmp_path, text), out, "obj", "prop", "val", "src")
+    assert [str(p) for p in report.problems] == [
+        f"{tmp_path / 'claims.csv'}: row 2 (line 3): more columns than the header: 5, expected 4",
+    ]
+    assert report.assertions == 2 and report.skipped == 1
+    assert set(report.source_ids) == {"A", "B"}  # no source "000"
+
+
+def test_a_leading_zero_keeps_a_value_text(tmp_path):
+    text = ("object,property,value,source\nx,zip,02139,a\ny,zip,10001,b\nx,agent,007,a\n"
+            "x,ratio,0,a\ny,ratio,0.5,b\nz,ratio,-0.5,c\n")
+    out = tmp_path / "corpus"
+    report = import_csv(_write(tmp_path, text), out, *COLUMNS)
+    # codes with and without a leading zero: untyped, the zero kept (02139 and 2139 differ as texts)
+    assert report.predicates == {"agent": "text", "ratio": "number", "zip": None}
+    claims = {c["id"]: c for c in _load(out, "claims-0001.yaml")["claims"]}
+    assert claims["x.zip"]["assertions"][0]["value"] == "02139"
+    assert claims["x.agent"]["assertions"][0]["value"] == "007"
+    assert [claims[f"{o}.ratio"]["assertions"][0]["value"] for o in "xyz"] == [0, 0.5, -0.5]
+
+
+def test_a_quote_never_closed_is_reported_where_its_row_starts(tmp_path):
+    rows = [f"C{n},p,{n},S{n}" for n in range(1, 11)]
+    rows[2] = 'C3,p,"12 inch,S3'  # line 4 of 11
+    path = _write(tmp_path, "obj,prop,val,src\n" + "\n".join(rows) + "\n")
+    report = import_csv(path, tmp_path / "a", "obj", "prop", "val", "src")
+    assert [(p.row, p.line, p.reason, p.kept) for p in report.problems] == [
+        (3, 4, "a quote opened on line 4 is never closed: the rest of the file was read as one cell", False),
+    ]
+    assert report.rows == 3 and report.assertions == 2
+    # in the last cell the row has all its columns, and would be imported with a source "S3\n..."
+    rows[2] = 'C3,p,3,"S3'
+    path = _write(tmp_path, "obj,prop,val,src\n" + "\n".join(rows))
+    report = import_csv(path, tmp_path / "b", "obj", "prop", "val", "src")
+    assert [(p.row, p.line) for p in report.problems] == [(3, 4)] and report.sources == 2
+
+
+def test_a_quoted_cell_over_several_lines_at_the_end_is_not_a_broken_quote(tmp_path):
+    text = 'obj,prop,val,src\nA,p,1,"one\nsource"\nB,p,2,"two\nsources"'  # no newline at the end
+    report = import_csv(_write(tmp_path, text), tmp_path / "corpus", "obj", "prop", "val", "src")
+    assert report.problems == [] and report.assertions == 2
+
+
+def test_one_stray_text_does_not_make_equal_numbers_conflict(tmp_path):
+    # the weather data: one '*' in a column of readings made 10, 10.0 and 10.00 three texts
+    text = ("object,property,value,source\n"
+            "x,pressure,10,a\nx,pressure,10.0,b\nx,pressure,10.00,c\n"
+            "y,pressure,30.1,a\ny,pressure,*,b\nz,pressure,29.9,a\nz,pressure,*,c\nw,pressure,Unlimited,a\n"
+            "v,pressure,1e400,a\nu,pressure,11-Dec,a\n"
+            "x,sky,clear,a\nx,sky,Clear,b\nx,day,2010-01-29,a\nx,day,2010,b\n")
+    out = tmp_path / "corpus"
+    report = import_csv(_write(tmp_path, text), out, *COLUMNS)
+    assert report.predicates == {"day": "date", "pressure": None, "sky": "text"}
+    assert [str(u) for u in report.untyped] == [
+        "property 'pressure' has values that are not numbers ('*', '11-Dec', 2 more): "
+        "values left untyped, compared as numbers where both are",
+    ]
+    predicates = {p["id"]: p for p in _load(out, "predicates.yaml")["predicates"]}
+    assert "value_type" not in predicates["pressure"] and predicates["sky"]["value_type"] == "text"
+    claims = {c["id"]: c for c in _load(out, "claims-0001.yaml")["claims"]}
+    assert [a["value"] for a in claims["x.pressure"]["assertions"]] == [10, 10.0, 10.0]
+    assert [a["value"] for a in claims["y.pressure"]["assertions"]] == [30.1, "*"]
+    assert claims["v.pressure"]["assertions"][0]["value"] == "1e400"  # not a finite number: text
+    result = analyze([out])
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert [c.id for c in result.conflicts] == ["value:y/pressure", "value:z/pressure"]
+
+
+def test_the_command_says_which_properties_were_left_untyped(tmp_path):
+    from test_cli_import_trust import run
+
+    path = _write(tmp_path, "object,property,value,source\nx,visibility,10,a\nx,visibility,Unlimited,b\n")
+    result = run("import", "csv", str(path), "--object", "object", "--property", "property", "--value", "value",
+                 "--source", "source", "--out", str(tmp_path / "corpus"))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        "property 'visibility' has values that are not numbers ('Unlimited'): "
+        "values left untyped, compared as numbers where both are"
+    )
+
+
+def test_the_command_lists_every_row_it_could_not_use(tmp_path):
+    from test_cli_import_trust import run
+
+    text = "object,property,value,source\n" + "".join(f"o{n},p,,s\n" for n in range(30)) + "o,p,1,s\n"
+    result = run("import", "csv", str(_write(tmp_path, text)), "--object", "object", "--property", "property",
+                 "--value", "value", "--source", "source", "--out", str(tmp_path / "corpus"))
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[:30] == [f"{tmp_path / 'claims.csv'}:{n + 2}: skipped: row {n + 1}: empty value" for n in range(30)]
+    assert lines[30:] == [f"31 rows → 1 assertions on 1 claims about 1 objects from 1 sources, 1 predicates; "
+                          f"30 rows skipped, 0 kept with a problem; 4 files in {tmp_path / 'corpus'}"]
+
+
+def test_a_long_cell_is_read_and_one_too_long_is_skipped(tmp_path, monkeypatch):
+    import csv
+
+    before = csv.field_size_limit()
+    long = "x" * 140_000  # over the csv module's default limit of 131,072 characters
+    text = f"object,property,value,source\na,p,1,s\nb,p,{long},s\nc,p,3,s\n"
+    report = import_csv(_write(tmp_path, text), tmp_path / "corpus", *COLUMNS)
+    assert report.problems == [] and report.assertions == 3
+    claims = {c["id"]: c for c in _load(tmp_path / "corpus", "claims-0001.yaml")["claims"]}
+    assert claims["b.p"]["assertions"][0]["value"] == long
+    assert csv.field_size_limit() == before  # put back
+
+    monkeypatch.setattr("claimcheck.importer.MAX_CELL", 100_000)
+    report = import_csv(_write(tmp_path, text), tmp_path / "limited", *COLUMNS)
+    assert [(p.row, p.line, p.reason, p.kept) for p in report.problems] == [
+        (2, 3, "a cell is longer than 100,000 characters, the most one may hold", False),
+    ]
+    assert report.rows == 3 and report.assertions == 2  # the import goes on after it
