@@ -21,8 +21,9 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 
 Ids are slugs made from the original text (`St. Louis, Missouri` → `st-louis-missouri`);
 where two texts give one slug, the one that sorts later (by code point) gets `-2`, `-3`…,
-so ids never depend on row order. Rows that cannot be used (too few columns, more columns
-than the header, as an unquoted `1,000` gives, a quote never closed, which takes in the
+so ids never depend on row order. Blank lines are no rows, and empty cells past the
+header's (a trailing comma) are ignored. Rows that cannot be used (too few columns, a
+filled cell past the header's, as an unquoted `1,000` gives, a quote never closed, which takes in the
 rest of the file, a cell longer than `MAX_CELL` (64 MiB; the csv module alone stops at
 128 KiB), an empty object, property, value or source, a value that is a missing-value
 marker such as `N/A`, `NA`, `null` or `NaN`, as pandas reads them) are skipped and
@@ -252,6 +253,9 @@ def _read(path: Path, raw, wanted: list[str]) -> Iterable[tuple[int, int, list[s
                     if "field limit" not in str(err):
                         raise
                     row = None  # the reader drops the rest of the line and goes on from the next one
+                if row == []:  # a blank line is no row (exports often end with one)
+                    start = reader.line_num + 1
+                    continue
                 number += 1
                 if row is None:
                     yield number, start, f"a cell is longer than {MAX_CELL:,} characters, the most one may hold"
@@ -261,7 +265,9 @@ def _read(path: Path, raw, wanted: list[str]) -> Iterable[tuple[int, int, list[s
                     )
                 elif len(row) < need:
                     yield number, reader.line_num, "fewer columns than the header"
-                elif len(row) > width:  # an unquoted comma (1,000) would shift the cells after it
+                elif len(row) > width and any(cell.strip() for cell in row[width:]):
+                    # an unquoted comma (1,000) would shift the cells after it; empty cells
+                    # past the header's (a trailing comma on every row) shift nothing
                     yield number, reader.line_num, f"more columns than the header: {len(row)}, expected {width}"
                 else:
                     yield number, reader.line_num, [row[i] if i < len(row) else "" for i in where]

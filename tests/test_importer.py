@@ -256,6 +256,13 @@ def test_a_row_with_more_columns_than_the_header_is_skipped(tmp_path):
     assert set(report.source_ids) == {"A", "B"}  # no source "000"
 
 
+def test_blank_lines_and_trailing_commas_lose_nothing(tmp_path):
+    # exports often end with a blank line, and some put a comma after every row's last cell
+    text = "obj,prop,val,src\nX,p,5,A,\n\nY,p,6,B,,\n\n"
+    report = import_csv(_write(tmp_path, text), tmp_path / "corpus", "obj", "prop", "val", "src")
+    assert report.problems == [] and report.assertions == 2 and report.rows == 2
+
+
 def test_a_leading_zero_keeps_a_value_text(tmp_path):
     text = ("object,property,value,source\nx,zip,02139,a\ny,zip,10001,b\nx,agent,007,a\n"
             "x,ratio,0,a\ny,ratio,0.5,b\nz,ratio,-0.5,c\n")
