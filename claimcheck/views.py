@@ -4,6 +4,7 @@ table renderer draws; nothing here knows about terminals."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz, process
@@ -28,10 +29,11 @@ def _about_claims(corpus: Corpus, about: str | None) -> set[str] | None:
     if not about:
         return None
     entities = set(about_entities(corpus, about))
-    needle = about.casefold()
+    # the word, not any text that holds it: "Oman" is not in "woman", nor "US" in "refusal"
+    word = re.compile(rf"(?<!\w){re.escape(about.casefold())}(?!\w)")
     return {
         c.id for c in corpus.claims.values()
-        if c.subject in entities or (isinstance(c.object, str) and c.object in entities) or needle in c.text.casefold()
+        if c.subject in entities or (isinstance(c.object, str) and c.object in entities) or word.search(c.text.casefold())
     }
 
 
@@ -48,9 +50,12 @@ def sources_view(result: Result) -> list[dict]:
             involved[source] += 1
         if assessment is None or assessment.leaning is None:
             continue
+        with_it: dict[str, bool] = {}  # once per conflict, even for a source on two sides
         for side in conflict.sides:
             for source in {e.assertion.source for e in side.entries}:
-                leaned[source].append(side.label == assessment.leaning)
+                with_it[source] = with_it.get(source, False) or side.label == assessment.leaning
+        for source, agrees in with_it.items():
+            leaned[source].append(agrees)
     rows = []
     for source in sorted(corpus.sources.values(), key=lambda s: s.id):
         votes = leaned.get(source.id, [])

@@ -136,3 +136,30 @@ def test_long_ids_break_between_their_parts_not_inside_words():
         shown = {w for line in rows for w in line.replace(":", "-").replace(" ", "-").split("-") if w.isalpha()}
         assert shown - words == set(), f"ids cut inside a word:\n{screen}"
         assert max(len(line) for line in screen.splitlines()) <= 80
+
+
+def test_claim_text_is_shown_as_written_not_read_as_markup(tmp_path):
+    root = write_corpus(tmp_path / "c", """
+        sources: [{id: a, name: A}]
+        claims:
+          - {id: x, text: "Police said [sic] five died [/foo] [bold]loud[/bold]", assertions: [{source: a, stance: affirms}]}
+    """)
+    result = run("claims", str(root))
+    assert result.exit_code == 0, result.output
+    assert "[sic]" in result.stdout and "[/foo]" in result.stdout and "[bold]loud[/bold]" in result.stdout
+
+
+def test_about_matches_the_word_not_text_inside_words(tmp_path):
+    root = write_corpus(tmp_path / "c", """
+        sources: [{id: a, name: A}]
+        claims:
+          - {id: woman, text: A woman was elected, assertions: [{source: a, stance: affirms}]}
+          - {id: oman, text: Oman mediates, assertions: [{source: a, stance: affirms}]}
+    """)
+    rows = json.loads(run("claims", str(root), "--about", "Oman", "--format", "json").stdout)["rows"]
+    assert [r["id"] for r in rows] == ["oman"]
+
+
+def test_with_leaning_counts_a_conflict_once_for_a_source_on_both_sides(tmp_path):
+    rows = {r["id"]: r for r in view(tmp_path, "sources")["rows"]}
+    assert rows["gov"]["conflicts"] == 1 and rows["gov"]["leaning_conflicts"] == 1

@@ -80,7 +80,7 @@ def render_claims(rows: list[dict], color: bool = False, width: int | None = Non
     table = _table("claim", "text", "+", "−", "?", "conflicts", ids=("claim", "conflicts"), limit=limit)
     for row in rows:
         table.add_row(
-            _ids([row["id"]], limit, "bold" if row["conflicts"] else ""), printable(row["text"]),
+            _ids([row["id"]], limit, "bold" if row["conflicts"] else ""), Text(printable(row["text"])),  # not markup
             Text(str(row["affirms"]), style="green"), Text(str(row["denies"]), style="red"),
             Text(str(row["doubts"]), style="yellow"), _ids(row["conflicts"], limit),
         )
