@@ -680,6 +680,7 @@ def show(
     from .report.show import render_show
 
     result = _analyze(paths, _config(config_file), _progress(True))
+    _warn_errors(result)
     width = shutil.get_terminal_size((100, 24)).columns
     text = render_show(result, ident, color=_use_color(color, None), width=width)
     if text is None:
@@ -845,11 +846,23 @@ ViewFormatOpt = typer.Option(ViewFormat.table, "--format", "-f", help="table for
 AboutOpt = typer.Option(None, "--about", help="Only what concerns this entity (its name or an alias, matched fuzzily) or mentions the word.")
 
 
-def _view(name: str, paths, config, build, fmt: ViewFormat, color: Color, output: Optional[Path], table_renderer) -> None:
+def _warn_errors(result) -> None:
+    """For the commands that show the corpus, not its findings: what a broken file holds
+    would be missing unsaid."""
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    if errors:
+        typer.echo(f"claimcheck: warning: the corpus has {errors} error{'s' if errors != 1 else ''}; what "
+                   f"{'they touch' if errors != 1 else 'it touches'} is not shown (`claimcheck check` lists them)", err=True)
+
+
+def _view(name: str, paths, config, build, fmt: ViewFormat, color: Color, output: Optional[Path], table_renderer,
+          tag: Optional[str] = None) -> None:
     """Analyze, build the view's rows from the result, and print them as json or a table."""
     from .report.views import render_view_json
 
     result = _analyze(paths, config, _progress(fmt is ViewFormat.table))
+    _warn_errors(result)
+    _unknown_filters(result.corpus, None, None, [tag] if tag else None)
     data = build(result)
     if fmt is ViewFormat.json:
         _emit(render_view_json(name, data), output)
@@ -905,7 +918,7 @@ def claims(
     from .views import claims_view
 
     _view("claims", paths, _with_options(_config(config_file), no_assess=True), lambda result: claims_view(result, about, tag),
-          fmt, color, output, render_claims)
+          fmt, color, output, render_claims, tag=tag)
 
 
 @app.command()
@@ -954,7 +967,7 @@ def matrix(
     from .views import matrix_view
 
     _view("matrix", paths, _with_options(_config(config_file), no_assess=True), lambda result: matrix_view(result, about, tag),
-          fmt, color, output, render_matrix)
+          fmt, color, output, render_matrix, tag=tag)
 
 
 # --- import ------------------------------------------------------------------------------
@@ -1147,6 +1160,7 @@ def graph_command(
     from .report.graph import RENDERERS
 
     result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    _warn_errors(result)
     _emit(RENDERERS[fmt.value](build_graph(result)), output)
 
 

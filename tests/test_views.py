@@ -163,3 +163,14 @@ def test_about_matches_the_word_not_text_inside_words(tmp_path):
 def test_with_leaning_counts_a_conflict_once_for_a_source_on_both_sides(tmp_path):
     rows = {r["id"]: r for r in view(tmp_path, "sources")["rows"]}
     assert rows["gov"]["conflicts"] == 1 and rows["gov"]["leaning_conflicts"] == 1
+
+
+def test_views_say_when_the_corpus_has_errors_and_when_a_tag_names_nothing(tmp_path):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    write_corpus(root, "claims: [unclosed\n", "broken.yaml")
+    for command in (["claims"], ["sources"], ["timeline"], ["matrix"], ["graph"], ["show", "talks"]):
+        result = run(*command, str(root))
+        assert "the corpus has 1 error; what it touches is not shown" in result.stderr, command
+        assert "Traceback" not in result.output
+    result = run("claims", str(root), "--tag", "diplomcy")
+    assert "--tag 'diplomcy' names nothing in the corpus (did you mean 'diplomacy'?)" in result.stderr
