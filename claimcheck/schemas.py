@@ -77,6 +77,9 @@ def _field_schema(spec: Field) -> dict:
 
 
 def _nullable(out: dict) -> dict:
+    """Left empty (`kind: ~`) reads as left out: null is allowed, enum or not."""
+    if "enum" in out:
+        out = {**out, "enum": [*out["enum"], None]}
     if isinstance(out.get("type"), str):
         return {**out, "type": [out["type"], "null"]}
     if isinstance(out.get("type"), list):

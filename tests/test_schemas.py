@@ -100,7 +100,8 @@ def test_invalid_corpora_fail(text, error):
 
 def test_empty_values_read_as_the_validator_reads_them():
     # an empty file, an empty section, an empty optional field, an empty list, open bounds
-    for text in ("", "claims:\n", "claims:\n  - {id: x, text: x, subject: , tags: , period: {start: 2025, end: }, assertions: }\n"):
+    for text in ("", "claims:\n", "claims:\n  - {id: x, text: x, subject: , tags: , period: {start: 2025, end: }, assertions: }\n",
+                 "sources:\n  - {id: a, name: A, kind: , reliability: ~}\nrules:\n  - {id: r, kind: exclusive, claims: [x, y], severity: }\n"):
         assert corpus_errors(yaml.safe_load(text)) == [], text
     # an empty required field is missing
     assert corpus_errors(yaml.safe_load("sources:\n  - {id: a, name: }\n")) == ["sources/0/name: None is not of type 'string'"]
