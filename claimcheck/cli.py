@@ -788,10 +788,16 @@ def init(
     """
     from .starter import STARTER_FILES
 
+    from .loader import is_corpus_file
+
     targets = [directory / name for name in STARTER_FILES]
     existing = [t for t in targets if t.exists()]
     if existing:
         _fail(f"'{existing[0]}' already exists; claimcheck init never overwrites (choose another folder)")
+    # the demo's claims and conflicts would join a corpus already there
+    held = next((p for p in directory.rglob("*") if is_corpus_file(p.name)), None) if directory.is_dir() else None
+    if held is not None:
+        _fail(f"'{directory}' already holds a corpus ('{held}'); claimcheck init starts a new one (choose another folder)")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for target, text in zip(targets, STARTER_FILES.values()):

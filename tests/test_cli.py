@@ -239,6 +239,14 @@ def test_init_writes_valid_corpus_and_never_overwrites(tmp_path):
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
 
 
+def test_init_leaves_a_folder_that_already_holds_a_corpus_alone(tmp_path):
+    mine = write_corpus(tmp_path / "mine", "sources: [{id: a, name: A}]\n", "my-sources.yaml")
+    result = run("init", str(mine))
+    assert result.exit_code == 2 and "already holds a corpus" in result.stderr
+    assert sorted(p.name for p in mine.iterdir()) == ["my-sources.yaml"]
+    assert run("init", str(tmp_path / "fresh")).exit_code == 0  # an empty or new folder is fine
+
+
 def test_commands_never_change_the_corpus(corpus):
     def digest():
         return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.iterdir()}
