@@ -58,6 +58,16 @@ def dates(*, year_numbers: bool) -> st.SearchStrategy:
     return st.one_of(*forms)
 
 
+# Assertion dates: one day or year in several spellings, so that one source often dates
+# two assertions alike in different forms (2020 and '2020', a YAML date and its text),
+# which §4.5 counts as the same date (no reversal), next to dates that differ.
+SAME_DAY_FORMS = [2020, "2020", datetime.date(2020, 6, 1), "2020-06-01", "2020-06"]
+
+
+def assertion_dates() -> st.SearchStrategy:
+    return st.one_of(dates(year_numbers=True), st.sampled_from(SAME_DAY_FORMS))
+
+
 def _span(value) -> tuple[datetime.date, datetime.date]:
     if isinstance(value, datetime.date):
         return value, value
@@ -225,6 +235,10 @@ def corpora(draw) -> dict:
         fitting = draw(value_strategy(value_type_of.get(claim.get("predicate")), entity_ids, palette))
         if fitting is not None and draw(st.booleans()):
             claim["object"] = draw(fitting)
+        elif (entity_ids and value_type_of.get(claim.get("predicate")) in (None, "entity")
+              and draw(st.integers(0, 2)) == 0):
+            # An entity as object, which a source may represent (§3: self-interest).
+            claim["object"] = draw(st.sampled_from(entity_ids))
         if draw(st.integers(0, 3)) == 0:
             claim["period"] = draw(periods())
         if draw(st.integers(0, 5)) == 0:
@@ -235,7 +249,7 @@ def corpora(draw) -> dict:
             # Affirmations weigh double: they alone feed §4.2–§4.4.
             assertion = {"source": source_id, "stance": draw(st.sampled_from(STANCES + ["affirms"]))}
             if draw(st.booleans()):
-                assertion["date"] = draw(dates(year_numbers=True))
+                assertion["date"] = draw(assertion_dates())
             if draw(st.booleans()):
                 assertion["period"] = draw(periods())
             if fitting is not None and draw(st.integers(0, 2)) > 0:
@@ -254,7 +268,9 @@ def corpora(draw) -> dict:
     rules = []
     if len(claim_ids) >= 2:
         for rule_id in _subset(draw, RULE_IDS, max_size=4):
-            kind = draw(st.sampled_from(["implies", "equivalent", "exclusive"]))
+            # implies weighs double: its chains tie less often than equivalent's, so the
+            # chain of rule ids (§4.5) is more often fixed.
+            kind = draw(st.sampled_from(["implies", "implies", "equivalent", "exclusive"]))
             rule = {"id": rule_id, "kind": kind}
             if kind == "implies":
                 members = _subset(draw, claim_ids, min_size=2, max_size=4)

@@ -13,6 +13,20 @@ Side labels: contradiction "supports"/"opposes"; exclusive the member claim id;
 conflicts-with the predicate id; value a single "*" side holding every assertion that
 takes part (how a value conflict splits into sides is not part of §4). Only non-empty
 sides are present.
+
+The rest of §4.5, in the same dict:
+    "assertions": (claim, index) -> what §4.5 says each held assertion carries that the
+        corpus dict alone determines (`AssertionFacts`: source, stance, date, the value
+        as given and as §4.3 reads it, via, origin, self-interest);
+    "chains": (side label, (claim, index)) -> `ChainFacts` for every held assertion: the
+        best chain severity and the rule-id chains that reach it (empty for direct
+        affirmation and for opposition);
+    "self_contradicting_sources", "reversal", "independent_origins": from `side_facts`
+        over the oracle's sides; None for a value conflict, whose sides §4 leaves open
+        (compute them with `side_facts` from the engine's sides instead);
+    "differing_pairs": for a value conflict, every unordered pair of its assertions whose
+        values differ by §4.3 (whether or not they overlap); no side may hold one.
+`assertion_lines(text)` gives the line of each assertion in the YAML text.
 """
 
 from __future__ import annotations
@@ -124,6 +138,7 @@ def parse_period(raw: dict | None) -> Period:
 # ---------------------------------------------------------------------------
 
 _NO_VALUE = object()
+NO_VALUE = _NO_VALUE  # an assertion that gives no value (§4.3), for the property test
 
 
 @dataclass(frozen=True)
@@ -134,6 +149,10 @@ class Assertion:
     stance: str
     period: Period
     value: Any  # §4.3: its `value`, else its claim's `object`, else _NO_VALUE
+    given: Any  # its `value` field as written (None when left out)
+    date: Any  # its `date` field as written (None when left out)
+    via: tuple[str, ...]
+    origin: str  # §3 `via`: "the last is the assertion's origin (default: the source itself)"
 
     @property
     def key(self) -> tuple[str, int]:
@@ -159,7 +178,10 @@ def _assertions_of(claim: dict) -> list[Assertion]:
             value = claim_object
         else:
             value = _NO_VALUE
-        out.append(Assertion(claim["id"], index, raw["source"], raw["stance"], period, value))
+        via = tuple(raw.get("via") or ())
+        origin = via[-1] if via else raw["source"]
+        out.append(Assertion(claim["id"], index, raw["source"], raw["stance"], period, value,
+                             raw.get("value"), raw.get("date"), via, origin))
     return out
 
 
@@ -168,8 +190,8 @@ def _assertions_of(claim: dict) -> list[Assertion]:
 # ---------------------------------------------------------------------------
 
 
-def rule_steps(rules: list[dict]) -> list[tuple[str, str, str]]:
-    """Every single step (from claim, to claim, rule severity) the rules allow.
+def rule_steps(rules: list[dict]) -> list[tuple[str, str, str, str]]:
+    """Every single step (from claim, to claim, rule severity, rule id) the rules allow.
 
     `implies`: from `if` to each `then`. `equivalent`: "every listed claim implies
     every other". `exclusive` gives no step.
@@ -180,29 +202,29 @@ def rule_steps(rules: list[dict]) -> list[tuple[str, str, str]]:
         if rule["kind"] == "implies":
             then = rule["then"]
             for target in [then] if isinstance(then, str) else then:
-                steps.append((rule["if"], target, severity))
+                steps.append((rule["if"], target, severity, rule["id"]))
         elif rule["kind"] == "equivalent":
             for member in rule["claims"]:
                 for other in rule["claims"]:
                     if other != member:
-                        steps.append((member, other, severity))
+                        steps.append((member, other, severity, rule["id"]))
     return steps
 
 
-def reachable(start: str, steps: list[tuple[str, str, str]], floor: str) -> set[str]:
+def reachable(start: str, steps: list[tuple[str, str, str, str]], floor: str) -> set[str]:
     """Claims reached from `start` by one or more steps whose rule severity >= floor."""
     seen: set[str] = set()
     frontier = [start]
     while frontier:
         here = frontier.pop()
-        for src, dst, severity in steps:
+        for src, dst, severity, _rule in steps:
             if src == here and _rank(severity) >= _rank(floor) and dst not in seen:
                 seen.add(dst)
                 frontier.append(dst)
     return seen
 
 
-def chain_severity(affirmed: str, claim: str, steps: list[tuple[str, str, str]]) -> str | None:
+def chain_severity(affirmed: str, claim: str, steps: list[tuple[str, str, str, str]]) -> str | None:
     """How strongly affirming `affirmed` supports `claim`; None when it does not.
 
     §4: an assertion supports C when it affirms C, or affirms X with X ⇒⁺ C.
@@ -217,6 +239,70 @@ def chain_severity(affirmed: str, claim: str, steps: list[tuple[str, str, str]])
         if claim in reachable(affirmed, steps, floor):
             return floor
     return None
+
+
+def simple_chains(affirmed: str, claim: str, steps: list[tuple[str, str, str, str]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Every chain from `affirmed` to `claim` that passes no claim twice, as (its lowest
+    rule severity, its rule ids in order). Two steps between the same claims by two
+    rules are two chains; one rule taken twice (an `equivalent` with three members, a
+    -> c -> b) is a chain of two steps. Direct affirmation (`affirmed == claim`) has the
+    one empty chain: "for travelled support the chain of rule ids" (§4.5)."""
+    if affirmed == claim:
+        return [("error", ())]
+    out = []
+
+    def walk(here: str, visited: frozenset, rule_ids: tuple, floor: str) -> None:
+        for src, dst, severity, rule_id in steps:
+            if src != here or dst in visited:
+                continue
+            step_floor = lowest(floor, severity)
+            if dst == claim:
+                out.append((step_floor, rule_ids + (rule_id,)))
+            else:
+                walk(dst, visited | {dst}, rule_ids + (rule_id,), step_floor)
+
+    walk(affirmed, frozenset({affirmed}), (), "error")
+    return out
+
+
+def chain_floor(rule_ids: list[str] | tuple[str, ...], affirmed: str, claim: str,
+                steps: list[tuple[str, str, str, str]]) -> str | None:
+    """The lowest rule severity of a chain given as rule ids, when some walk from
+    `affirmed` to `claim` takes exactly those rules in that order (claims may repeat);
+    None when no walk does. The empty chain fits direct affirmation only."""
+    if not rule_ids:
+        return "error" if affirmed == claim else None
+    here = {affirmed}
+    for rule_id in rule_ids:
+        here = {dst for src, dst, _severity, rid in steps if rid == rule_id and src in here}
+    if claim not in here:
+        return None
+    severity_of = {rid: severity for _src, _dst, severity, rid in steps}
+    return lowest(*(severity_of[rid] for rid in rule_ids))
+
+
+@dataclass(frozen=True)
+class ChainFacts:
+    """What §4.5's "for travelled support the chain of rule ids" allows for one held
+    assertion on one side. §4.2 counts, "where several chains lead there, the one whose
+    lowest rule severity is highest"; the chain an assertion carries is taken to be that
+    one (`best`, the severity it gives). `chains` holds every rule-id chain, without a
+    repeated claim, that reaches `best`: when it holds exactly one, the spec fixes the
+    chain; when several tie, any of them (or a walk with a repeated claim that reaches
+    `best`) will do."""
+
+    best: str
+    chains: frozenset
+
+
+def chain_facts(affirmed: str, claim: str, steps) -> ChainFacts:
+    found = simple_chains(affirmed, claim, steps)
+    best = highest(*(floor for floor, _ in found))
+    assert best == chain_severity(affirmed, claim, steps)  # two readings of one rule
+    return ChainFacts(best, frozenset(ids for floor, ids in found if floor == best))
+
+
+NO_CHAIN = ChainFacts("error", frozenset({()}))  # opposition and direct affirmation
 
 
 # ---------------------------------------------------------------------------
@@ -309,6 +395,93 @@ def values_differ(a: Any, b: Any, predicate: dict | None) -> bool:
 # ---------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------
+# §4.5 what a conflict carries beyond its sides
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssertionFacts:
+    source: str
+    stance: str
+    date: tuple[datetime.date, datetime.date] | None  # the span of its `date` (§2)
+    given: Any  # its `value` as written, None when left out or null
+    value: Any  # §4.3: its `value`, else its claim's `object`; _NO_VALUE with neither
+    via: tuple[str, ...]
+    origin: str
+    self_interested: bool
+
+
+def is_self_interested(a: Assertion, claims: dict[str, dict], represents: dict[str, list]) -> bool:
+    """§3 sources `represents`: "An assertion by a source about a claim whose `subject` or
+    `object` it represents is *self-interested*" (README: "the claim the assertion is made
+    on", so for travelled support the claim it affirms, not the one support reaches).
+    Entities are ids, compared exactly; an `object` that is a literal (a number, a date,
+    a text naming no represented id) is represented by nobody."""
+    claim = claims[a.claim]
+    spoken_for = set(represents.get(a.source) or [])
+    return any(isinstance(end, str) and end in spoken_for
+               for end in (claim.get("subject"), claim.get("object")))
+
+
+def side_facts(sides: dict[str, Any], facts: dict[tuple[str, int], AssertionFacts]) -> tuple[list[str], bool, dict[str, int]]:
+    """From sides (label -> the (claim, index) keys it holds), §4.5's
+    "whether one source stands on two sides (*self-contradiction*; a *reversal* when its
+    dates differ), the number of independent origins on each side (distinct origins,
+    §3 `via`)":
+
+    - the self-contradicting sources: those with an assertion on two or more sides (one
+      assertion on two sides of an exclusive rule counts, §4.2);
+    - reversal: some such source has an assertion on one side and an assertion on
+      another side whose dates differ. Read as README puts it, "a self-contradiction
+      where the source's assertions on the two sides carry different dates": both must
+      carry a date (an assertion without one has no date to differ), and two dates are
+      the same when they cover the same days (`2025-10` the text and a YAML date of
+      2025-10-01 differ; 2020 and '2020' in a `date` field do not);
+    - per side, the number of distinct origins of the assertions it holds.
+    """
+    labels_of: dict[str, set[str]] = {}
+    for label, keys in sides.items():
+        for key in keys:
+            labels_of.setdefault(facts[key].source, set()).add(label)
+    both = sorted(source for source, labels in labels_of.items() if len(labels) >= 2)
+    reversal = False
+    for label, keys in sides.items():
+        for other_label, other_keys in sides.items():
+            if other_label == label:
+                continue
+            for key in keys:
+                for other in other_keys:
+                    a, b = facts[key], facts[other]
+                    if (a.source == b.source and a.date is not None and b.date is not None
+                            and a.date != b.date):
+                        reversal = True
+    origins = {label: len({facts[key].origin for key in keys}) for label, keys in sides.items()}
+    return both, reversal, origins
+
+
+def assertion_lines(text: str) -> dict[tuple[str, int], int]:
+    """The 1-based line on which each assertion (claim id, index) starts in one YAML file:
+    where its mapping starts (for a block mapping its first key, for a flow mapping its
+    `{`). Read with PyYAML's composer, so without the engine's reader."""
+    import yaml
+
+    out = {}
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is None:
+        return out
+    for key, section in root.value:
+        if key.value != "claims":
+            continue
+        for claim in section.value:
+            fields = {k.value: v for k, v in claim.value}
+            claim_id = fields["id"].value
+            if "assertions" in fields:
+                for index, node in enumerate(fields["assertions"].value):
+                    out[(claim_id, index)] = node.start_mark.line + 1
+    return out
+
+
 class _Conflict:
     """A conflict being gathered: its sides and the severity of every pair."""
 
@@ -318,6 +491,7 @@ class _Conflict:
         self.sides: dict[str, set[Assertion]] = {}
         self.pair_severities: list[str] = []
         self.extra_claims: set[str] = set()
+        self.predicate: dict | None = None  # a value conflict's predicate (§4.3 comparison)
 
     def add_pair(self, label_a: str, a: Assertion, label_b: str, b: Assertion, severity: str):
         self.sides.setdefault(label_a, set()).add(a)
@@ -330,6 +504,7 @@ def oracle_conflicts(corpus: dict) -> dict[str, dict]:
         return corpus.get(name) or []
 
     claims = {claim["id"]: claim for claim in section("claims")}
+    represents = {source["id"]: source.get("represents") for source in section("sources")}
     predicates = {predicate["id"]: predicate for predicate in section("predicates")}
     rules = section("rules")
     steps = rule_steps(rules)
@@ -402,7 +577,9 @@ def oracle_conflicts(corpus: dict) -> dict[str, dict]:
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if a.period.overlaps(b.period) and values_differ(a.value, b.value, group_predicate[group_id]):
-                    conflict(group_id, "value").add_pair("*", a, "*", b, "error")
+                    c = conflict(group_id, "value")
+                    c.add_pair("*", a, "*", b, "error")
+                    c.predicate = group_predicate[group_id]
 
     # §4.4 conflicts-with: one subject affirmed with p in one claim and q in another,
     # overlapping, where p lists q or q lists p.
@@ -428,9 +605,36 @@ def oracle_conflicts(corpus: dict) -> dict[str, dict]:
         if statuses.get(resolution["conflict"]) != "resolved":
             statuses[resolution["conflict"]] = resolution["status"]
 
+    def facts_of(a: Assertion) -> AssertionFacts:
+        return AssertionFacts(
+            a.source, a.stance,
+            None if a.date is None else date_span(a.date, bare_year_number=True),
+            a.given, a.value, a.via, a.origin, is_self_interested(a, claims, represents))
+
+    def chain_of(c: _Conflict, label: str, a: Assertion) -> ChainFacts:
+        # Support travels to the side's claim: a contradiction's claim on "supports", the
+        # member on an exclusive side. Opposition does not travel, and value and
+        # conflicts-with take direct affirmations only.
+        if c.kind == "contradiction" and label == "supports":
+            return chain_facts(a.claim, c.id.split(":", 1)[1], steps)
+        if c.kind == "exclusive":
+            return chain_facts(a.claim, label, steps)
+        return NO_CHAIN
+
     out = {}
     for conflict_id, c in found.items():
         held = set().union(*c.sides.values())
+        facts = {a.key: facts_of(a) for a in held}
+        sides = {label: frozenset(a.key for a in side) for label, side in c.sides.items() if side}
+        if c.kind == "value":
+            both = reversal = origins = None  # the sides are not §4's: see side_facts
+            ordered = sorted(held, key=lambda a: a.key)
+            differing = {frozenset((a.key, b.key))
+                         for i, a in enumerate(ordered) for b in ordered[i + 1:]
+                         if values_differ(a.value, b.value, c.predicate)}
+        else:
+            both, reversal, origins = side_facts(sides, facts)
+            differing = None
         out[conflict_id] = {
             "id": conflict_id,
             "kind": c.kind,
@@ -440,6 +644,13 @@ def oracle_conflicts(corpus: dict) -> dict[str, dict]:
             # claims passed through in the middle of a chain do not take part.
             "claims": sorted({a.claim for a in held} | c.extra_claims),
             "sources": sorted({a.source for a in held}),  # not their `via`
-            "sides": {label: frozenset(a.key for a in side) for label, side in c.sides.items() if side},
+            "sides": sides,
+            "assertions": facts,
+            "chains": {(label, a.key): chain_of(c, label, a)
+                       for label, side in c.sides.items() for a in side},
+            "self_contradicting_sources": both,
+            "reversal": reversal,
+            "independent_origins": origins,
+            "differing_pairs": differing,
         }
     return out

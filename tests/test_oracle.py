@@ -14,7 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 
 from corpus_strategies import corpora, corpus_to_yaml
-from oracle import date_span, normal_text, oracle_conflicts, values_differ
+from oracle import (assertion_lines, chain_floor, date_span, normal_text, oracle_conflicts,
+                    rule_steps, values_differ)
 
 SOURCES = """
 sources:
@@ -721,6 +722,237 @@ def test_resolutions_set_status_and_resolved_wins():
     assert set(found) == {"contradiction:c", "value:c"}
     assert found["contradiction:c"]["status"] == "acknowledged"
     assert found["value:c"]["status"] == "resolved"
+
+
+# --- §4.5 what every conflict carries ---------------------------------------------
+
+
+def test_one_source_on_two_sides_is_a_self_contradiction_and_a_reversal_when_dated_apart():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, date: 2020}
+          - {source: s1, stance: denies, date: '2021'}
+          - {source: s2, stance: denies, date: 2019}
+    """)
+    conflict = found["contradiction:c"]
+    assert conflict["self_contradicting_sources"] == ["s1"]  # s2 stands on one side only
+    assert conflict["reversal"] is True
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reversal"),
+    [
+        ("date: 2020", "date: '2020'", False),  # one year, as a number and as text
+        ("date: 2020-06-01", "date: '2020-06-01'", False),  # a YAML date and its text
+        ("date: 2020-06", "date: 2020-06-01", True),  # a month is not its first day
+        ("date: 2020", "note: undated", False),  # no date to differ from
+        ("note: undated", "note: undated", False),
+    ],
+)
+def test_a_reversal_needs_two_dates_that_differ(first, second, reversal):
+    found = conflicts(f"""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {{source: s1, stance: affirms, {first}}}
+          - {{source: s1, stance: doubts, {second}}}
+    """)
+    conflict = found["contradiction:c"]
+    assert conflict["self_contradicting_sources"] == ["s1"]
+    assert conflict["reversal"] is reversal
+
+
+def test_a_reversal_pairs_assertions_on_different_sides_only():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, date: 2020}
+          - {source: s1, stance: affirms, date: 2021}
+          - {source: s1, stance: denies, date: 2020}
+          - {source: s2, stance: denies, date: 2022}
+          - {source: s2, stance: denies, date: 2023}
+    """)
+    conflict = found["contradiction:c"]
+    assert conflict["self_contradicting_sources"] == ["s1"]
+    assert conflict["reversal"] is True  # 2021 (supports) against 2020 (opposes)
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, date: 2020}
+          - {source: s2, stance: denies, date: 2022}
+          - {source: s2, stance: denies, date: 2023}
+    """)
+    assert found["contradiction:c"]["self_contradicting_sources"] == []
+    assert found["contradiction:c"]["reversal"] is False  # s2's dates differ on one side
+
+
+def test_one_assertion_on_two_exclusive_sides_is_a_self_contradiction_but_no_reversal():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms, date: 2020}]}
+      - {id: b, text: B, assertions: []}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b}
+      - {id: x, kind: exclusive, claims: [a, b]}
+    """)
+    conflict = found["exclusive:x"]
+    assert conflict["self_contradicting_sources"] == ["s1"]
+    assert conflict["reversal"] is False
+
+
+def test_independent_origins_are_the_distinct_last_links_of_via():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, via: [s2, s3]}
+          - {source: s2, stance: affirms, via: [s3]}
+          - {source: s3, stance: affirms}
+          - {source: s1, stance: denies, via: [s3, s2]}
+          - {source: s2, stance: denies}
+    """)
+    conflict = found["contradiction:c"]
+    assert conflict["independent_origins"] == {"supports": 1, "opposes": 1}
+    assert conflict["assertions"][("c", 0)].origin == "s3"
+    assert conflict["assertions"][("c", 3)].origin == "s2"
+    assert conflict["assertions"][("c", 4)].origin == "s2"  # default: the source itself
+
+
+def test_self_interest_is_about_the_claim_the_assertion_is_made_on():
+    corpus = yaml.safe_load(textwrap.dedent("""
+    sources:
+      - {id: gov, name: Gov, represents: [v]}
+      - {id: s2, name: Two}
+    entities:
+      - {id: v, name: V}
+      - {id: w, name: W}
+    claims:
+      - {id: a, text: A, subject: w, object: v, assertions: [{source: gov, stance: affirms}]}
+      - {id: b, text: B, subject: v, assertions: [{source: gov, stance: denies}, {source: s2, stance: affirms}]}
+      - {id: c, text: C, subject: w, object: 'V', assertions: [{source: gov, stance: affirms}]}
+      - {id: d, text: D, subject: v, assertions: [{source: s2, stance: denies}]}
+    rules:
+      - {id: r1, kind: implies, if: c, then: b}
+      - {id: r2, kind: implies, if: b, then: d}
+    """))
+    found = oracle_conflicts(corpus)
+    facts = found["contradiction:b"]["assertions"]
+    assert facts[("c", 0)].self_interested is False  # c's object is the text 'V', not v
+    assert facts[("b", 0)].self_interested is True  # b's subject
+    facts = found["contradiction:d"]["assertions"]
+    assert facts[("b", 1)].self_interested is False  # s2 represents nobody
+    assert facts[("d", 0)].self_interested is False
+    corpus["rules"].append({"id": "r3", "kind": "implies", "if": "a", "then": "d"})
+    facts = oracle_conflicts(corpus)["contradiction:d"]["assertions"]
+    assert facts[("a", 0)].self_interested is True  # a's object, though it supports d
+
+
+def test_the_chain_is_the_best_one_and_ties_are_left_open():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
+      - {id: b, text: B, assertions: []}
+      - {id: m, text: M, assertions: []}
+      - {id: c, text: C, assertions: [{source: s2, stance: denies}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: c, severity: info}
+      - {id: r2, kind: implies, if: a, then: [b, m], severity: warning}
+      - {id: r3, kind: implies, if: b, then: c, severity: warning}
+      - {id: r4, kind: implies, if: m, then: c, severity: info}
+    """)
+    chains = found["contradiction:c"]["chains"]
+    assert chains[("supports", ("a", 0))].chains == {("r2", "r3")}  # the one at warning
+    assert chains[("supports", ("a", 0))].best == "warning"
+    assert chains[("opposes", ("c", 0))].chains == {()}
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
+      - {id: b, text: B, assertions: []}
+      - {id: c, text: C, assertions: [{source: s2, stance: denies}]}
+    rules:
+      - {id: r1, kind: equivalent, claims: [a, b, c]}
+    """)
+    # a -> c and a -> b -> c both at error: a tie.
+    assert found["contradiction:c"]["chains"][("supports", ("a", 0))].chains == {("r1",), ("r1", "r1")}
+
+
+def test_direct_affirmation_carries_the_empty_chain_even_inside_a_cycle():
+    found = conflicts("""
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms}, {source: s2, stance: denies}]}
+      - {id: b, text: B, assertions: []}
+    rules:
+      - {id: r1, kind: equivalent, claims: [a, b]}
+    """)
+    assert found["contradiction:a"]["chains"][("supports", ("a", 0))].chains == {()}
+
+
+def test_chain_floor_follows_rule_ids_from_claim_to_claim():
+    steps = rule_steps([
+        {"id": "r1", "kind": "implies", "if": "a", "then": ["b", "m"], "severity": "warning"},
+        {"id": "r2", "kind": "equivalent", "claims": ["b", "c"], "severity": "info"},
+        {"id": "x", "kind": "exclusive", "claims": ["a", "c"]},
+    ])
+    assert chain_floor(["r1", "r2"], "a", "c", steps) == "info"
+    assert chain_floor(["r1"], "a", "b", steps) == "warning"
+    assert chain_floor(["r1", "r2"], "a", "b", steps) is None
+    assert chain_floor(["r2", "r1"], "a", "c", steps) is None
+    assert chain_floor(["x"], "a", "c", steps) is None  # exclusive is no step
+    assert chain_floor([], "a", "a", steps) == "error"
+    assert chain_floor([], "a", "b", steps) is None
+
+
+def test_value_conflicts_list_the_pairs_whose_values_differ():
+    found = conflicts("""
+    predicates:
+      - {id: n, value_type: number, tolerance: 0.1}
+    claims:
+      - id: c
+        text: C
+        predicate: n
+        object: 1.0
+        assertions:
+          - {source: s1, stance: affirms}
+          - {source: s1, stance: affirms, value: 1.05}
+          - {source: s2, stance: affirms, value: 1.2, period: {start: 2020}}
+          - {source: s3, stance: affirms, value: 2, period: {end: 2019}}
+    """)
+    conflict = found["value:c"]
+    assert conflict["self_contradicting_sources"] is None  # §4 leaves value sides open
+    # 1.0 and 1.05 agree within 0.1; 1.2 and 2 differ from all, and from each other
+    # though they do not overlap (a side is one value either way).
+    assert conflict["differing_pairs"] == {
+        frozenset({("c", 0), ("c", 2)}), frozenset({("c", 1), ("c", 2)}),
+        frozenset({("c", 0), ("c", 3)}), frozenset({("c", 1), ("c", 3)}),
+        frozenset({("c", 2), ("c", 3)}),
+    }
+    assert conflict["assertions"][("c", 0)].value == 1.0  # the claim's object
+    assert conflict["assertions"][("c", 0)].given is None
+
+
+def test_assertion_lines_are_where_each_assertion_starts():
+    text = textwrap.dedent("""\
+    sources:
+      - {id: s1, name: One}
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms}
+          -   source: s1
+              stance: denies
+      - {id: d, text: D, assertions: [{source: s1, stance: affirms}]}
+    """)
+    assert assertion_lines(text) == {("c", 0): 7, ("c", 1): 8, ("d", 0): 10}
 
 
 # --- the generator ---------------------------------------------------------------------
