@@ -174,3 +174,14 @@ def test_views_say_when_the_corpus_has_errors_and_when_a_tag_names_nothing(tmp_p
         assert "Traceback" not in result.output
     result = run("claims", str(root), "--tag", "diplomcy")
     assert "--tag 'diplomcy' names nothing in the corpus (did you mean 'diplomacy'?)" in result.stderr
+
+
+def test_ids_stay_whole_when_the_table_has_room():
+    # each id column was capped at a third of the width whatever the others needed
+    from claimcheck.report.views import render_timeline
+
+    screen = render_timeline(
+        [{"date": "2025-10-01", "source": "a", "stance": "affirms", "reversal": False, "claim": "x",
+          "conflicts": ["contradiction:talks-were-held-in-oslo"]}], width=80
+    )
+    assert "contradiction:talks-were-held-in-oslo" in screen

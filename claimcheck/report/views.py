@@ -35,6 +35,15 @@ def _share(width: int | None, fixed: int, columns: int) -> int:
     return max(12, ((width or 100) - fixed) // columns)
 
 
+def _fit(width: int | None, fixed: int, *columns: list[str]) -> int:
+    """The widest an id column may be: as wide as its longest entry when every flexible
+    column fits whole beside the `fixed` ones, else an equal share of what is left."""
+    natural = [max((len(text) for text in column), default=0) for column in columns]
+    if fixed + sum(natural) <= (width or 100):
+        return max(12, *natural)
+    return _share(width, fixed, len(columns))
+
+
 _PART = re.compile(r"[^-:/]*[-:/]?")
 
 
@@ -76,7 +85,8 @@ def render_sources(rows: list[dict], color: bool = False, width: int | None = No
 
 
 def render_claims(rows: list[dict], color: bool = False, width: int | None = None) -> str:
-    limit = _share(width, 20, 3)  # three counts and the gaps; id, text and conflicts share the rest
+    # three counts and the gaps; id, text and conflicts share the rest
+    limit = _fit(width, 20, [r["id"] for r in rows], [r["text"] for r in rows], [c for r in rows for c in r["conflicts"]])
     table = _table("claim", "text", "+", "−", "?", "conflicts", ids=("claim", "conflicts"), limit=limit)
     for row in rows:
         table.add_row(
@@ -88,7 +98,8 @@ def render_claims(rows: list[dict], color: bool = False, width: int | None = Non
 
 
 def render_timeline(rows: list[dict], color: bool = False, width: int | None = None) -> str:
-    limit = _share(width, 29, 3)  # date, stance and the gaps; source, claim and conflicts share the rest
+    # date, stance and the gaps; source, claim and conflicts share the rest
+    limit = _fit(width, 29, [r["source"] for r in rows], [r["claim"] for r in rows], [c for r in rows for c in r["conflicts"]])
     table = _table("date", "source", "stance", "claim", "conflicts", ids=("source", "claim", "conflicts"), limit=limit)
     for row in rows:
         stance = Text(row["stance"], style=STANCE_STYLE[row["stance"]])
