@@ -140,17 +140,16 @@ def _run(files, findings, limits, weights, assess, select, ignore, lint_options,
     findings.extend(lint.run(corpus, select, ignore, lint_options))
     findings.sort(key=Finding.sort_key)
     lap("lint")
-    assessments, trust = {}, None
+    assessments, trust, stage = {}, None, "assess"
     if assess and method == "trust":
         from .trust import assess_trust, learn_trust
 
         trust = learn_trust(corpus)
         assessments = {c.id: assess_trust(c, corpus, trust) for c in conflicts}
-        lap("trust")
-    else:
-        if assess:
-            from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+        stage = "trust"
+    elif assess:
+        from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
 
-            assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
-        lap("assess")
+        assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
+    lap(stage)
     return Result(corpus, conflicts, findings, [display for _, display in files], assessments, timings, trust=trust, scratch=records)

@@ -2,7 +2,7 @@
 
 A baseline file records every open conflict by id (with their severity, so that a
 conflict that gets worse counts as new) and every finding by a key that survives edits
-and reordering: code, file, and the ids leading to the item (`claims/claim-a/assertions/2`),
+and reordering: code, file, and the ids leading to the item (`claims/claim-a/assertions/by:el-pais`),
 or the message (less any line numbers it names) where a finding has no such path. Line
 numbers are never part of a key.
 

@@ -786,9 +786,8 @@ def init(
 
       claimcheck init            # into ./corpus, the folder read when no PATH is given
     """
-    from .starter import STARTER_FILES
-
     from .loader import is_corpus_file
+    from .starter import STARTER_FILES
 
     targets = [directory / name for name in STARTER_FILES]
     existing = [t for t in targets if t.exists()]
@@ -1081,7 +1080,7 @@ def export_claimreview_command(
     import json
 
     from .claimreview import ExportReport, export_claimreview
-    from .report.escape import printable as printable_text
+    from .report.concise import finding_line
 
     config = _config(config_file)
     result = _analyze(paths, _with_options(config, no_assess=True))
@@ -1095,7 +1094,7 @@ def export_claimreview_command(
     errors = [f for f in result.findings if f.severity == "error"]
     if errors:  # a verdict in a broken file is missing from what gets published: fail
         for f in errors:
-            typer.echo(f"{f.file}:{f.line}:{f.column}: error {f.code} {printable_text(f.message)}", err=True)
+            typer.echo(finding_line(f), err=True)
         typer.echo(f"claimcheck: the corpus has {len(errors)} error{'s' if len(errors) != 1 else ''}; what they touch"
                    " is not exported (fix them, then export again)", err=True)
         raise typer.Exit(1)

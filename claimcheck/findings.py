@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 
-
 @dataclass(frozen=True, slots=True)
 class Code:
     code: str
@@ -96,9 +95,9 @@ class Finding:
         return (self.file, self.line, self.column, self.code, self.message)
 
 
-# Some messages name a line ("first at line 3", "while parsing a flow mapping at line 2");
-# such numbers move whenever a line is added above, so they are no part of a key.
-# and a file's size ("(70000000 bytes)"), which changes whenever the file does
+# Some messages name a line ("first at line 3", "while parsing a flow mapping at line 2"),
+# which moves whenever a line is added above, or a file's size ("(70000000 bytes)"), which
+# changes whenever the file does: neither is part of a key.
 _PLACE_NOTE = re.compile(r"\s*\([^()]*\b(?:line|column) \d+[^()]*\)|\s*\(\d+ bytes\)")
 _PLACE = re.compile(r"\b(line|column) \d+")
 

@@ -343,6 +343,8 @@ def _value_type(values: Iterable[str]) -> str | None:
         number = number and is_number
         some_number = some_number or is_number
         date = date and _is_date(value)
+        if some_number and not number and not date:
+            return None  # settled: more values cannot change it
     return "number" if number else "date" if date else None if some_number else "text"
 
 

@@ -32,6 +32,9 @@ class LoadedFile:
 
 # --- reading a file ----------------------------------------------------------------------
 
+#: a line of white space that holds a tab (blank in YAML 1.2; libyaml reads indentation)
+_TAB_ONLY_LINE = re.compile(r"^[ ]*\t[ \t]*$", re.M)
+
 
 def decode(data: bytes | bytearray, path: str, end: int | None = None) -> tuple[str | None, Finding | None]:
     """Bytes (the first `end` of them) to text, or a finding saying why the file is not
@@ -138,11 +141,6 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
         if not any(f.code == "L003" for f in problems):
             return LoadedFile(display, again, problems)
     return LoadedFile(display, root, findings)
-
-
-#: a line of white space that holds a tab
-_TAB_ONLY_LINE = re.compile(r"^[ ]*\t[ \t]*$", re.M)
-
 
 
 # --- finding the files -------------------------------------------------------------------

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-
 from . import schema
 from .dates import parse_date
 from .findings import Finding, assertion_key, suggest

@@ -36,7 +36,7 @@ def find_conflicts(corpus: Corpus) -> tuple[list[Conflict], list[Finding]]:
     stale = [r for r in corpus.resolutions if r.conflict not in known]
     # a few stale ids are likely typos, worth a suggestion; many are a corpus that changed,
     # and each suggestion searches every conflict id
-    candidates = unresolved(known, corpus) if len(stale) <= SUGGEST_UP_TO else []
+    candidates = _unresolved(known, corpus) if len(stale) <= SUGGEST_UP_TO else []
     for resolution in stale:
         p = resolution.pos
         findings.append(Finding(
@@ -50,7 +50,7 @@ def find_conflicts(corpus: Corpus) -> tuple[list[Conflict], list[Finding]]:
     return conflicts, findings
 
 
-def unresolved(known: set[str], corpus: Corpus) -> list[str]:
+def _unresolved(known: set[str], corpus: Corpus) -> list[str]:
     """The conflict ids no resolution names: what a stale one most likely meant."""
     named = {r.conflict for r in corpus.resolutions}
     return sorted(known - named)

@@ -75,7 +75,7 @@ class Conflict:
 
     @property
     def reversal(self) -> bool:
-        return any(self._dates_differ(source) for source in self.self_contradicting_sources)
+        return bool(self.reversing_sources)
 
     def _dates_differ(self, source: str) -> bool:
         dates_by_side = [

@@ -18,14 +18,16 @@ def conflict_line(conflict: Conflict) -> tuple[tuple, str]:
     return key, f"{first}: {conflict.severity_name} {conflict.kind} {message}"
 
 
+def finding_line(f) -> str:
+    """`file:line:col: severity CODE message`, as ruff and yamllint write them."""
+    return printable(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
+
+
 def render_concise(result, conflicts, command: str = "check", **_) -> str:
     findings = result.findings
     if command == "conflicts":  # as in tables: the problems, not every hint (check has them all)
         findings = [f for f in findings if f.severity != "info"]
-    lines = [
-        ((f.file, f.line, f.column, f.code, f.message), f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
-        for f in findings
-    ]
-    lines += [conflict_line(c) for c in conflicts]
+    lines = [((f.file, f.line, f.column, f.code, f.message), finding_line(f)) for f in findings]
+    lines += [(key, printable(text)) for key, text in map(conflict_line, conflicts)]
     lines.sort(key=lambda pair: pair[0])
-    return "".join(printable(text) + "\n" for _, text in lines)
+    return "".join(text + "\n" for _, text in lines)
