@@ -238,8 +238,8 @@ def test_a_chain_caps_the_pair_at_its_lowest_rule(r1, r2, severity):
     assert conflicts(IMPLIES_CHAIN % (r1, r2))["contradiction:c"]["severity"] == severity
 
 
-def test_the_best_of_several_chains_counts():
-    found = conflicts("""
+#: a to c three ways: directly (info), through b (warning, warning), through m (warning, info)
+SEVERAL_CHAINS = """
     claims:
       - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
       - {id: b, text: B, assertions: []}
@@ -250,7 +250,11 @@ def test_the_best_of_several_chains_counts():
       - {id: r2, kind: implies, if: a, then: [b, m], severity: warning}
       - {id: r3, kind: implies, if: b, then: c, severity: warning}
       - {id: r4, kind: implies, if: m, then: c, severity: info}
-    """)
+    """
+
+
+def test_the_best_of_several_chains_counts():
+    found = conflicts(SEVERAL_CHAINS)
     assert found["contradiction:c"]["severity"] == "warning"
 
 
@@ -857,18 +861,7 @@ def test_self_interest_is_about_the_claim_the_assertion_is_made_on():
 
 
 def test_the_chain_is_the_best_one_and_ties_are_left_open():
-    found = conflicts("""
-    claims:
-      - {id: a, text: A, assertions: [{source: s1, stance: affirms}]}
-      - {id: b, text: B, assertions: []}
-      - {id: m, text: M, assertions: []}
-      - {id: c, text: C, assertions: [{source: s2, stance: denies}]}
-    rules:
-      - {id: r1, kind: implies, if: a, then: c, severity: info}
-      - {id: r2, kind: implies, if: a, then: [b, m], severity: warning}
-      - {id: r3, kind: implies, if: b, then: c, severity: warning}
-      - {id: r4, kind: implies, if: m, then: c, severity: info}
-    """)
+    found = conflicts(SEVERAL_CHAINS)
     chains = found["contradiction:c"]["chains"]
     assert chains[("supports", ("a", 0))].chains == {("r2", "r3")}  # the one at warning
     assert chains[("supports", ("a", 0))].best == "warning"
