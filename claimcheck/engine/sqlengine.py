@@ -1,0 +1,360 @@
+"""The §4 engine as SQL (`engine/sql/`, one file per conflict kind), run by DuckDB or Spark.
+
+The memory engine (one Python module per conflict kind) and this one mean the same
+thing. What SQL cannot reproduce exactly is computed once, at ingest, in Python, by the
+memory engine's own functions, and handed to the engine as small tables keyed by
+distinct values: dates as day spans (`parse_date`), each value's class, order, text and
+bounds (`classify`, `canonical_text`, `normalize_text`, exact decimals), the strongly
+connected components of the rule graph (`strongly_connected`). The SQL then only joins,
+groups and compares keys. Two fixed points run as loops of small statements driven
+from here: support along rules (closure.sql), and the joining of value sides whose
+texts agree (value.sql).
+
+Conflicts come out in id order, one at a time (`conflicts()`): each is finished by the
+memory engine's own code (`build_conflict`, so §4.5's claims, sources, independent
+origins, self-contradiction and reversal are computed as there), so its JSON is the
+memory engine's, byte for byte. The chain of rules travelled support took is found,
+for the assertions that take part, by the memory engine's breadth-first walk (the same
+order of edges, so the same one of several shortest chains).
+"""
+
+from __future__ import annotations
+
+import decimal
+import time
+from collections import deque
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..findings import Finding, suggest
+from ..model import DateSpan, ERROR, Period, Pos
+from . import SUGGEST_UP_TO
+from .conflict import Conflict, Entry, Side, build_conflict
+from .support import LEVELS, strongly_connected
+
+FILES = ("support.sql", "closure.sql", "contradiction.sql", "exclusive.sql", "conflicts_with.sql", "sides.sql",
+         "value.sql", "output.sql")
+#: the queries run in loops, not in file order
+LOOPED = {"step", "value_relabel"}
+#: a date tolerance beyond any span of dates (and within a BIGINT)
+_FAR = 10**8
+#: decimal arithmetic without rounding: a sum of two decimals is exact at any size
+_EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+class FixedRoute:
+    """support.Route for a conflict read from SQL: the chain's level and its steps."""
+
+    __slots__ = ("level", "steps")
+
+    def __init__(self, level: int, steps: tuple[tuple[str, str], ...]) -> None:
+        self.level = level
+        self.steps = steps
+
+
+class SqlEngine:
+    """The conflicts of a table corpus whose clean tables are in `session` (tablecheck)."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.timings: dict[str, float] = {}
+        self.rounds: dict[str, int] = {}
+        self._chains: dict[tuple[str, str, int], tuple] = {}
+        self._spans: dict[str, DateSpan] = {}
+
+    # --- running the SQL ----------------------------------------------------------------
+
+    def run(self) -> None:
+        from ..sqlfiles import queries
+
+        clock = time.perf_counter()
+        s = self.session
+        s.create("spans", "SELECT DISTINCT text, first, last FROM dates WHERE text IS NOT NULL")
+        for file in FILES:
+            for name, query in queries(f"engine/sql/{file}"):
+                if name in LOOPED:
+                    continue
+                s.create(name, query)
+                if name == "edges":
+                    self._components()
+                elif name == "frontier":
+                    self._closure()
+                elif name == "value_candidates":
+                    self._value_keys()
+                elif name == "value_labels":
+                    self._join_sides()
+        self._find_chains()
+        self.timings["engine"] = time.perf_counter() - clock
+
+    def _components(self) -> None:
+        """The strongly connected components of the rule graph at each level, by the
+        memory engine's Tarjan: cycles become one node before the closure runs."""
+        edges = self.session.all("SELECT src, dst, severity FROM edges")
+        rows: list[tuple[int, int, int]] = []
+        if edges:
+            for level in LEVELS:
+                successors: dict[int, list[int]] = {}
+                for src, dst, severity in edges:
+                    if severity >= level:
+                        successors.setdefault(src, []).append(dst)
+                        successors.setdefault(dst, [])
+                for members in strongly_connected(sorted(successors), lambda v: successors[v]):
+                    if len(members) > 1:
+                        cid = min(members)
+                        rows.extend((level, nid, cid) for nid in members)
+        columns = [list(c) for c in zip(*rows)] if rows else [[], [], []]
+        self.session.put("components", [("level", "INTEGER"), ("nid", "BIGINT"), ("cid", "BIGINT")], columns)
+
+    def _closure(self) -> None:
+        """Backwards from the targets, one step a round, until a round adds nothing."""
+        from ..sqlfiles import query
+
+        s = self.session
+        step = query("engine/sql/closure.sql", "step")
+        rounds = 0
+        while True:
+            s.create("step", step)
+            (found,) = s.one("SELECT count(*) FROM step")
+            if not found:
+                break
+            rounds += 1
+            s.append("ancestors", "SELECT level, target, ancestor FROM step")
+            s.create("frontier", "SELECT level, target, ancestor FROM step")
+        self.rounds["closure"] = rounds
+
+    def _join_sides(self) -> None:
+        """Values linked through shared texts take the smallest label among them."""
+        from ..sqlfiles import query
+
+        s = self.session
+        relabel = query("engine/sql/value.sql", "value_relabel")
+        rounds = 0
+        while True:
+            s.create("value_relabel", relabel)
+            (changed,) = s.one(
+                "SELECT count(*) FROM value_relabel r JOIN value_labels l ON l.cid = r.cid AND l.vorder = r.vorder "
+                "WHERE r.label < l.label")
+            if not changed:
+                break
+            rounds += 1
+            s.create("value_labels", "SELECT cid, vorder, label FROM value_relabel")
+        self.rounds["sides"] = rounds
+
+    def _value_keys(self) -> None:
+        """Each distinct value of the groups that may conflict, read by value.py."""
+        rows = self.session.all("SELECT DISTINCT vt, kind, value, tolerance FROM value_candidates")
+        columns = value_keys(rows)
+        self.session.put("value_keys", VALUE_KEY_COLUMNS, columns)
+
+    def _find_chains(self) -> None:
+        needed = self.session.all(
+            "SELECT DISTINCT route_from, route_to, route_level FROM entries WHERE route_from IS NOT NULL")
+        if needed:
+            self._chains = chains(self.session, needed)
+
+    # --- what comes out ---------------------------------------------------------------------
+
+    def stale(self, resolutions: dict) -> list[Finding]:
+        """C001 for the resolutions whose conflict does not exist (engine/__init__.py's)."""
+        rows = self.session.all("SELECT conflict, file, line, col, _file, _row FROM stale")
+        if not rows:
+            return []
+        candidates = []
+        if len(rows) <= SUGGEST_UP_TO:
+            candidates = [cid for (cid,) in self.session.all(
+                "SELECT c.cid FROM conflicts c LEFT JOIN resolutions r ON r.conflict = c.cid "
+                "WHERE r.conflict IS NULL ORDER BY c.cid")]
+        out = []
+        for conflict, file, line, col, part, row in rows:
+            p = _pos(file, line, col, part, row)
+            out.append(Finding(
+                "C001",
+                f"resolution of '{conflict}', but no such conflict exists (any more)"
+                f"{suggest(conflict, candidates)}; remove it or fix the id",
+                p.file, p.line, p.column, path=("resolutions", conflict),
+            ))
+        return out
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.session.all("SELECT 'conflicts', count(*) FROM conflicts"))
+
+    def conflicts(self, statuses: dict[str, str]) -> Iterator[Conflict]:
+        """Every conflict in id order, each finished as the memory engine finishes it;
+        `statuses`: conflict id -> the status its resolution gives."""
+        from ..export import decode_value
+        from ..model import Assertion
+
+        rows = self.session.rows(
+            "SELECT * FROM conflict_rows ORDER BY cid, side, claim, idx")
+        span = self._span
+        current = None
+        sides: list[Side] = []
+        entries: list[Entry] = []
+        label = None
+        side_index = None
+        kind = severity = None
+        for row in rows:
+            (cid, row_kind, row_severity, side, side_label, route_from, route_level, route_to,
+             claim, index, source, stance, date, start, end, value_kind, value, credibility, via, quote, url, note,
+             file, line, col, part, number, self_interested) = row
+            if cid != current:
+                if current is not None:
+                    sides.append(Side(label, tuple(entries)))
+                    yield _finish(current, kind, severity, sides, statuses)
+                current, kind, severity, sides, entries, label, side_index = cid, row_kind, row_severity, [], [], side_label, side
+            elif side != side_index:
+                sides.append(Side(label, tuple(entries)))
+                entries, label, side_index = [], side_label, side
+            assertion = Assertion(
+                claim, index, source, stance, _pos(file, line, col, part, number),
+                Period(span(start), span(end)), span(date), decode_value(value_kind, value),
+                credibility or 6, tuple(via or ()), quote, url, note,
+            )
+            route = None
+            if route_from is not None:
+                route = FixedRoute(route_level, self._chains[(route_from, route_to, route_level)])
+            entries.append(Entry(assertion, route, bool(self_interested)))
+        if current is not None:
+            sides.append(Side(label, tuple(entries)))
+            yield _finish(current, kind, severity, sides, statuses)
+
+    def _span(self, text: str | None) -> DateSpan | None:
+        if text is None:
+            return None
+        known = self._spans.get(text)
+        if known is None:
+            from ..dates import parse_date
+
+            known = self._spans[text] = parse_date(text)
+        return known
+
+
+def _pos(file, line, col, part, row) -> Pos:
+    return Pos(file, line or 1, col or 1) if file is not None else Pos(part, row, 1)
+
+
+def _finish(cid: str, kind: str, severity: int, sides: list[Side], statuses: dict[str, str]) -> Conflict:
+    """The conflict as the memory engine's kind modules build it."""
+    about: dict
+    extra: tuple = ()
+    rest = cid.split(":", 1)[1]
+    if kind == "contradiction":
+        about, extra = {"claim": rest}, (rest,)
+    elif kind == "exclusive":
+        about, extra = {"rule": rest}, tuple(side.label for side in sides)
+    elif kind == "value":
+        if "/" in rest:
+            subject, predicate = rest.split("/", 1)
+            about = {"subject": subject, "predicate": predicate}
+        else:
+            about = {"claim": rest}
+        severity = ERROR
+    else:
+        subject, pair = rest.split("/", 1)
+        p, q = pair.split("+", 1)
+        about = {"subject": subject, "predicates": [p, q]}
+        severity = ERROR
+    conflict = build_conflict(cid, kind, severity, sides, extra, about)
+    status = statuses.get(cid)
+    return conflict.with_status(status) if status else conflict
+
+
+# --- the ingest step: values ------------------------------------------------------------------
+
+VALUE_KEY_COLUMNS = [
+    ("vt", "VARCHAR"), ("kind", "VARCHAR"), ("value", "VARCHAR"), ("tolerance", "VARCHAR"), ("cls", "VARCHAR"),
+    ("vorder", "BIGINT"), ("tkey", "BIGINT"), ("canon", "VARCHAR"), ("nlo", "BIGINT"), ("nhi", "BIGINT"),
+    ("nlo_tol", "BIGINT"), ("nhi_tol", "BIGINT"), ("dfirst", "BIGINT"), ("dlast", "BIGINT"), ("dtol", "BIGINT"),
+]
+
+
+def value_keys(rows: list[tuple]) -> list[list]:
+    """For each (value type, kind, value, tolerance): the keys value.sql compares, as
+    value.py reads the value (`classify`, `canonical_text`, `normalize_text`)."""
+    from ..export import decode_value
+    from .value import _sortable, canonical_text, classify, normalize_text
+
+    read = []
+    for vt, kind, text, tolerance in rows:
+        value = decode_value(kind, text)
+        try:
+            classified = classify(value, vt)
+        except ArithmeticError:
+            classified = None
+        read.append((value, classified, Decimal(tolerance)))
+    values = sorted({c for _, c, _ in read if c is not None}, key=lambda c: (c[0], _sortable(c[1])))
+    vorder = {c: n for n, c in enumerate(values)}
+    texts = sorted({normalize_text(canonical_text(v)) for v, c, _ in read if c is not None})
+    tkey = {t: n for n, t in enumerate(texts)}
+    decimals = set()
+    for _, c, tol in read:
+        if c is not None and c[0] == "number":
+            decimals.update((c[1], _EXACT.subtract(c[1], tol), _EXACT.add(c[1], tol)))
+    rank = {d: n for n, d in enumerate(sorted(decimals))}
+    out: list[list] = [[] for _ in VALUE_KEY_COLUMNS]
+    for (vt, kind, text, tolerance), (value, c, tol) in zip(rows, read):
+        row = [vt, kind, text, tolerance] + [None] * 11
+        if c is not None:
+            cls, key = c
+            row[4:8] = [cls, vorder[c], tkey[normalize_text(canonical_text(value))], canonical_text(value)]
+            if cls == "number":
+                row[8:12] = [rank[key], rank[key], rank[_EXACT.subtract(key, tol)], rank[_EXACT.add(key, tol)]]
+            elif cls == "date":
+                row[12:15] = [key[0], key[1], min(int(tol), _FAR)]
+        for column, cell in zip(out, row):
+            column.append(cell)
+    return out
+
+
+# --- chains -------------------------------------------------------------------------------------
+
+
+def chains(session, needed: list[tuple[str, str, int]]) -> dict[tuple[str, str, int], tuple]:
+    """The chain of (rule, claim) steps for each (from claim, to claim, level): a shortest
+    path from one to the other along rules at or above the level, the one the memory
+    engine reports (support.py's `_bfs` and `_chain`: the same walk, the same order)."""
+    names: dict[int, str] = {}
+    node_of: dict[str, int] = {}
+    for nid, name in session.rows("SELECT nid, name FROM nodes"):
+        names[nid] = name
+        node_of[name] = nid
+    out_edges: dict[int, list[tuple[int, str | None, int]]] = {}
+    for src, dst, rule, severity in session.rows("SELECT src, dst, rule, severity FROM edges ORDER BY src, rank"):
+        out_edges.setdefault(src, []).append((dst, rule, severity))
+    found: dict[tuple[str, str, int], tuple] = {}
+    trees: dict[tuple[int, int], dict] = {}
+    for start_name, target_name, level in needed:
+        start, target = node_of[start_name], node_of[target_name]
+        parent = trees.get((start, level))
+        if parent is None:
+            parent = trees[(start, level)] = _bfs(out_edges, start, level)
+        edges: list[tuple[str | None, int]] = []
+        v = target
+        while True:
+            previous, rule = parent[v]
+            edges.append((rule, v))
+            if previous == start:
+                break
+            v = previous
+        edges.reverse()
+        steps = []
+        entering = None
+        for rule, v in edges:
+            if rule is not None:
+                entering = rule
+            if not names[v].startswith("#"):  # a hub is passed through: its rule names the step
+                steps.append((entering, names[v]))
+        found[(start_name, target_name, level)] = tuple(steps)
+    return found
+
+
+def _bfs(out_edges: dict, start: int, level: int) -> dict[int, tuple[int, str | None]]:
+    parent: dict[int, tuple[int, str | None]] = {}
+    queue = deque([start])
+    while queue:
+        v = queue.popleft()
+        for b, rule, severity in out_edges.get(v, ()):
+            if severity >= level and b not in parent:
+                parent[b] = (v, rule)
+                queue.append(b)
+    return parent

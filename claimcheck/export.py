@@ -1,0 +1,280 @@
+"""`claimcheck export parquet`: a YAML corpus as the tables of `claimcheck.tables`.
+
+The corpus is read one file at a time, as `check` reads it: each file is loaded and
+checked on its own (syntax, fields, types, dates) and its valid records become rows;
+then its tree is let go. Memory stays bounded by the largest file plus the tables being
+written (held by DuckDB in columns, spilled to disk past its memory limit). What needs
+the whole corpus (unknown ids, duplicates, values that do not fit a predicate's type)
+is left to the tables' own validation (`claimcheck check DIR`), which finds the same.
+
+Rows keep where they came from (the file as it was named, line and column), so the
+tables' findings and conflicts point at the YAML. Nothing is overwritten: the folder
+must not exist or be empty, and the tables appear in it only once all are written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+from .loader import Limits, discover, load_file
+from .model import UNBOUNDED, Period
+from .tables import TABLES
+
+#: rows gathered in Python before they are handed to DuckDB (a few MB of them)
+FLUSH_ROWS = 50_000
+
+
+class ExportError(ValueError):
+    """The export cannot start or finish (a non-empty target, an unwritable folder)."""
+
+
+@dataclass(slots=True)
+class ExportReport:
+    out: Path
+    files: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{n} {name}" for name, n in self.rows.items())
+        return f"Wrote {counts} from {self.files} file{'s' if self.files != 1 else ''} to {self.out}"
+
+
+def encode_value(value) -> tuple[str | None, str | None]:
+    """(kind, canonical text) of a value as YAML typed it (`tables.VALUE_KINDS`)."""
+    if value is None:
+        return None, None
+    if isinstance(value, bool):
+        return "bool", "true" if value else "false"
+    if isinstance(value, int):
+        return "int", str(value)
+    if isinstance(value, float):
+        return "float", repr(value)
+    if isinstance(value, _dt.datetime):
+        return "datetime", value.isoformat()
+    if isinstance(value, _dt.date):
+        return "date", value.isoformat()
+    return "text", str(value)
+
+
+def decode_value(kind: str | None, text: str | None):
+    """The value `encode_value` wrote, as YAML typed it; raises ValueError when the text
+    is not of its kind."""
+    if kind is None or text is None:
+        return None
+    if kind == "text":
+        return text
+    if kind == "int":
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "bool":
+        if text not in ("true", "false"):
+            raise ValueError(f"'{text}' is no boolean (true or false)")
+        return text == "true"
+    if kind == "date":
+        return _dt.date.fromisoformat(text)
+    if kind == "datetime":
+        return _dt.datetime.fromisoformat(text)
+    raise ValueError(f"'{kind}' is no value kind")
+
+
+class _Writer:
+    """Rows of every table, handed to DuckDB in batches and copied out as Parquet."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.pending: dict[str, list[tuple]] = {name: [] for name in TABLES}
+        self.counts: dict[str, int] = {name: 0 for name in TABLES}
+        for table in TABLES.values():
+            columns = ", ".join(f'"{c.name}" {c.type}' for c in table.columns)
+            session.execute(f"CREATE TABLE {table.name} ({columns})")
+
+    def add(self, table: str, row: tuple) -> None:
+        rows = self.pending[table]
+        rows.append(row)
+        if len(rows) >= FLUSH_ROWS:
+            self.flush(table)
+
+    def flush(self, table: str) -> None:
+        rows = self.pending[table]
+        if not rows:
+            return
+        spec = TABLES[table]
+        # columns DuckDB takes from Python lists (a MAP column is written as null)
+        kept = [i for i, c in enumerate(spec.columns) if not c.type.startswith("MAP")]
+        columns = list(zip(*rows))
+        select = ", ".join(f'unnest(${n + 1}::{spec.columns[i].type}[])' for n, i in enumerate(kept))
+        names = ", ".join(f'"{spec.columns[i].name}"' for i in kept)
+        self.session.execute(f"INSERT INTO {table} ({names}) SELECT {select}", [list(columns[i]) for i in kept])
+        self.counts[table] += len(rows)
+        rows.clear()
+
+    def write(self, folder: Path) -> None:
+        for table in TABLES:
+            self.flush(table)
+            target = str(folder / f"{table}.parquet").replace("'", "''")
+            self.session.execute(f"COPY {table} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+
+
+def export_parquet(paths: list[Path], out: Path, limits: Limits = Limits(), memory_limit: str | None = None) -> ExportReport:
+    """Convert the YAML corpus at `paths` into tables in the new folder `out`."""
+    from .importer import refuse_non_empty
+    from .validate import _Validator
+
+    refuse_non_empty(out, ExportError)
+    report = ExportReport(out)
+    files, findings = discover(paths)
+    report.findings.extend(findings)
+    import duckdb
+
+    spill = tempfile.mkdtemp(prefix="claimcheck-export-")
+    config = {"temp_directory": spill, "preserve_insertion_order": True}
+    if memory_limit:
+        config["memory_limit"] = memory_limit
+    con = duckdb.connect(":memory:", config=config)
+    try:
+        writer = _Writer(con)
+        checker = _Validator()
+        buffer = bytearray()
+        for path, display in files:
+            loaded = load_file(path, display, limits, buffer)
+            report.findings.extend(loaded.findings)
+            items = checker.file_items(loaded)
+            del loaded  # the tree: one file's at a time
+            _rows(items, display, checker, writer)
+            report.files += 1
+        report.findings.extend(checker.findings)
+        report.findings.sort(key=Finding.sort_key)
+        parent = out.parent if str(out.parent) else Path(".")
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+        try:
+            writer.write(staging)
+            refuse_non_empty(out, ExportError)  # again: someone may have written there since
+            if out.exists():
+                out.rmdir()  # empty: checked just now
+            os.rename(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        report.rows = {name: writer.counts[name] for name in TABLES}
+        return report
+    finally:
+        con.close()
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def _rows(items: dict, file: str, checker, writer: _Writer) -> None:
+    """One file's valid records as rows of the tables."""
+    for item in items.get("sources", ()):
+        if item.ok:
+            v = item.values
+            writer.add("sources", (
+                v["id"], v["name"], v.get("kind"), v.get("reliability"), _ids(v.get("represents")),
+                v.get("url"), v.get("country"), v.get("note"), *_at(item.where),
+            ))
+    for item in items.get("entities", ()):
+        if item.ok:
+            v = item.values
+            writer.add("entities", (v["id"], v["name"], _list(v.get("aliases")), v.get("kind"), *_at(item.where)))
+    for item in items.get("predicates", ()):
+        if item.ok:
+            v = item.values
+            tolerance = v.get("tolerance")
+            writer.add("predicates", (
+                v["id"], v.get("description"), v.get("single_value"), v.get("value_type"),
+                None if tolerance is None else (str(tolerance) if isinstance(tolerance, int) else repr(float(tolerance))),
+                _ids(v.get("conflicts_with")), *_at(item.where),
+            ))
+    for item in items.get("claims", ()):
+        if item.ok:
+            _claim(item, writer)
+    for item in items.get("rules", ()):
+        if item.ok and id(item) not in checker.flawed_rules:
+            _rule(item, writer)
+    for item in items.get("resolutions", ()):
+        if item.ok:
+            v = item.values
+            date = v.get("date")
+            writer.add("resolutions", (
+                v["conflict"], v["status"], v.get("verdict"), v.get("note"), v.get("by"),
+                date.text if date else None, None, *_at(item.where),
+            ))
+
+
+def _claim(item, writer: _Writer) -> None:
+    from .validate import _ReadAssertions
+
+    v = item.values
+    ident = v["id"]
+    period = v.get("period")
+    kind, text = encode_value(v.get("object"))
+    writer.add("claims", (
+        ident, v["text"], v.get("subject"), v.get("predicate"), kind, text, None, None, None, None,
+        *_period(period), None, None, _list(v.get("tags")), *_at(item.where),
+    ))
+    raw = v.get("assertions") or []
+    if type(raw) is _ReadAssertions:  # read whole by the C quick path: the model's Assertions
+        # it gave an assertion without a period of its own the claim's period object itself
+        inherited = period if period is not None else UNBOUNDED
+        for a in raw.assertions:
+            own = a.period is not inherited
+            kind, text = encode_value(a.value)
+            writer.add("assertions", (
+                ident, a.index, a.source, a.stance, a.date.text if a.date else None, own,
+                *(_period(a.period) if own else (None, None)), kind, text, None, None, None, None,
+                None, a.credibility, list(a.via), a.quote, a.url, a.note, *_at(a.pos),
+            ))
+        return
+    for index, sub in enumerate(raw):
+        if sub is None or not sub.ok:
+            continue
+        a = sub.values
+        own = "period" in a
+        date = a.get("date")
+        kind, text = encode_value(a.get("value"))
+        writer.add("assertions", (
+            ident, index, a["source"], a["stance"], date.text if date else None, own,
+            *(_period(a["period"]) if own else (None, None)), kind, text, None, None, None, None,
+            None, a.get("credibility"), _ids(a.get("via")), a.get("quote"), a.get("url"), a.get("note"), *_at(sub.where),
+        ))
+
+
+def _rule(item, writer: _Writer) -> None:
+    v = item.values
+    ident = v["id"]
+    writer.add("rules", (ident, v["kind"], v.get("severity"), v.get("note"), *_at(item.where)))
+    if "if" in v:
+        line, column = item.place("if")
+        writer.add("rule_members", (ident, "if", 0, v["if"], item.file, line, column))
+    for role in ("then", "claims"):
+        for position, (claim, line, column) in enumerate(v.get(role, ())):
+            writer.add("rule_members", (ident, role, position, claim, item.file, line, column))
+
+
+def _at(pos) -> tuple:
+    return pos.file, pos.line, pos.column
+
+
+def _period(period: Period | None) -> tuple:
+    if period is None:
+        return None, None
+    return (period.start.text if period.start else None, period.end.text if period.end else None)
+
+
+def _ids(placed) -> list | None:
+    """A list field whose elements were kept with their places: the ids alone."""
+    if placed is None:
+        return None
+    return [ident for ident, _, _ in placed]
+
+
+def _list(values) -> list | None:
+    return None if values is None else list(values)

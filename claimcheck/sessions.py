@@ -1,0 +1,290 @@
+"""Where the SQL runs: an embedded DuckDB, or Spark through SQLGlot's Spark dialect.
+
+Every query claimcheck runs is written once, in DuckDB's dialect (`engine/sql/`,
+`tablecheck.sql`); a `Session` runs it on its engine. `create` materializes a query as a
+named table (DuckDB: a table of the session's database, which spills to disk past
+`--memory-limit`; Spark: a checkpointed temporary view), `rows` streams a query's rows,
+`put` turns Python's columns into a table (what the ingest step computed). Reading
+Parquet is each engine's own (`read_parquet`), since the schema checks happen there.
+
+Neither duckdb nor pyspark is imported until a session is made: a YAML corpus on the
+memory engine never loads them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+
+#: rows fetched from the engine at a time when streaming
+BATCH = 20_000
+
+
+class SessionError(Exception):
+    """The engine cannot be used: not installed, a bad setting; the message says why."""
+
+
+class Session:
+    dialect = "duckdb"
+
+    def create(self, name: str, query: str) -> None:
+        raise NotImplementedError
+
+    def append(self, name: str, query: str) -> None:
+        raise NotImplementedError
+
+    def rows(self, query: str, batch: int = BATCH) -> Iterator[tuple]:
+        raise NotImplementedError
+
+    def all(self, query: str) -> list[tuple]:
+        return list(self.rows(query))
+
+    def one(self, query: str) -> tuple:
+        found = self.all(query)
+        return found[0] if found else ()
+
+    def put(self, name: str, columns: list[tuple[str, str]], data: list[list]) -> None:
+        """Python columns (`data[i]` the values of `columns[i]`, all of one length) as table `name`."""
+        raise NotImplementedError
+
+    def schema(self, source: str) -> list[tuple[str, str]]:
+        """(column, DuckDB type name) of a Parquet file or folder of parts."""
+        raise NotImplementedError
+
+    def read_parquet(self, name: str, source: str, select: list[str]) -> None:
+        """Table `name` from a Parquet file or folder: the expressions in `select` (DuckDB
+        dialect, over the file's columns and `_file`, `_row`: the part's path and the row's
+        number in it, from 1)."""
+        raise NotImplementedError
+
+    def exists(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+# --- DuckDB -----------------------------------------------------------------------------
+
+
+class DuckDBSession(Session):
+    dialect = "duckdb"
+
+    def __init__(self, memory_limit: str | None = None, threads: int | None = None) -> None:
+        try:
+            import duckdb
+        except ImportError:  # pragma: no cover - a base dependency
+            raise SessionError("DuckDB is not installed: pip install duckdb") from None
+        self._duckdb = duckdb
+        self._spill = tempfile.mkdtemp(prefix="claimcheck-duckdb-")
+        config = {"temp_directory": self._spill, "preserve_insertion_order": False}
+        if memory_limit:
+            config["memory_limit"] = memory_limit
+        if threads:
+            config["threads"] = threads
+        try:
+            self.con = duckdb.connect(":memory:", config=config)
+        except duckdb.Error as err:
+            shutil.rmtree(self._spill, ignore_errors=True)
+            raise SessionError(f"DuckDB: {_first_line(err)}") from None
+
+    def create(self, name: str, query: str) -> None:
+        self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {query}")
+
+    def append(self, name: str, query: str) -> None:
+        self.con.execute(f"INSERT INTO {name} {query}")
+
+    def execute(self, statement: str) -> None:
+        self.con.execute(statement)
+
+    def rows(self, query: str, batch: int = BATCH) -> Iterator[tuple]:
+        cursor = self.con.execute(query)
+        while True:
+            chunk = cursor.fetchmany(batch)
+            if not chunk:
+                return
+            yield from chunk
+
+    def all(self, query: str) -> list[tuple]:
+        return self.con.execute(query).fetchall()
+
+    def put(self, name: str, columns: list[tuple[str, str]], data: list[list]) -> None:
+        if not columns:
+            raise ValueError("a table needs a column")
+        select = ", ".join(f"unnest(${i + 1}::{kind}[]) AS {column}" for i, (column, kind) in enumerate(columns))
+        self.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT {select}", [list(d) for d in data])
+
+    def schema(self, source: str) -> list[tuple[str, str]]:
+        described = self.con.execute(f"DESCRIBE SELECT * FROM read_parquet({_parts(source)})").fetchall()
+        return [(row[0], row[1]) for row in described]
+
+    def read_parquet(self, name: str, source: str, select: list[str]) -> None:
+        self.con.execute(
+            f"CREATE OR REPLACE TABLE {name} AS SELECT {', '.join(select)} FROM ("
+            f"SELECT *, filename AS _file, file_row_number + 1 AS _row "
+            f"FROM read_parquet({_parts(source)}, filename = true, file_row_number = true))"
+        )
+
+    def exists(self, name: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0])
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        finally:
+            shutil.rmtree(self._spill, ignore_errors=True)
+
+
+def _parts(source: str) -> str:
+    """A Parquet table's files for DuckDB: the file, or every part below the folder."""
+    from pathlib import Path
+
+    path = Path(source)
+    pattern = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
+    return "'" + pattern.replace("'", "''") + "'"
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+# --- Spark ------------------------------------------------------------------------------
+
+SPARK_MISSING = (
+    "the spark engine needs PySpark, an optional extra: pip install 'claimcheck[spark]' "
+    "(and Java 17 or later)"
+)
+
+
+def spark_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyspark") is not None
+
+
+class SparkSession(Session):
+    """The same SQL on Spark: each query is turned into Spark SQL by SQLGlot once, run by
+    `spark.sql`, and kept as a checkpointed temporary view (so a loop of rounds does not
+    grow a plan that Spark re-plans every round)."""
+
+    dialect = "spark"
+    _shared = None  # one SparkSession per process, reused (starting one takes seconds)
+
+    def __init__(self, master: str = "local[*]", conf: dict[str, str] | None = None) -> None:
+        if not spark_available():
+            raise SessionError(SPARK_MISSING)
+        self.spark = _spark(master, conf or {})
+        self._views: list[str] = []
+        self._translated: dict[str, str] = {}
+
+    def sql(self, query: str) -> str:
+        known = self._translated.get(query)
+        if known is None:
+            import sqlglot
+
+            known = self._translated[query] = sqlglot.transpile(query, read="duckdb", write="spark")[0]
+        return known
+
+    def frame(self, query: str):
+        return self.spark.sql(self.sql(query))
+
+    def create(self, name: str, query: str) -> None:
+        frame = self.frame(query).localCheckpoint(eager=True)
+        frame.createOrReplaceTempView(name)
+        self._views.append(name)
+
+    def append(self, name: str, query: str) -> None:
+        more = self.frame(query)
+        frame = self.spark.table(name).unionByName(more).localCheckpoint(eager=True)
+        frame.createOrReplaceTempView(name)
+
+    def execute(self, statement: str) -> None:
+        self.spark.sql(self.sql(statement))
+
+    def rows(self, query: str, batch: int = BATCH) -> Iterator[tuple]:
+        for row in self.frame(query).toLocalIterator():
+            yield tuple(row)
+
+    def all(self, query: str) -> list[tuple]:
+        return [tuple(row) for row in self.frame(query).collect()]
+
+    def put(self, name: str, columns: list[tuple[str, str]], data: list[list]) -> None:
+        from pyspark.sql import types as T
+
+        kinds = {"VARCHAR": T.StringType(), "BIGINT": T.LongType(), "INTEGER": T.IntegerType(),
+                 "BOOLEAN": T.BooleanType(), "DOUBLE": T.DoubleType(), "VARCHAR[]": T.ArrayType(T.StringType())}
+        schema = T.StructType([T.StructField(column, kinds[kind]) for column, kind in columns])
+        rows = list(zip(*data)) if data and data[0] else []
+        frame = self.spark.createDataFrame(rows, schema).localCheckpoint(eager=True)
+        frame.createOrReplaceTempView(name)
+        self._views.append(name)
+
+    def schema(self, source: str) -> list[tuple[str, str]]:
+        frame = self.spark.read.parquet(source)
+        return [(field.name, _duck_type(field.dataType)) for field in frame.schema.fields]
+
+    def read_parquet(self, name: str, source: str, select: list[str]) -> None:
+        from pyspark.sql import functions as F
+
+        frame = self.spark.read.parquet(source)
+        frame = frame.select("*", F.col("_metadata.file_path").alias("_file"),
+                             (F.col("_metadata.row_index") + 1).alias("_row"))
+        raw = f"{name}__raw"
+        frame.createOrReplaceTempView(raw)
+        self.create(name, f"SELECT {', '.join(select)} FROM {raw}")
+
+    def exists(self, name: str) -> bool:
+        return self.spark.catalog.tableExists(name)
+
+    def close(self) -> None:
+        for name in self._views:
+            self.spark.catalog.dropTempView(name)
+        self._views.clear()
+
+
+def _spark(master: str, conf: dict[str, str]):
+    """The process's SparkSession, made once (later sessions reuse it, conf and all)."""
+    if SparkSession._shared is not None:
+        return SparkSession._shared
+    import logging
+    import os
+
+    os.environ.setdefault("PYSPARK_PYTHON", __import__("sys").executable)
+    from pyspark.sql import SparkSession as Spark
+
+    logging.getLogger("py4j").setLevel(logging.ERROR)
+    builder = Spark.builder.master(master).appName("claimcheck")
+    builder = builder.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8")
+    builder = builder.config("spark.sql.ansi.enabled", "false")
+    for key, value in conf.items():
+        builder = builder.config(key, value)
+    try:
+        spark = builder.getOrCreate()
+    except Exception as err:  # noqa: BLE001 - Java missing, a bad master URL: said in one line
+        raise SessionError(f"Spark could not start: {_first_line(err)}") from None
+    spark.sparkContext.setLogLevel("ERROR")
+    SparkSession._shared = spark
+    return spark
+
+
+def _duck_type(kind) -> str:
+    """A Spark column type in DuckDB's words, for the schema checks."""
+    from pyspark.sql import types as T
+
+    simple = {
+        T.StringType: "VARCHAR", T.IntegerType: "INTEGER", T.LongType: "BIGINT", T.ShortType: "SMALLINT",
+        T.ByteType: "TINYINT", T.BooleanType: "BOOLEAN", T.DoubleType: "DOUBLE", T.FloatType: "FLOAT",
+        T.DateType: "DATE", T.TimestampType: "TIMESTAMP WITH TIME ZONE", T.BinaryType: "BLOB",
+    }
+    for cls, name in simple.items():
+        if isinstance(kind, cls):
+            return name
+    if isinstance(kind, T.DecimalType):
+        return f"DECIMAL({kind.precision},{kind.scale})"
+    if isinstance(kind, T.ArrayType):
+        return _duck_type(kind.elementType) + "[]"
+    if isinstance(kind, T.MapType):
+        return f"MAP({_duck_type(kind.keyType)}, {_duck_type(kind.valueType)})"
+    return kind.simpleString().upper()

@@ -1,0 +1,293 @@
+"""A table corpus read into an engine and validated there: tables in, clean tables and
+findings out (spec §2–§3, as `validate.py` reads YAML).
+
+Reading checks what a Parquet file can get wrong that YAML cannot, each a finding that
+names the table: a missing table or a file that cannot be read (L001, as an unreadable
+YAML file), a missing column (S003, as a missing field), a column of the wrong type
+(S002, as a value of the wrong type). The table, or the column, then counts as empty. The checks of the rows themselves are `tablecheck.sql`, run by the engine: its
+findings name the table and row, and the YAML's file, line and column where the row
+came from YAML. What SQL cannot reproduce exactly (reading a date, a number's text, a
+value's kind) is computed here, once per distinct text, by the functions validation
+uses (`dates.parse_date`, ...), and handed to the engine as small tables.
+
+`load_corpus` turns the clean tables into the model (`claimcheck.model.Corpus`), so the
+memory engine, the views and every other command read a table corpus as they read YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .dates import parse_date
+from .findings import Finding
+from .model import DateSpan
+from .tables import TABLES, table_path
+
+SQL = "tablecheck.sql"
+
+#: the tables' columns whose names SQL reads as words: named otherwise inside the engine
+INTERNAL = {"column": "col", "index": "idx", "by": "resolved_by"}
+#: the engine's name of each table as read
+RAW = {name: f"raw_{'members' if name == 'rule_members' else name}" for name in TABLES}
+#: columns that hold dates: their distinct texts are read by `parse_date`
+DATE_COLUMNS = {
+    "claims": ("period_start", "period_end"),
+    "assertions": ("date", "period_start", "period_end", "withdrawn"),
+    "resolutions": ("date",),
+}
+_INTEGERS = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
+_NUMBERS = _INTEGERS + ("FLOAT", "DOUBLE", "REAL")
+
+
+@dataclass(slots=True)
+class OpenTables:
+    """A table corpus in an engine session: its clean tables are there by their names."""
+
+    root: Path
+    files: list[str] = field(default_factory=list)  # the Parquet tables read, as named
+    findings: list[Finding] = field(default_factory=list)
+
+
+def display(root: Path, name: str) -> str:
+    return (root / f"{name}.parquet").as_posix()
+
+
+def open_tables(session, root: Path) -> OpenTables:
+    """Read the tables at `root` into `session`, validate them, leave the clean ones there."""
+    opened = OpenTables(root)
+    for table in TABLES.values():
+        _read(session, root, table, opened)
+    _ingest(session)
+    from .sqlfiles import queries
+
+    for name, query in queries(SQL):
+        session.create(name, query)
+    opened.findings.extend(_findings(session))
+    opened.findings.sort(key=Finding.sort_key)
+    return opened
+
+
+def _read(session, root: Path, table, opened: OpenTables) -> None:
+    """One table into raw_<name>: every declared column, cast to its type (null where
+    missing), and where each row is (`_file`, `_row`, `_ord`)."""
+    shown = display(root, table.name)
+    path = table_path(root, table.name)
+    columns = None
+    if path is None:
+        if table.required:
+            opened.findings.append(Finding("L001", f"the table corpus has no {table.name} table ({table.name}.parquet), which it needs", shown, 1, 1))
+    else:
+        opened.files.append(shown)
+        try:
+            columns = dict(session.schema(str(path)))
+        except Exception as err:  # noqa: BLE001 - any engine's error for a file it cannot read
+            opened.findings.append(Finding("L001", f"cannot read the {table.name} table: {_reason(err)}", shown, 1, 1))
+    select, empty = [], columns is None
+    for column in table.columns:
+        internal = INTERNAL.get(column.name, column.name)
+        given = columns.get(column.name) if columns is not None else None
+        expression = None
+        if given is not None:
+            expression = _cast(column, given)
+            if expression is None:
+                opened.findings.append(Finding(
+                    "S002", f"column '{column.name}' of the {table.name} table is {given}; expected {column.type}"
+                    + ("" if column.required else " (read as empty)"), shown, 1, 1))
+        elif columns is not None and column.required:
+            opened.findings.append(Finding("S003", f"the {table.name} table has no column '{column.name}', which it needs", shown, 1, 1))
+        if expression is None and column.required:
+            empty = True
+        select.append(f"{expression or f'CAST(NULL AS {column.type})'} AS {internal}")
+    order = "ROW_NUMBER() OVER (ORDER BY file NULLS LAST, line NULLS LAST, col NULLS LAST, _file, _row) AS _ord"
+    name = RAW[table.name]
+    if empty:
+        _empty(session, name, table)
+        return
+    inner = ", ".join(select) + ", _file, _row"
+    try:
+        session.read_parquet(f"{name}_cast", str(path), [inner])
+        session.create(name, f"SELECT *, {order} FROM {name}_cast")
+    except Exception as err:  # noqa: BLE001 - a corrupt file, a cast that fails on some row
+        opened.findings.append(Finding("L001", f"cannot read the {table.name} table: {_reason(err)}", shown, 1, 1))
+        _empty(session, name, table)
+
+
+def _empty(session, name: str, table) -> None:
+    """A table with the declared columns and no rows: what a missing or broken one reads as."""
+    columns = [f"CAST(NULL AS {c.type}) AS {INTERNAL.get(c.name, c.name)}" for c in table.columns]
+    session.create(name, f"SELECT {', '.join(columns)}, CAST(NULL AS VARCHAR) AS _file, "
+                         "CAST(NULL AS BIGINT) AS _row, CAST(NULL AS BIGINT) AS _ord LIMIT 0")
+
+
+def _cast(column, given: str) -> str | None:
+    """The expression that reads column `column` of the type `given`, or None when it cannot."""
+    quoted = f'"{column.name}"'
+    want = column.type
+    given = given.upper()
+    if given == want:
+        return quoted
+    if want == "INTEGER" and given in _INTEGERS:
+        return f"CAST({quoted} AS INTEGER)"
+    if want == "VARCHAR" and given == "DATE" and column.name in ("date", "period_start", "period_end", "withdrawn"):
+        return f"strftime({quoted}, '%Y-%m-%d')"
+    if want == "VARCHAR" and column.name == "tolerance" and (given in _NUMBERS or given.startswith("DECIMAL")):
+        return f"CAST({quoted} AS VARCHAR)"
+    if want == "VARCHAR[]" and given in ("VARCHAR[]", "STRING[]"):
+        return quoted
+    return None
+
+
+def _reason(err: Exception) -> str:
+    text = " ".join(str(err).split())
+    return (text[:300] + "…") if len(text) > 300 else (text or type(err).__name__)
+
+
+# --- the ingest step: what SQL cannot read exactly ------------------------------------------
+
+
+def _ingest(session) -> None:
+    """Dates, values and tolerances, each distinct text read once by Python as
+    validation reads it, into small tables the checks join."""
+    texts = set()
+    for table, columns in DATE_COLUMNS.items():
+        for column in columns:
+            for (text,) in session.rows(f"SELECT DISTINCT {column} FROM {RAW[table]} WHERE {column} IS NOT NULL"):
+                texts.add(text)
+    rows = [date_row(text) for text in sorted(texts)]
+    session.put("dates", [("raw", "VARCHAR"), ("text", "VARCHAR"), ("first", "BIGINT"), ("last", "BIGINT"), ("problem", "VARCHAR")],
+                _columns(rows, 5))
+    values = set()
+    for query in ("SELECT DISTINCT object_kind, object FROM raw_claims WHERE object IS NOT NULL",
+                  "SELECT DISTINCT value_kind, value FROM raw_assertions WHERE value IS NOT NULL"):
+        values.update(session.rows(query))
+    rows = [value_row(kind, value) for kind, value in sorted(values, key=lambda kv: (kv[0] or "", kv[1]))]
+    session.put("value_texts", [("kind", "VARCHAR"), ("value", "VARCHAR"), ("problem", "VARCHAR"), ("number", "BOOLEAN"),
+                                ("boolean", "BOOLEAN"), ("date", "BOOLEAN"), ("text", "BOOLEAN")], _columns(rows, 7))
+    tolerances = [text for (text,) in session.rows("SELECT DISTINCT tolerance FROM raw_predicates WHERE tolerance IS NOT NULL")]
+    rows = [tolerance_row(text) for text in sorted(tolerances)]
+    session.put("tolerances", [("raw", "VARCHAR"), ("text", "VARCHAR"), ("ok", "BOOLEAN")], _columns(rows, 3))
+
+
+def _columns(rows: list[tuple], width: int) -> list[list]:
+    return [list(column) for column in zip(*rows)] if rows else [[] for _ in range(width)]
+
+
+def date_row(text: str) -> tuple:
+    """(text as stored, as the model keeps it, first day, last day, problem) of a date."""
+    span = parse_date(text)
+    if isinstance(span, DateSpan):
+        return text, span.text, span.first, span.last, None
+    return text, None, None, None, span
+
+
+def value_row(kind: str | None, text: str) -> tuple:
+    """(kind, text, problem, and whether it fits a number, boolean, date, text predicate)."""
+    from .export import decode_value
+
+    try:
+        value = decode_value(kind, text)
+    except (ValueError, OverflowError) as err:
+        return kind, text, f"'{text}' is not of kind {kind}: {err}" if kind else f"'{text}' has no value kind", None, None, None, None
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    date = not isinstance(value, (bool, float)) and isinstance(parse_date(value), DateSpan)
+    return kind, text, None, number, isinstance(value, bool), date, isinstance(value, str)
+
+
+def tolerance_row(text: str) -> tuple:
+    """(text as stored, as a decimal number's text, whether it is one of at least 0)."""
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        return text, None, False
+    if not number.is_finite() or number < 0:
+        return text, None, False
+    return text, text.strip(), True
+
+
+def _findings(session) -> list[Finding]:
+    out = []
+    for code, table, part, row, file, line, col, message in session.rows(
+        "SELECT code, tbl, _file, _row, file, line, col, message FROM findings"
+    ):
+        where = f"{table} row {row}" if row is not None else table
+        if file is None:
+            out.append(Finding(code, f"{where}: {message}", part or table, row or 1, 1))
+        else:
+            out.append(Finding(code, f"{where}: {message}", file, line or 1, col or 1))
+    return out
+
+
+# --- the model, from the clean tables --------------------------------------------------------
+
+
+def load_corpus(session):
+    """The clean tables as the memory engine's model (`Corpus`)."""
+    from .export import decode_value
+    from .model import UNBOUNDED, Assertion, Claim, Corpus, Entity, Period, Pos, Predicate, Resolution, Rule, Source
+
+    corpus = Corpus()
+    spans: dict[str, DateSpan] = {}
+
+    def span(text):
+        if text is None:
+            return None
+        known = spans.get(text)
+        if known is None:
+            known = spans[text] = parse_date(text)
+        return known
+
+    def pos(file, line, col, part, row):
+        return Pos(file, line or 1, col or 1) if file is not None else Pos(part, row, 1)
+
+    for row in session.rows("SELECT id, name, kind, reliability, represents, url, country, note, file, line, col, _file, _row FROM sources ORDER BY _ord"):
+        ident, name, kind, reliability, represents, url, country, note = row[:8]
+        corpus.sources[ident] = Source(ident, name, pos(*row[8:]), kind or "other", reliability or "F",
+                                       tuple(represents or ()), url, country, note)
+    for row in session.rows("SELECT id, name, aliases, kind, file, line, col, _file, _row FROM entities ORDER BY _ord"):
+        corpus.entities[row[0]] = Entity(row[0], row[1], pos(*row[4:]), tuple(row[2] or ()), row[3])
+    for row in session.rows("SELECT id, description, single_value, value_type, tolerance, conflicts_with, file, line, col, _file, _row FROM predicates ORDER BY _ord"):
+        ident, description, single, value_type, tolerance, conflicts = row[:6]
+        unique = tuple(dict.fromkeys(conflicts or ()))
+        corpus.predicates[ident] = Predicate(ident, pos(*row[6:]), description, bool(single), value_type,
+                                             Decimal(tolerance) if tolerance is not None else None, unique)
+    assertions: dict[str, list] = {}
+    for row in session.rows(
+        "SELECT a.claim, a.idx, a.source, a.stance, a.date, a.has_period, a.period_start, a.period_end, a.value_kind, a.value, "
+        "a.credibility, a.via, a.quote, a.url, a.note, a.file, a.line, a.col, a._file, a._row FROM assertions a ORDER BY a.claim, a.idx"
+    ):
+        claim, index, source, stance, date, own, start, end, kind, value, credibility, via, quote, url, note = row[:15]
+        period = Period(span(start), span(end)) if own else None
+        assertions.setdefault(claim, []).append((Assertion(
+            claim, index, source, stance, pos(*row[15:]), period, span(date), decode_value(kind, value),
+            credibility or 6, tuple(via or ()), quote, url, note), own))
+    for row in session.rows(
+        "SELECT id, text, subject, predicate, object_kind, object, period_start, period_end, tags, file, line, col, _file, _row "
+        "FROM claims ORDER BY _ord"
+    ):
+        ident, text, subject, predicate, kind, value, start, end, tags = row[:9]
+        period = Period(span(start), span(end)) if start is not None or end is not None else UNBOUNDED
+        made = []
+        for a, own in assertions.pop(ident, ()):
+            if not own:
+                a.period = period
+            made.append(a)
+        corpus.claims[ident] = Claim(ident, text, pos(*row[9:]), subject, predicate, decode_value(kind, value), period,
+                                     tuple(tags or ()), tuple(made))
+    members: dict[str, list] = {}
+    for rule, role, position, claim in session.rows("SELECT rule, role, position, claim FROM members ORDER BY rule, role, position"):
+        members.setdefault(rule, []).append((role, claim))
+    for row in session.rows("SELECT id, kind, severity, note, file, line, col, _file, _row FROM rules ORDER BY id"):
+        ident, kind, severity, note = row[:4]
+        listed = members.get(ident, [])
+        if kind == "implies":
+            rule = Rule(ident, kind, severity, pos(*row[4:]), if_=next(c for r, c in listed if r == "if"),
+                        then=tuple(c for r, c in listed if r == "then"), note=note)
+        else:
+            rule = Rule(ident, kind, severity, pos(*row[4:]), claims=tuple(c for r, c in listed if r == "claims"), note=note)
+        corpus.rules[ident] = rule
+    for row in session.rows("SELECT conflict, status, verdict, note, resolved_by, date, file, line, col, _file, _row FROM resolutions ORDER BY _ord"):
+        conflict, status, verdict, note, by, date = row[:6]
+        corpus.resolutions.append(Resolution(conflict, status, pos(*row[6:]), verdict, note, by, span(date)))
+    return corpus
