@@ -97,6 +97,35 @@ class AssessMethod(str, Enum):
     trust = "trust"
 
 
+class Engine(str, Enum):
+    memory = "memory"
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+EngineOpt = typer.Option(None, "--engine", help="Where conflicts are found: memory, duckdb or spark \\[default: memory for YAML, duckdb for a folder of tables].", show_default=False, case_sensitive=False)
+MemoryLimitOpt = typer.Option(None, "--memory-limit", metavar="SIZE", help="Cap DuckDB's memory (8GB, 500MB); past it, it spills to disk.")
+SparkMasterOpt = typer.Option("local[*]", "--spark-master", metavar="URL", help="With --engine spark: the cluster to run on.")
+SparkConfOpt = typer.Option(None, "--spark-conf", metavar="KEY=VALUE", help="With --engine spark: a Spark setting; repeat for more.")
+
+
+def _engine(engine, memory_limit, spark_master, spark_conf):
+    """The engine options of `check` and `conflicts` (tabular.EngineOptions), checked."""
+    from .tabular import EngineOptions
+
+    conf = {}
+    for item in spark_conf or ():
+        key, equals, value = item.partition("=")
+        if not equals or not key.strip():
+            _fail(f"--spark-conf '{item}' is not KEY=VALUE")
+        conf[key.strip()] = value.strip()
+    if (spark_conf or spark_master != "local[*]") and engine is not Engine.spark:
+        _fail("--spark-master and --spark-conf are for --engine spark")
+    if memory_limit is not None and engine in (Engine.memory, Engine.spark):
+        _fail("--memory-limit caps DuckDB: it is for --engine duckdb (the default for a folder of tables)")
+    return EngineOptions(engine.value if engine else None, memory_limit, spark_master, conf)
+
+
 AssessOpt = typer.Option(AssessMethod.prior, "--assess", help="How to weigh each conflict: prior (Admiralty grades) or trust (learned from the whole corpus).", case_sensitive=False)
 ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml, searched upward).")
 WriteBaselineOpt = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the open conflicts and the findings in FILE, for --baseline; exit 0.")
@@ -161,8 +190,8 @@ def _refuse_corpus_target(target: Path) -> None:
             _fail(f"will not write '{target}': it is part of the corpus being read ({path}); write it elsewhere")
 
 
-def _analyze(paths: Optional[list[Path]], config, progress=None):
-    return _run_analysis(_paths(paths, config), config, progress)
+def _analyze(paths: Optional[list[Path]], config, progress=None, engine=None):
+    return _run_analysis(_paths(paths, config), config, progress, engine)
 
 
 def _with_options(config, select=None, ignore=None, no_assess: bool = False, method=None):
@@ -185,9 +214,10 @@ def _with_options(config, select=None, ignore=None, no_assess: bool = False, met
 _LAST: list = []
 
 
-def _run_analysis(paths: list[Path], config, progress=None):
+def _run_analysis(paths: list[Path], config, progress=None, engine=None):
     """The analysis every command runs, with the configuration's settings (diff runs it
-    twice). `progress` is a `terminal.LoadProgress` or None (see `_progress`)."""
+    twice). `progress` is a `terminal.LoadProgress` or None (see `_progress`); `engine`
+    the `tabular.EngineOptions` of `check` and `conflicts` (None: the default engine)."""
     from . import lint
     from .analysis import analyze
     from .assess import WeightsError, weights_from
@@ -205,13 +235,163 @@ def _run_analysis(paths: list[Path], config, progress=None):
         except WeightsError as err:
             _fail(f"configuration: {config.file}: {err}")
     try:
-        result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
-                         progress=progress, method=config.assess_method)
+        if _tabular(paths, engine):  # a folder of tables, or a SQL engine (claimcheck/tabular.py)
+            result = _tabular_analysis(paths, config, engine, weights, select, ignore)
+        else:
+            result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
+                             progress=progress, method=config.assess_method)
     finally:
         if progress is not None:
             progress.close()
     _LAST[:] = [result]
     return result
+
+
+def _tabular(paths: list[Path], engine) -> bool:
+    from .tables import is_table_corpus
+
+    return bool(engine and engine.name in ("duckdb", "spark")) or any(is_table_corpus(p) for p in paths)
+
+
+def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore):
+    from .sessions import SessionError
+    from .tabular import EngineOptions, TableUsageError, analyze
+
+    try:
+        result = analyze(paths, engine or EngineOptions(), config.limits, weights, config.assess is not None, select,
+                         ignore, config.lint, config.assess_method)
+    except (TableUsageError, SessionError) as err:
+        _fail(str(err))
+    skipped = getattr(result.scratch, "skipped", None)
+    if skipped:
+        typer.echo(skipped, err=True)
+    return result
+
+
+def _streams(paths: Optional[list[Path]], config, engine) -> bool:
+    """Is this run's corpus read on a SQL engine (so json and jsonl stream)?"""
+    from .tabular import TableUsageError
+
+    try:
+        return engine.on_sql(_paths(paths, config))
+    except TableUsageError as err:
+        _fail(str(err))
+
+
+def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[Path], keep=None):
+    """json or jsonl of a corpus on a SQL engine, a conflict at a time (tabular.stream):
+    what it wrote, for the summary and exit code."""
+    from .assess import WeightsError, weights_from
+    from .sessions import SessionError
+    from .tabular import TableUsageError, stream
+
+    chosen = _paths(paths, config)
+    weights = None
+    if config.assess is not None:
+        try:
+            weights = weights_from(config.assess)
+        except WeightsError as err:
+            _fail(f"configuration: {config.file}: {err}")
+    select = set(config.select) if config.select else None
+    ignore = set(config.ignore) if config.ignore else None
+    problems = __import__("claimcheck.lint", fromlist=["problems"]).problems(select, ignore, config.lint)
+    if problems:
+        _fail("; ".join(problems) + (f" ({config.file})" if config.file else ""))
+    if not _to_stdout(output):
+        _refuse_corpus_target(output)
+    sink = _Sink(output)
+    try:
+        done = stream(chosen, engine, config.limits, sink.write, fmt.value, weights, config.assess is not None,
+                      config.assess_method, select, ignore, keep)
+    except (TableUsageError, SessionError) as err:
+        sink.abandon()
+        _fail(str(err))
+    except BaseException:
+        sink.abandon()
+        raise
+    try:
+        sink.close()
+    except OSError as err:
+        _fail(f"cannot write '{output}': {err.strerror or err}")
+    if done.skipped:
+        typer.echo(done.skipped, err=True)
+    return done
+
+
+class _Sink:
+    """Where a streamed report goes: standard output as it comes, or a file written
+    beside its target and moved into place once whole (as `write_atomically`)."""
+
+    def __init__(self, output: Optional[Path]) -> None:
+        import tempfile
+
+        self.target = None if _to_stdout(output) else Path(output)
+        self.temp = None
+        if self.target is None:
+            sys.stdout.flush()
+            self.handle = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+        else:
+            try:
+                fd, self.temp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent if str(self.target.parent) else ".")
+            except OSError as err:
+                _fail(f"cannot write '{output}': {err.strerror or err}")
+            self.handle = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        if self.handle is None:
+            sys.stdout.write(data.decode("utf-8", errors="surrogateescape"))
+        else:
+            self.handle.write(data)
+
+    def close(self) -> None:
+        if self.target is None:
+            if self.handle is not None:
+                self.handle.flush()
+            return
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        os.replace(self.temp, self.target)
+
+    def abandon(self) -> None:
+        if self.temp is not None:
+            self.handle.close()
+            try:
+                os.unlink(self.temp)
+            except OSError:
+                pass
+
+
+def _streamed_summary(done, conflicts_word_count: int, quiet: bool, verbose: bool) -> None:
+    """The summary line (report/words.py's summary_line) of a streamed run."""
+    from .model import SEVERITY_NAMES
+
+    if verbose:
+        stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in done.timings.items())
+        typer.echo(f"time: {stages}; total {sum(done.timings.values()) * 1000:.0f} ms", err=True)
+    if quiet:
+        return
+    counts = {s: sum(1 for f in done.findings if f.severity == s) for s in SEVERITY_ORDER}
+    findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
+    opened = sum(done.open_by_severity.values())
+    detail = ", ".join(f"{done.open_by_severity[rank]} {SEVERITY_NAMES[rank]}" for rank in (2, 1, 0) if done.open_by_severity.get(rank))
+    shown = f"{conflicts_word_count} conflict{'s' if conflicts_word_count != 1 else ''}"
+    if opened and detail:
+        shown += f" ({opened} open: {detail})"
+    plural = lambda n, word: f"{n} {word}{'s' if n != 1 else ''}"  # noqa: E731
+    typer.echo(f"{shown} in {plural(done.claims, 'claim')} from {plural(done.sources, 'source')}, "
+               f"{plural(done.files, 'file')}; {findings}", err=True)
+
+
+def _streamed_exit(done, fail_on: str) -> int:
+    from .model import FAIL_ON_LEVEL, SEVERITY_RANK
+
+    level = FAIL_ON_LEVEL[fail_on]
+    if level > SEVERITY_RANK["error"]:
+        return 0
+    if any(SEVERITY_RANK[f.severity] >= level for f in done.findings):
+        return 1
+    return 1 if any(rank >= level and n for rank, n in done.open_by_severity.items()) else 0
 
 
 def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict, run) -> int:
@@ -224,7 +404,10 @@ def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict
     from . import cache
     from .loader import discover
 
-    files, _ = discover(_paths(paths, config))
+    chosen = _paths(paths, config)
+    if _tabular(chosen, None):  # tables are no YAML files: the cache's key would not see them change
+        return run()
+    files, _ = discover(chosen)
     settings = {
         "command": command,
         "options": options,
@@ -502,6 +685,10 @@ def check(
     no_assess: bool = NoAssessOpt,
     assess: AssessMethod = AssessOpt,
     no_cache: bool = NoCacheOpt,
+    engine: Optional[Engine] = EngineOpt,
+    memory_limit: Optional[str] = MemoryLimitOpt,
+    spark_master: str = SparkMasterOpt,
+    spark_conf: Optional[list[str]] = SparkConfOpt,
 ) -> None:
     """Check a corpus for CI: load and schema errors, findings and open conflicts.
 
@@ -516,8 +703,11 @@ def check(
       claimcheck check --write-baseline baseline.json   # accept what is there today
 
       claimcheck check --baseline baseline.json         # fail only on new problems
+
+      claimcheck check tables/ --format jsonl           # a folder of Parquet tables, on DuckDB
     """
     _check_quiet_verbose(quiet, verbose)
+    engines = _engine(engine, memory_limit, spark_master, spark_conf)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     baseline = _load_baseline(baseline_file)
     fmt = _default_format(fmt, config, output)
@@ -525,7 +715,11 @@ def check(
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
 
     def run() -> int:
-        result = _analyze(paths, config, progress)
+        if fmt in (Format.json, Format.jsonl) and baseline is None and write_baseline is None and _streams(paths, config, engines):
+            done = _stream(paths, config, engines, fmt, output)
+            _streamed_summary(done, done.conflicts, quiet, verbose)
+            return _streamed_exit(done, threshold)
+        result = _analyze(paths, config, progress, engines)
         comparison = None
         if baseline is not None:
             from .baseline import compare, root_of
@@ -552,7 +746,7 @@ def check(
     cacheable = not (no_cache or not _to_stdout(output) or baseline_file or write_baseline or verbose or progress)
     options = {"format": fmt.value, "fail_on": threshold, "color": _use_color(color, output), "quiet": quiet,
                "select": config.select, "ignore": config.ignore, "assess": config.assess,
-               "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits)}
+               "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits), "engine": engines.name}
     raise typer.Exit(_cached_run("check", paths, config, options, run) if cacheable else run())
 
 
@@ -578,6 +772,10 @@ def conflicts(
     ignore: Optional[list[str]] = IgnoreOpt,
     no_assess: bool = NoAssessOpt,
     assess: AssessMethod = AssessOpt,
+    engine: Optional[Engine] = EngineOpt,
+    memory_limit: Optional[str] = MemoryLimitOpt,
+    spark_master: str = SparkMasterOpt,
+    spark_conf: Optional[list[str]] = SparkConfOpt,
 ) -> None:
     """Show where the sources contradict each other: a colored table per conflict.
 
@@ -595,22 +793,32 @@ def conflicts(
     _check_choices("--severity", severity, SEVERITY_ORDER)
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
     _check_quiet_verbose(quiet, verbose)
+    engines = _engine(engine, memory_limit, spark_master, spark_conf)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     fmt = _default_format(fmt, config, output)
-    result = _analyze(paths, config, _progress(fmt is Format.table))
     machine = fmt in SETTLED_TOO
-    if not quiet:
-        _unknown_filters(result.corpus, claim, source, tag)
-    tagged = {c.id for c in result.corpus.claims.values() if tag and set(tag) & set(c.tags)}
-    shown = [
-        c for c in result.conflicts
-        if (not kind or c.kind in kind)
-        and (not severity or c.severity_name in severity)
-        and (c.status in status if status else (show_all or machine or c.status != "resolved"))
-        and (not claim or set(claim) & set(c.claims))
-        and (not source or set(source) & set(c.sources))
-        and (not tag or tagged & set(c.claims))
-    ]
+
+    def keeper(corpus):
+        """The filters' test, once the corpus is known."""
+        if not quiet:
+            _unknown_filters(corpus, claim, source, tag)
+        tagged = {c.id for c in corpus.claims.values() if set(tag) & set(c.tags)} if tag else set()
+        return lambda c: (
+            (not kind or c.kind in kind)
+            and (not severity or c.severity_name in severity)
+            and (c.status in status if status else (show_all or machine or c.status != "resolved"))
+            and (not claim or set(claim) & set(c.claims))
+            and (not source or set(source) & set(c.sources))
+            and (not tag or tagged & set(c.claims))
+        )
+
+    if fmt in (Format.json, Format.jsonl) and write_baseline is None and _streams(paths, config, engines):
+        done = _stream(paths, config, engines, fmt, output, keeper)
+        _streamed_summary(done, done.conflicts, quiet, verbose)
+        raise typer.Exit(_streamed_exit(done, fail_on.value))
+    result = _analyze(paths, config, _progress(fmt is Format.table), engines)
+    keep = keeper(result.corpus)
+    shown = [c for c in result.conflicts if keep(c)]
     if write_baseline is not None:  # of the whole corpus, whatever the filters show; before any output
         wrote = _write_baseline(write_baseline, result)
     _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
@@ -1173,6 +1381,9 @@ def _leave(code: int) -> None:
     """Exit without tearing the heap down: freeing a large corpus's millions of objects one
     by one takes seconds (2 s at 100k claims), and every file is written and closed by now.
     Under a profiler or debugger the normal exit stays, so they can write what they saw."""
+    tabular = sys.modules.get("claimcheck.tabular")
+    if tabular is not None:  # DuckDB's spill folder and any tables made from YAML go
+        tabular.close_all()
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)
     try:

@@ -1,0 +1,485 @@
+"""The pipeline for table corpora, and for any corpus on a SQL engine (`--engine`).
+
+    tables ─▶ tablecheck (read, validate in SQL) ─▶ engine: memory (the model, then the
+    memory engine, lint and assessment as for YAML) | duckdb | spark (engine/sql/,
+    conflicts finished one by one by the memory engine's code) ─▶ report
+
+A YAML corpus given to a SQL engine is first turned into tables (`export_parquet`, in a
+private temporary folder). On a SQL engine the corpus never comes into Python whole:
+the `Result` holds a `TableCorpus`, which fetches what the renderers ask of it (a claim,
+a rule) from the engine, and json and jsonl are written one conflict at a time
+(`stream`). Lint rules need every claim in memory: on a SQL engine they are skipped,
+and one line on standard error says which and why.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+from .tables import is_table_corpus
+
+ENGINES = ("memory", "duckdb", "spark")
+
+
+class TableUsageError(ValueError):
+    """The command cannot run as asked (a PATH mixing tables with YAML, a bad setting)."""
+
+
+@dataclass(slots=True)
+class EngineOptions:
+    name: str | None = None  # memory | duckdb | spark; None: memory for YAML, duckdb for tables
+    memory_limit: str | None = None
+    spark_master: str = "local[*]"
+    spark_conf: dict = field(default_factory=dict)
+
+    def chosen(self, paths: list[Path]) -> str:
+        if self.name:
+            return self.name
+        return "duckdb" if tables_in(paths) else "memory"
+
+    def on_sql(self, paths: list[Path]) -> bool:
+        return self.chosen(paths) != "memory"
+
+
+def tables_in(paths: list[Path]) -> Path | None:
+    """The table corpus among the PATHs, if one is (then it must be the only PATH)."""
+    tables = [p for p in paths if is_table_corpus(p)]
+    if not tables:
+        return None
+    if len(paths) > 1:
+        raise TableUsageError(f"'{tables[0]}' is a table corpus: give it as the only PATH (tables and YAML are not read together)")
+    return tables[0]
+
+
+def needs_tables(paths: list[Path], engine: EngineOptions | None) -> bool:
+    """Does this run go through this module (a table corpus, or a SQL engine)?"""
+    try:
+        return tables_in(paths) is not None or bool(engine and engine.name in ("duckdb", "spark"))
+    except TableUsageError:
+        return True
+
+
+# --- sessions -----------------------------------------------------------------------------
+
+_OPEN: list = []  # sessions and temporary folders to close when the process leaves
+
+
+def _session(engine: str, options: EngineOptions):
+    from .sessions import DuckDBSession, SparkSession
+
+    if engine == "spark":
+        session = SparkSession(options.spark_master, options.spark_conf)
+    else:
+        session = DuckDBSession(options.memory_limit)
+    _OPEN.append(session)
+    return session
+
+
+@atexit.register
+def close_all() -> None:
+    """Close every session (DuckDB's spill folder goes with it) and temporary folder."""
+    while _OPEN:
+        held = _OPEN.pop()
+        try:
+            if isinstance(held, Path):
+                shutil.rmtree(held, ignore_errors=True)
+            else:
+                held.close()
+        except Exception:  # noqa: BLE001 - leaving: nothing more can be done
+            pass
+
+
+def _as_tables(paths: list[Path], limits) -> tuple[Path, list[str], list[Finding]]:
+    """The table corpus at `paths`: itself, or the YAML corpus there turned into tables
+    in a private temporary folder (with the YAML files' names and findings)."""
+    root = tables_in(paths)
+    if root is not None:
+        return root, [], []
+    from .export import export_parquet
+    from .loader import discover
+
+    folder = Path(tempfile.mkdtemp(prefix="claimcheck-tables-"))
+    _OPEN.append(folder)
+    report = export_parquet(paths, folder / "corpus", limits)
+    files = [display for _, display in discover(paths)[0]]
+    return folder / "corpus", files, report.findings
+
+
+# --- the corpus, as the renderers see it ----------------------------------------------------
+
+
+class _Lazy(Mapping):
+    """Records fetched from the engine by id, as renderers ask for them (and kept)."""
+
+    def __init__(self, session, table: str, make) -> None:
+        self._session, self._table, self._make = session, table, make
+        self._known: dict = {}
+        self._size: int | None = None
+
+    def __len__(self) -> int:
+        if self._size is None:
+            (self._size,) = self._session.one(f"SELECT count(*) FROM {self._table}")
+        return self._size
+
+    def __getitem__(self, ident):
+        if ident not in self._known:
+            self.fetch([ident])
+        found = self._known.get(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def __contains__(self, ident) -> bool:
+        try:
+            self[ident]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator:
+        for (ident,) in self._session.rows(f"SELECT id FROM {self._table} ORDER BY _ord"):
+            yield ident
+
+    def fetch(self, idents) -> None:
+        wanted = [i for i in dict.fromkeys(idents) if isinstance(i, str) and i not in self._known]
+        for start in range(0, len(wanted), 5000):
+            chunk = wanted[start:start + 5000]
+            listed = ", ".join("'" + i.replace("'", "''") + "'" for i in chunk)
+            for row in self._session.rows(self._make.query.format(table=self._table, ids=listed)):
+                made = self._make(row)
+                self._known[made.id] = made
+            for ident in chunk:
+                self._known.setdefault(ident, None)
+
+
+class _ClaimCount:
+    """A claim as `summary` and the tag filters read it: its id, tags and how many
+    assertions it has (not which)."""
+
+    __slots__ = ("id", "tags", "assertions")
+
+    def __init__(self, ident: str, tags, assertions: int) -> None:
+        self.id, self.tags, self.assertions = ident, tuple(tags or ()), range(assertions)
+
+
+class _Claims(_Lazy):
+    def values(self):  # the whole corpus's claims, as counts: streamed, never held
+        for ident, tags, count in self._session.rows(
+            "SELECT c.id, c.tags, coalesce(n.count, 0) FROM claims c "
+            "LEFT JOIN (SELECT claim, count(*) AS count FROM assertions GROUP BY claim) n ON n.claim = c.id ORDER BY c._ord"
+        ):
+            yield _ClaimCount(ident, tags, count)
+
+
+def _make_claim(row):
+    from .dates import parse_date
+    from .export import decode_value
+    from .model import UNBOUNDED, Claim, Period, Pos
+
+    ident, text, subject, predicate, kind, value, start, end, tags, file, line, col, part, number = row
+    period = Period(parse_date(start) if start else None, parse_date(end) if end else None) if start or end else UNBOUNDED
+    where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
+    return Claim(ident, text, where, subject, predicate, decode_value(kind, value), period, tuple(tags or ()), ())
+
+
+_make_claim.query = (
+    "SELECT id, text, subject, predicate, object_kind, object, period_start, period_end, tags, file, line, col, _file, _row "
+    "FROM {table} WHERE id IN ({ids})"
+)
+
+
+def _make_rule(row):
+    from .model import Pos, Rule
+
+    ident, kind, severity, note, members, file, line, col, part, number = row
+    where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
+    listed = sorted(members or [], key=lambda m: (m[0], m[1]))
+    if kind == "implies":
+        return Rule(ident, kind, severity, where, if_=next(c for r, _, c in listed if r == "if"),
+                    then=tuple(c for r, _, c in listed if r == "then"), note=note)
+    return Rule(ident, kind, severity, where, claims=tuple(c for r, _, c in listed if r == "claims"), note=note)
+
+
+_make_rule.query = (
+    "SELECT r.id, r.kind, r.severity, r.note, (SELECT list((m.role, m.position, m.claim)) FROM members m WHERE m.rule = r.id), "
+    "r.file, r.line, r.col, r._file, r._row FROM {table} r WHERE r.id IN ({ids})"
+)
+
+
+class TableCorpus:
+    """What the renderers read of a corpus (model.Corpus's fields), from the engine: the
+    sources, predicates and resolutions whole (few), claims and rules as asked for."""
+
+    def __init__(self, session, sources: dict, predicates: dict, resolutions: list) -> None:
+        self.sources = sources
+        self.predicates = predicates
+        self.resolutions = resolutions
+        self.claims = _Claims(session, "claims", _make_claim)
+        self.rules = _Lazy(session, "rules", _make_rule)
+        self.entities = _Lazy(session, "entities", None)
+
+    def assertions(self):  # pragma: no cover - no renderer of conflicts or check asks
+        raise NotImplementedError("a table corpus on a SQL engine does not hold its assertions in memory")
+
+
+def _small_tables(session):
+    """Sources, predicates and resolutions as the model holds them (tablecheck.load_corpus)."""
+    from decimal import Decimal
+
+    from .dates import parse_date
+    from .model import Pos, Predicate, Resolution, Source
+
+    def where(file, line, col, part, number):
+        return Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
+
+    sources = {}
+    for row in session.rows("SELECT id, name, kind, reliability, represents, url, country, note, file, line, col, _file, _row FROM sources ORDER BY _ord"):
+        ident, name, kind, reliability, represents, url, country, note = row[:8]
+        sources[ident] = Source(ident, name, where(*row[8:]), kind or "other", reliability or "F", tuple(represents or ()), url, country, note)
+    predicates = {}
+    for row in session.rows("SELECT id, description, single_value, value_type, tolerance, conflicts_with, file, line, col, _file, _row FROM predicates ORDER BY _ord"):
+        ident, description, single, value_type, tolerance, conflicts = row[:6]
+        predicates[ident] = Predicate(ident, where(*row[6:]), description, bool(single), value_type,
+                                      Decimal(tolerance) if tolerance is not None else None, tuple(dict.fromkeys(conflicts or ())))
+    resolutions = []
+    for row in session.rows("SELECT conflict, status, verdict, note, resolved_by, date, file, line, col, _file, _row FROM resolutions ORDER BY _ord"):
+        conflict, status, verdict, note, by, date = row[:6]
+        resolutions.append(Resolution(conflict, status, where(*row[6:]), verdict, note, by, parse_date(date) if date else None))
+    return sources, predicates, resolutions
+
+
+# --- the analysis ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A corpus read and checked on an engine, its conflicts found, ready to come out."""
+
+    session: object
+    corpus: TableCorpus
+    files: list[str]
+    findings: list[Finding]
+    engine: object  # sqlengine.SqlEngine
+    timings: dict
+    skipped: str | None  # the line that says which lint rules were skipped, and why
+
+
+def analyze(paths: list[Path], options: EngineOptions, limits, weights=None, assess: bool = True,
+            select=None, ignore=None, lint_options=None, method: str = "prior"):
+    """`analysis.analyze` for a table corpus, or on a SQL engine: one `Result` with
+    every conflict in it (the renderers that need them all at once)."""
+    engine = options.chosen(paths)
+    if engine == "memory":
+        return _memory(paths, options, limits, weights, assess, select, ignore, lint_options, method)
+    prepared = prepare(paths, options, limits, select, ignore)
+    from .analysis import Result
+
+    statuses = {r.conflict: r.status for r in prepared.corpus.resolutions}
+    conflicts = list(prepared.engine.conflicts(statuses))
+    clock = time.perf_counter()
+    assessments, trust = _assessments(prepared, conflicts, weights, assess, method)
+    prepared.timings["trust" if method == "trust" and assess else "assess"] = time.perf_counter() - clock
+    prepared.corpus.claims.fetch({a.claim for c in conflicts for s in c.sides for e in s.entries for a in (e.assertion,)}
+                                 | {c.subject["claim"] for c in conflicts if c.subject and "claim" in c.subject})
+    result = Result(prepared.corpus, conflicts, prepared.findings, prepared.files, assessments, prepared.timings,
+                    trust=trust, scratch=prepared)
+    return result
+
+
+def _assessments(prepared: Prepared, conflicts, weights, assess: bool, method: str):
+    if not assess:
+        return {}, None
+    if method == "trust":
+        from .engine.sqltrust import learn
+
+        model = learn(prepared.session, prepared.corpus)
+        from .trust import assess_trust
+
+        return {c.id: assess_trust(c, prepared.corpus, model) for c in conflicts}, model
+    from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+
+    return {c.id: assess_conflict(c, prepared.corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}, None
+
+
+def prepare(paths: list[Path], options: EngineOptions, limits, select=None, ignore=None) -> Prepared:
+    """Read, check and find the conflicts of a corpus on a SQL engine."""
+    from .engine.sqlengine import SqlEngine
+    from .tablecheck import open_tables
+
+    started = time.perf_counter()
+    root, yaml_files, findings = _as_tables(paths, limits)
+    converted = time.perf_counter() - started
+    session = _session(options.chosen(paths), options)
+    opened = open_tables(session, root)
+    timings = {"load": converted, "validate": time.perf_counter() - started - converted}
+    engine = SqlEngine(session)
+    engine.run()
+    timings["engine"] = engine.timings["engine"]
+    sources, predicates, resolutions = _small_tables(session)
+    corpus = TableCorpus(session, sources, predicates, resolutions)
+    findings = findings + opened.findings + engine.stale({})
+    findings.sort(key=Finding.sort_key)
+    return Prepared(session, corpus, yaml_files or opened.files, findings, engine, timings,
+                    skipped_lint(select, ignore, options.chosen(paths)))
+
+
+def skipped_lint(select, ignore, engine: str) -> str | None:
+    """The line that says which lint rules do not run on a SQL engine, and why."""
+    from . import lint
+
+    rules = lint.selected(select, ignore)
+    if not rules:
+        return None
+    codes = ", ".join(rule.CODE for rule in rules)
+    return (f"claimcheck: lint rules skipped on the {engine} engine ({codes}): they read every claim in memory; "
+            "run them with --engine memory on a corpus that fits")
+
+
+def _memory(paths, options, limits, weights, assess, select, ignore, lint_options, method):
+    """A table corpus on the memory engine: the tables into the model, then the memory
+    engine, lint rules and assessment exactly as for YAML (analysis.py's stages)."""
+    import gc
+
+    from . import lint
+    from .analysis import Result
+    from .engine import find_conflicts
+    from .tablecheck import load_corpus, open_tables
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        clock = time.perf_counter()
+        root = tables_in(paths)
+        session = _session("duckdb", options)
+        opened = open_tables(session, root)
+        corpus = load_corpus(session)
+        timings = {"load": time.perf_counter() - clock}
+        clock = time.perf_counter()
+        findings = list(opened.findings)
+        conflicts, stale = find_conflicts(corpus)
+        findings.extend(stale)
+        timings["engine"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        findings.extend(lint.run(corpus, select, ignore, lint_options))
+        findings.sort(key=Finding.sort_key)
+        timings["lint"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        assessments, trust, stage = {}, None, "assess"
+        if assess and method == "trust":
+            from .trust import assess_trust, learn_trust
+
+            trust = learn_trust(corpus)
+            assessments = {c.id: assess_trust(c, corpus, trust) for c in conflicts}
+            stage = "trust"
+        elif assess:
+            from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+
+            assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
+        timings[stage] = time.perf_counter() - clock
+        return Result(corpus, conflicts, findings, opened.files, assessments, timings, trust=trust)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# --- json and jsonl, a conflict at a time ---------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Streamed:
+    """What a streamed run wrote, for the summary line and the exit code."""
+
+    files: int = 0
+    claims: int = 0
+    sources: int = 0
+    conflicts: int = 0
+    open_by_severity: dict = field(default_factory=dict)  # severity rank -> open conflicts
+    findings: list = field(default_factory=list)
+    timings: dict = field(default_factory=dict)
+    skipped: str | None = None
+
+
+def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, weights=None, assess: bool = True,
+           method: str = "prior", select=None, ignore=None, keep=None) -> Streamed:
+    """Write the json or jsonl document of a corpus on a SQL engine, one conflict at a
+    time (`write(bytes)`), never holding every conflict: byte for byte what
+    report/machine.py writes for the same conflicts. `keep(corpus)`, where given, makes
+    the test each conflict must pass to be written (`conflicts`' filters)."""
+    import json
+    from collections import Counter
+
+    from . import __version__, jsontext
+    from .report.data import SCHEMA_VERSION, conflict_dict, finding_dict
+
+    prepared = prepare(paths, options, limits, select, ignore)
+    corpus = prepared.corpus
+    keep = keep(corpus) if keep is not None else None
+    resolutions = {r.conflict: r for r in corpus.resolutions}
+    statuses = {r.conflict: r.status for r in corpus.resolutions}
+    model = None
+    if assess and method == "trust":
+        from .engine.sqltrust import learn
+
+        model = learn(prepared.session, corpus)
+    if assess and method != "trust":
+        from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+
+        weights = weights or DEFAULT_WEIGHTS
+    out = Streamed(files=len(prepared.files), findings=prepared.findings, timings=prepared.timings, skipped=prepared.skipped)
+    by_kind, by_status, by_severity = Counter(), Counter(), Counter()
+    if fmt == "json":
+        head = jsontext.encode({"schema_version": SCHEMA_VERSION, "tool": {"name": "claimcheck", "version": __version__}, "conflicts": []})
+        write(head[: -len(b"[]\n}\n")])
+    clock = time.perf_counter()
+    for conflict in prepared.engine.conflicts(statuses):
+        if keep is not None and not keep(conflict):
+            continue
+        assessment = None
+        if assess:
+            if model is not None:
+                from .trust import assess_trust
+
+                assessment = assess_trust(conflict, corpus, model)
+            else:
+                assessment = assess_conflict(conflict, corpus, weights)
+        data = conflict_dict(conflict, resolutions.get(conflict.id), assessment)
+        if fmt == "json":
+            text = jsontext.encode(data)[:-1].replace(b"\n", b"\n    ")
+            write((b"[\n    " if not out.conflicts else b",\n    ") + text)
+        else:
+            write((json.dumps({"type": "conflict", **data}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
+        out.conflicts += 1
+        by_kind[conflict.kind] += 1
+        by_status[conflict.status] += 1
+        if conflict.status == "open":
+            by_severity[conflict.severity_name] += 1
+            out.open_by_severity[conflict.severity] = out.open_by_severity.get(conflict.severity, 0) + 1
+    prepared.timings["output"] = time.perf_counter() - clock
+    findings = [finding_dict(f) for f in prepared.findings]
+    counts = dict(prepared.session.all(
+        "SELECT 'sources', count(*) FROM sources UNION ALL SELECT 'entities', count(*) FROM entities "
+        "UNION ALL SELECT 'claims', count(*) FROM claims UNION ALL SELECT 'assertions', count(*) FROM assertions "
+        "UNION ALL SELECT 'rules', count(*) FROM rules"))
+    out.claims, out.sources = counts["claims"], counts["sources"]
+    if fmt == "json":
+        summary = {
+            "files": out.files, "sources": counts["sources"], "entities": counts["entities"], "claims": counts["claims"],
+            "assertions": counts["assertions"], "rules": counts["rules"], "conflicts": out.conflicts,
+            "open_conflicts": sum(by_severity.values()), "conflicts_by_severity": dict(sorted(by_severity.items())),
+            "conflicts_by_kind": dict(sorted(by_kind.items())), "conflicts_by_status": dict(sorted(by_status.items())),
+            "findings": len(prepared.findings),
+            "findings_by_severity": dict(sorted(Counter(f.severity for f in prepared.findings).items())),
+        }
+        tail = jsontext.encode({"findings": findings, "summary": summary})
+        write((b"\n  ]" if out.conflicts else b"[]") + b",\n" + tail[len(b"{\n"):])
+    else:
+        for f in findings:
+            write((json.dumps({"type": "finding", **f}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
+    return out
