@@ -176,7 +176,7 @@ class SparkSession(Session):
         if not spark_available():
             raise SessionError(SPARK_MISSING)
         self.spark = _spark(master, conf or {})
-        self._views: list[str] = []
+        self._frames: dict = {}  # view name -> its cached frame
         self._translated: dict[str, str] = {}
 
     def sql(self, query: str) -> str:
@@ -191,14 +191,27 @@ class SparkSession(Session):
         return self.spark.sql(self.sql(query))
 
     def create(self, name: str, query: str) -> None:
-        frame = self.frame(query).localCheckpoint(eager=True)
+        self._keep(name, self.frame(query))
+
+    def _keep(self, name: str, frame) -> None:
+        """Make the frame now and keep it as view `name`, with a plan that no longer
+        holds the queries it came from: those of a whole run would nest into plans that
+        Spark takes ever longer to analyse (and Spark 4's localCheckpoint, the usual cut,
+        loses track of its columns when such a view is joined with its own source)."""
+        from pyspark.sql.classic.dataframe import DataFrame
+
+        jdf = frame._jdf
+        frame = DataFrame(self.spark._jsparkSession.createDataFrame(jdf.rdd(), jdf.schema()), self.spark).cache()
+        frame.count()
         frame.createOrReplaceTempView(name)
-        self._views.append(name)
+        old = self._frames.get(name)
+        self._frames[name] = frame
+        if old is not None:
+            old.unpersist()
 
     def append(self, name: str, query: str) -> None:
-        more = self.frame(query)
-        frame = self.spark.table(name).unionByName(more).localCheckpoint(eager=True)
-        frame.createOrReplaceTempView(name)
+        # one query, checkpointed before the view it reads is replaced
+        self.create(name, f"SELECT * FROM {name} UNION ALL {query}")
 
     def execute(self, statement: str) -> None:
         self.spark.sql(self.sql(statement))
@@ -217,9 +230,7 @@ class SparkSession(Session):
                  "BOOLEAN": T.BooleanType(), "DOUBLE": T.DoubleType(), "VARCHAR[]": T.ArrayType(T.StringType())}
         schema = T.StructType([T.StructField(column, kinds[kind]) for column, kind in columns])
         rows = list(zip(*data)) if data and data[0] else []
-        frame = self.spark.createDataFrame(rows, schema).localCheckpoint(eager=True)
-        frame.createOrReplaceTempView(name)
-        self._views.append(name)
+        self._keep(name, self.spark.createDataFrame(rows, schema))
 
     def schema(self, source: str) -> list[tuple[str, str]]:
         frame = self.spark.read.parquet(source)
@@ -239,9 +250,10 @@ class SparkSession(Session):
         return self.spark.catalog.tableExists(name)
 
     def close(self) -> None:
-        for name in self._views:
+        for name, frame in self._frames.items():
             self.spark.catalog.dropTempView(name)
-        self._views.clear()
+            frame.unpersist()
+        self._frames.clear()
 
 
 def _spark(master: str, conf: dict[str, str]):
@@ -256,7 +268,8 @@ def _spark(master: str, conf: dict[str, str]):
 
     logging.getLogger("py4j").setLevel(logging.ERROR)
     builder = Spark.builder.master(master).appName("claimcheck")
-    builder = builder.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8")
+    builder = builder.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+    builder = builder.config("spark.sql.shuffle.partitions", "4")
     builder = builder.config("spark.sql.ansi.enabled", "false")
     for key, value in conf.items():
         builder = builder.config(key, value)

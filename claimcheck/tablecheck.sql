@@ -56,12 +56,16 @@ SELECT id, name, aliases,
 FROM id_entities
 WHERE id_rank = 1 AND name IS NOT NULL
 
--- table: source_represents
--- Each entity a source says it represents, and whether it is known.
-SELECT s.id AS source, s._ord, s.file, s.line, s.col, s._file, s._row, u.entity, e.id IS NOT NULL AS known
+-- table: represented
+-- Each entity a source says it represents.
+SELECT s.id AS source, s._ord, s.file, s.line, s.col, s._file, s._row, u.entity
 FROM id_sources s CROSS JOIN unnest(s.represents) AS u(entity)
-LEFT JOIN entities e ON e.id = u.entity
 WHERE s.id_rank = 1 AND s.name IS NOT NULL AND u.entity IS NOT NULL
+
+-- table: source_represents
+-- ... and whether it is known.
+SELECT r.*, e.id IS NOT NULL AS known
+FROM represented r LEFT JOIN entities e ON e.id = r.entity
 
 -- table: sources
 SELECT s.id, s.name,
@@ -131,13 +135,17 @@ FROM (
     FROM claims_checked
 ) c
 
+-- table: via_elements
+-- Each source an assertion names in its via.
+SELECT a._ord, u.via_source
+FROM raw_assertions a CROSS JOIN unnest(a.via) AS u(via_source)
+
 -- table: via_unknown
 -- The assertions whose via names a source that is not known (the whole via is left out).
-SELECT a._ord, count(*) AS unknown
-FROM raw_assertions a CROSS JOIN unnest(a.via) AS u(via_source)
-LEFT JOIN sources s ON s.id = u.via_source
+SELECT v._ord, count(*) AS unknown
+FROM via_elements v LEFT JOIN sources s ON s.id = v.via_source
 WHERE s.id IS NULL
-GROUP BY a._ord
+GROUP BY v._ord
 
 -- table: assertions_checked
 -- Every assertion row with what its checks found.
@@ -441,7 +449,8 @@ FROM assertions_checked WHERE claim_known AND source IS NOT NULL AND NOT source_
 UNION ALL
 SELECT 'R001', 'assertions', a._file, a._row, a.file, a.line, a.col,
        'unknown source ''' || coalesce(u.via_source, 'null') || ''' in via (the whole via is left out)'
-FROM assertions_checked a CROSS JOIN unnest(a.via) AS u(via_source)
+FROM assertions_checked a
+JOIN via_elements u ON u._ord = a._ord
 LEFT JOIN sources s ON s.id = u.via_source
 WHERE a.claim_known AND a.via_unknown > 0 AND s.id IS NULL
 UNION ALL
