@@ -440,10 +440,15 @@ def side_facts(sides: dict[str, Any], facts: dict[tuple[str, int], AssertionFact
       2025-10-01 differ; 2020 and '2020' in a `date` field do not);
     - per side, the number of distinct origins of the assertions it holds.
     """
+    # §4.5 (version 2) "Own voice": only assertions whose origin is their source count
+    def own(key) -> bool:
+        return facts[key].origin == facts[key].source
+
     labels_of: dict[str, set[str]] = {}
     for label, keys in sides.items():
         for key in keys:
-            labels_of.setdefault(facts[key].source, set()).add(label)
+            if own(key):
+                labels_of.setdefault(facts[key].source, set()).add(label)
     both = sorted(source for source, labels in labels_of.items() if len(labels) >= 2)
     reversal = False
     for label, keys in sides.items():
@@ -453,7 +458,7 @@ def side_facts(sides: dict[str, Any], facts: dict[tuple[str, int], AssertionFact
             for key in keys:
                 for other in other_keys:
                     a, b = facts[key], facts[other]
-                    if (a.source == b.source and a.date is not None and b.date is not None
+                    if (own(key) and own(other) and a.source == b.source and a.date is not None and b.date is not None
                             and a.date != b.date):
                         reversal = True
     origins = {label: len({facts[key].origin for key in keys}) for label, keys in sides.items()}
