@@ -453,7 +453,8 @@ class _Validator:
         name = spec.name
         if type(node) is not Scalar:
             shape = "a list" if type(node) is Sequence else "a mapping"
-            self.finding("S002", f"'{name}' must be a single value, not {shape}", file, node, path)
+            what = "a single value or a range {min: X, max: Y}" if kind == "value" else "a single value"
+            self.finding("S002", f"'{name}' must be {what}, not {shape}", file, node, path)
             return _MISSING
         value = node.value
         if value is None:
