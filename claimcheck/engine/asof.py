@@ -38,4 +38,7 @@ def as_of(corpus: Corpus, moment: DateSpan | None) -> Corpus:
         claims[claim_id] = replace(claim, assertions=kept)
     if claims is None:
         return corpus
-    return Corpus(corpus.sources, corpus.entities, corpus.predicates, claims, corpus.rules, corpus.resolutions)
+    return Corpus(
+        corpus.sources, corpus.entities, corpus.predicates, claims, corpus.rules, corpus.resolutions,
+        corpus.unusable_assertions, corpus.mentioned,
+    )
