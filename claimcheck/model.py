@@ -220,6 +220,9 @@ class Corpus:
     #: source and entity ids named where the model keeps no record of them (a claim or
     #: field with errors): they are used, whatever else is wrong there
     mentioned: set[str] = field(default_factory=set)
+    #: the claims that hold a withdrawn assertion: all a view of the corpus as of now
+    #: needs to look at (`engine.asof`)
+    with_withdrawals: set[str] = field(default_factory=set)
 
     def assertions(self):
         for claim in self.claims.values():

@@ -949,6 +949,8 @@ class _Builder:
                         value, a.get("credibility", DEFAULT_CREDIBILITY), tuple(s for s, _, _ in a.get("via", ())),
                     ))
                 continue
+            if withdrawn is not None:
+                self.corpus.with_withdrawals.add(ident)
             assertions.append(Assertion(
                 ident, index, source, a["stance"], sub.where, a.get("period", period), date,
                 value, a.get("credibility", DEFAULT_CREDIBILITY), via, a.get("quote"), a.get("url"), a.get("note"),
