@@ -23,7 +23,7 @@ from .engine import Conflict
 from .engine.sides import AGAINST_INTEREST
 from .engine.value import KIND as VALUE_KIND, value_of
 from .model import Corpus, SEVERITY_NAMES
-from .values import canonical_text, classify, differs, normalize_text
+from .values import EXTENTS, canonical_text, classify, gap, tolerance_in_units
 
 DEFAULT_WEIGHTS = {
     # Admiralty source reliability: A completely reliable … E unreliable; F cannot be judged
@@ -138,29 +138,34 @@ def side_scores(conflict: Conflict, corpus: Corpus, weights: dict) -> tuple[dict
 def agreeing(conflict: Conflict, corpus: Corpus) -> list[list]:
     """For each side of a value conflict, the entries of the other sides whose value agrees
     with the side's own by §4.3 (within the tolerance): a figure revised within the
-    tolerance, or a range that takes in the side's value, stands with it too. Sides are
-    compared, not entries: one comparison per pair of sides (a conflict has few values,
-    each given by many)."""
+    tolerance, or a range that takes in the side's value, stands with it too. Only
+    numbers, dates and date-times agree without being one value (other values that agree
+    stand on one side already), so sides are compared by their extents, in order of their
+    low ends: each side meets only the sides within its reach, never every other."""
     predicate = _predicate_of(conflict, corpus)
     value_type = predicate.value_type if predicate else None
     tolerance = predicate.tolerance if predicate and predicate.tolerance is not None else 0
-    values = []  # per side: its distinct (class, key, text) values
-    for side in conflict.sides:
-        seen = {}
+    extents: dict[str, list] = {}  # class -> [(low, high, side index)]
+    for index, side in enumerate(conflict.sides):
+        seen = set()
         for entry in side.entries:
-            value = value_of(entry.assertion, corpus)
-            classified = classify(value, value_type)
-            if classified is not None:
-                seen.setdefault(classified, (*classified, normalize_text(canonical_text(value))))
-        values.append(list(seen.values()))
-    out = []
-    for i in range(len(conflict.sides)):
-        borrowed = []
-        for j, other in enumerate(conflict.sides):
-            if i != j and any(not differs(a, b, tolerance) for a in values[i] for b in values[j]):
-                borrowed.extend(other.entries)
-        out.append(borrowed)
-    return out
+            classified = classify(value_of(entry.assertion, corpus), value_type)
+            if classified is not None and classified[0] in EXTENTS and classified not in seen:
+                seen.add(classified)
+                extents.setdefault(classified[0], []).append((*classified[1], index))
+    within: list[set[int]] = [set() for _ in conflict.sides]
+    for cls, rows in extents.items():
+        limit = tolerance_in_units(cls, tolerance)
+        rows.sort(key=lambda r: (r[0], r[1], r[2]))
+        for n, (low, high, i) in enumerate(rows):
+            # rows further on start later: they agree until one starts beyond reach
+            for other_low, other_high, j in rows[n + 1:]:
+                if other_low - high > limit:
+                    break
+                if j != i and gap((low, high), (other_low, other_high)) <= limit:
+                    within[i].add(j)
+                    within[j].add(i)
+    return [[e for j in sorted(others) for e in conflict.sides[j].entries] for others in within]
 
 
 def _predicate_of(conflict: Conflict, corpus: Corpus):
