@@ -16,6 +16,7 @@ import typer
 from . import __version__
 from .model import SEVERITY_ORDER
 from .output import write_atomically
+from .plural import count, noun
 
 app = typer.Typer(
     name="claimcheck",
@@ -282,7 +283,7 @@ def _verbose(result, verbose: bool) -> None:
         (assertions, "assertion"), (len(corpus.rules), "rule"), (len(result.conflicts), "conflict"),
         (len(result.findings), "finding"),
     ]
-    typer.echo("read " + ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts), err=True)
+    typer.echo("read " + ", ".join(count(n, word) for n, word in counts), err=True)
     stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in result.timings.items())
     total = sum(result.timings.values()) * 1000
     typer.echo(f"time: {stages}; total {total:.0f} ms", err=True)
@@ -428,7 +429,7 @@ def _baseline_summary(comparison, hidden: bool, quiet: bool) -> None:
     gone = comparison.gone_count
     if gone:
         typer.echo(
-            f"{gone} baseline entr{'y no longer occurs' if gone == 1 else 'ies no longer occur'}"
+            f"{count(gone, 'baseline entry')} no longer {noun(gone, 'occurs', 'occur')}"
             f" (update the baseline with --write-baseline {comparison.file}):",
             err=True,
         )
@@ -464,8 +465,7 @@ def _write_baseline(file: Path, result) -> str:
     except OSError as err:
         _fail(f"cannot write '{file}': {err.strerror or err}")
     conflicts, findings = len(baseline.conflicts), sum(baseline.findings.values())
-    return (f"Wrote baseline {file}: {conflicts} open conflict{'s' if conflicts != 1 else ''}, "
-            f"{findings} finding{'s' if findings != 1 else ''}")
+    return f"Wrote baseline {file}: {count(conflicts, 'open conflict')}, {count(findings, 'finding')}"
 
 
 def _summary(result, conflicts, quiet: bool) -> None:
@@ -474,7 +474,7 @@ def _summary(result, conflicts, quiet: bool) -> None:
     from .report.words import summary_line
 
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITY_ORDER}
-    findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
+    findings = ", ".join(count(n, s) for s, n in counts.items() if n) or "no findings"
     if not result.files and not result.findings:  # a wrong folder passes silently otherwise
         where = ", ".join(f"'{p}'" for p in _reading) or "the paths given"
         typer.echo(f"claimcheck: warning: no corpus files (*.yaml, *.yml) found in {where}", err=True)
@@ -625,7 +625,7 @@ def conflicts(
     visible = any(c.status == "open" for c in shown) or any(f.severity != "info" for f in result.findings)
     if code and hidden and fail_on.value == "info" and not quiet and not visible:
         # tables and lines leave info findings to `check`: say what failed the run
-        typer.echo(f"claimcheck: exit 1 for {len(hidden)} info finding{'s' if len(hidden) != 1 else ''}"
+        typer.echo(f"claimcheck: exit 1 for {count(len(hidden), 'info finding')}"
                    " (--fail-on info), which this format leaves out: `claimcheck check` lists them", err=True)
     raise typer.Exit(code)
 
@@ -736,11 +736,11 @@ def diff(
     _emit(renderers[fmt](changes, color=_use_color(color, output), width=width), output)
     failing = changes.failing(fail_on.value)
     if not quiet:
-        line = f"since {rev}: {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.removed)} removed conflicts"
+        line = f"since {rev}: {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.removed)} removed {noun(len(changes.new) + len(changes.changed) + len(changes.removed), 'conflict')}"
         if failing:
             line += f"; {len(failing)} new or worse at or above {fail_on.value}: {', '.join(failing)}"
         if changes.errors_after:
-            line += f"; the corpus has {changes.errors_after} error finding{'s' if changes.errors_after != 1 else ''} now (see `claimcheck check`)"
+            line += f"; the corpus has {count(changes.errors_after, 'error finding')} now (see `claimcheck check`)"
         typer.echo(line, err=True)
     raise typer.Exit(1 if failing else 0)
 
@@ -856,7 +856,7 @@ def _warn_errors(result) -> None:
     would be missing unsaid."""
     errors = sum(1 for f in result.findings if f.severity == "error")
     if errors:
-        typer.echo(f"claimcheck: warning: the corpus has {errors} error{'s' if errors != 1 else ''}; what "
+        typer.echo(f"claimcheck: warning: the corpus has {count(errors, 'error')}; what "
                    f"{'they touch' if errors != 1 else 'it touches'} is not shown (`claimcheck check` lists them)", err=True)
 
 
@@ -1090,13 +1090,13 @@ def export_claimreview_command(
     if not quiet:
         for reason in report.skipped:
             typer.echo(f"skipped {reason}", err=True)
-        typer.echo(f"{len(report.reviews)} ClaimReviews, {len(report.skipped)} claims skipped", err=True)
+        typer.echo(f"{count(len(report.reviews), 'ClaimReview')}, {count(len(report.skipped), 'claim')} skipped", err=True)
     errors = [f for f in result.findings if f.severity == "error"]
     if errors:  # a verdict in a broken file is missing from what gets published: fail
         for f in errors:
             typer.echo(finding_line(f), err=True)
-        typer.echo(f"claimcheck: the corpus has {len(errors)} error{'s' if len(errors) != 1 else ''}; what they touch"
-                   " is not exported (fix them, then export again)", err=True)
+        typer.echo(f"claimcheck: the corpus has {count(len(errors), 'error')}; what {noun(len(errors), 'it touches', 'they touch')}"
+                   f" is not exported (fix {noun(len(errors), 'it', 'them')}, then export again)", err=True)
         raise typer.Exit(1)
 
 

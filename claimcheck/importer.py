@@ -55,6 +55,7 @@ from .dates import parse_date
 from .model import DateSpan
 from .nodes import MAX_INT_DIGITS, Limits
 from .output import write_atomically
+from .plural import count
 
 #: claims per claims-NNNN.yaml file
 CLAIMS_PER_FILE = 5000
@@ -140,9 +141,10 @@ class ImportReport:
 
     def summary(self) -> str:
         return (
-            f"{self.rows} rows → {self.assertions} assertions on {self.claims} claims about {self.entities} objects "
-            f"from {self.sources} sources, {len(self.predicates)} predicates; {self.skipped} rows skipped, "
-            f"{len(self.problems) - self.skipped} kept with a problem; {len(self.files)} files in {self.out_dir}"
+            f"{count(self.rows, 'row')} → {count(self.assertions, 'assertion')} on {count(self.claims, 'claim')} "
+            f"about {count(self.entities, 'object')} from {count(self.sources, 'source')}, {count(len(self.predicates), 'predicate')}; "
+            f"{count(self.skipped, 'row')} skipped, {len(self.problems) - self.skipped} kept with a problem; "
+            f"{count(len(self.files), 'file')} in {self.out_dir}"
         )
 
 

@@ -345,7 +345,7 @@ def test_the_command_lists_every_row_it_could_not_use(tmp_path):
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert lines[:30] == [f"{tmp_path / 'claims.csv'}:{n + 2}: skipped: row {n + 1}: empty value" for n in range(30)]
-    assert lines[30:] == [f"31 rows → 1 assertions on 1 claims about 1 objects from 1 sources, 1 predicates; "
+    assert lines[30:] == [f"31 rows → 1 assertion on 1 claim about 1 object from 1 source, 1 predicate; "
                           f"30 rows skipped, 0 kept with a problem; 4 files in {tmp_path / 'corpus'}"]
 
 

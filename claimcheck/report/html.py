@@ -24,6 +24,7 @@ from ..analysis import Result
 from ..engine import KINDS
 from ..graph import Graph, Node, build_graph
 from ..model import SEVERITY_NAMES, SEVERITY_ORDER, SEVERITY_RANK
+from ..plural import count, noun
 from .data import document, json_value
 from .escape import printable
 from .graph import RULE_COLOR, STANCE_COLOR, VIA_COLOR, plain, wrap
@@ -78,19 +79,19 @@ def _json_for_script(data) -> str:
 
 def _title(doc: dict) -> str:
     n = doc["summary"]["conflicts"]
-    return f"claimcheck report: {n} conflict{'s' if n != 1 else ''}"
+    return f"claimcheck report: {count(n, 'conflict')}"
 
 
 def _lede(doc: dict) -> str:
     s = doc["summary"]
     open_ = s["open_conflicts"]
     detail = ", ".join(f"{n} {name}" for name, n in sorted(s["conflicts_by_severity"].items(), key=lambda kv: -SEVERITY_RANK[kv[0]]))
-    line = f"{s['conflicts']} conflict{'s' if s['conflicts'] != 1 else ''}"
+    line = count(s["conflicts"], "conflict")
     if open_:
         line += f" ({open_} open: {detail})"
     return (
-        f"{line} among {s['claims']} claims and {s['assertions']} assertions from {s['sources']} sources, "
-        f"{s['rules']} rules, {s['files']} file{'s' if s['files'] != 1 else ''}; {s['findings']} finding{'s' if s['findings'] != 1 else ''}."
+        f"{line} among {count(s['claims'], 'claim')} and {count(s['assertions'], 'assertion')} from {count(s['sources'], 'source')}, "
+        f"{count(s['rules'], 'rule')}, {count(s['files'], 'file')}; {count(s['findings'], 'finding')}."
     )
 
 
@@ -149,7 +150,7 @@ def _filters(conflicts: list[dict], facets: dict, corpus) -> str:
         + select("kind", "Kind", [(k, k) for k in KINDS])
         + select("severity", "Severity", [(s, s) for s in SEVERITY_ORDER])
         + select("status", "Status", [(s, s) for s in STATUSES])
-        + f'<span id="shown" class="muted">{len(conflicts)} of {len(conflicts)} conflicts shown</span>'
+        + f'<span id="shown" class="muted">{len(conflicts)} of {count(len(conflicts), "conflict")} shown</span>'
         + '<button type="button" id="clear">Clear</button>'
         + "</nav>"
     )
@@ -386,9 +387,9 @@ def _timeline_section(result: Result, graph: Graph) -> str:
     out.append("</svg>")
     notes = []
     if undated:
-        notes.append(f"{undated} undated assertion{'s' if undated != 1 else ''} not shown")
+        notes.append(f"{count(undated, 'undated assertion')} not shown")
     if hidden:
-        notes.append(f"{hidden} more dated assertion{'s' if hidden != 1 else ''} than fit in {MAX_LANES} rows not drawn")
+        notes.append(f"{count(hidden, 'more dated assertion')} than fit in {MAX_LANES} rows not drawn")
     note = f'<p class="muted">{esc("; ".join(notes))}.</p>' if notes else ""
     return head + '<div class="graph-wrap">' + "".join(out) + "</div>" + note + "</section>"
 
@@ -460,7 +461,7 @@ def _card(c: dict, facet: dict, corpus) -> str:
         n = side["independent_origins"]
         out.append(
             f'<div class="side"><h4>{esc(side["label"])} '
-            f'<span class="origins">{n} independent origin{"s" if n != 1 else ""}'
+            f'<span class="origins">{count(n, "independent origin")}'
             + (f": {esc(', '.join(origins))}" if origins else "")
             + "</span></h4>"
         )
@@ -514,7 +515,7 @@ def _card(c: dict, facet: dict, corpus) -> str:
     if c["self_contradiction"]:
         kind = "reversal" if c["reversal"] else "self-contradiction"
         who = ", ".join(c["self_contradicting_sources"])
-        notes.append(f'<p class="note warn"><b>{kind}</b>: {esc(who)} stand{"s" if len(c["self_contradicting_sources"]) == 1 else ""} on more than one side</p>')
+        notes.append(f'<p class="note warn"><b>{kind}</b>: {esc(who)} {noun(len(c["self_contradicting_sources"]), "stands", "stand")} on more than one side</p>')
     assessment = c.get("assessment")
     if assessment:
         explanation = assessment.get("explanation") or (f"leans to '{assessment['leaning']}'" if assessment.get("leaning") else "no clear leaning")
@@ -754,7 +755,7 @@ _SCRIPT = r"""
         total += 1;
         if (ok) { count += 1; visible[cid] = true; }
       });
-      if (shown) { shown.textContent = count + " of " + total + " conflicts shown"; }
+      if (shown) { shown.textContent = count + " of " + total + (total === 1 ? " conflict" : " conflicts") + " shown"; }
       if (selected) { return; }
       drawn.forEach(function (el) { el.classList.remove("dim"); });
       if (active) {

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from ..engine import Conflict
 from ..engine.conflict import Entry
+from ..plural import count
 from .escape import printable
 from .table import STANCE_STYLE, conflict_table, make_console
 
@@ -77,7 +78,7 @@ def _source(source, result) -> list:
     parts.append(Text(printable("  ".join(facts)), style="dim"))
     made = [a for a in corpus.assertions() if a.source == source.id]
     relayed = [a for a in corpus.assertions() if source.id in a.via]
-    parts.append(Text(f"{len(made)} assertions; relayed by others {len(relayed)} times"))
+    parts.append(Text(f"{count(len(made), 'assertion')}; relayed by others {count(len(relayed), 'time')}"))
     for a in made:
         line = Text(f"  {a.claim} ")
         line.append(a.stance, style=STANCE_STYLE[a.stance])

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ..engine import Conflict
 from ..engine.value import value_of
+from ..plural import count
 from .escape import printable
 from .words import describe, value_text
 
@@ -60,12 +61,12 @@ def conflict_table(conflict: Conflict, corpus, assessment=None) -> Group:
     wide_labels = any(len(side.label) > SOURCE_WIDTH for side in conflict.sides)
     for side in conflict.sides:
         origins = side.independent_origins
-        count = Text(f"{origins} independent origin{'s' if origins != 1 else ''}", style="dim")
+        origins_text = Text(count(origins, "independent origin"), style="dim")
         label = Text(side.label, style="bold underline")
         if wide_labels:
-            table.add_row("", "", Text.assemble(label, "\n", count))
+            table.add_row("", "", Text.assemble(label, "\n", origins_text))
         else:
-            table.add_row(label, "", count)
+            table.add_row(label, "", origins_text)
         for entry in side.entries:
             a = entry.assertion
             source = corpus.sources.get(a.source)

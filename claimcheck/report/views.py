@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import jsontext
+from ..plural import count
 from .escape import printable
 from .table import STANCE_STYLE, make_console
 
@@ -94,7 +95,7 @@ def render_claims(rows: list[dict], color: bool = False, width: int | None = Non
             Text(str(row["affirms"]), style="green"), Text(str(row["denies"]), style="red"),
             Text(str(row["doubts"]), style="yellow"), _ids(row["conflicts"], limit),
         )
-    return _done(table, color, width, f"{len(rows)} claim{'s' if len(rows) != 1 else ''}")
+    return _done(table, color, width, count(len(rows), "claim"))
 
 
 def render_timeline(rows: list[dict], color: bool = False, width: int | None = None) -> str:
