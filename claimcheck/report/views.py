@@ -198,7 +198,7 @@ def render_matrix(matrix: dict, color: bool = False, width: int | None = None) -
             console.print()
     console.print(Text("+ affirms  − denies  ? doubts  ± mixed  · silent; contested claims first (bold)", style="dim"))
     key = Table.grid(padding=(0, 2))
-    numbered = [f"{k + 1:>{cell}} {source}" for k, source in enumerate(sources)]
+    numbered = [f"{k + 1:>{cell}}={source}" for k, source in enumerate(sources)]
     across = max(1, (width + 2) // (max((len(n) for n in numbered), default=1) + 2))
     for _ in range(min(across, len(numbered))):
         key.add_column(no_wrap=True)
