@@ -736,7 +736,7 @@ def diff(
     _emit(renderers[fmt](changes, color=_use_color(color, output), width=width), output)
     failing = changes.failing(fail_on.value)
     if not quiet:
-        line = f"since {rev}: {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.removed)} removed {noun(len(changes.new) + len(changes.changed) + len(changes.removed), 'conflict')}"
+        line = f"since {rev}: {count(len(changes.new), 'new conflict')}, {len(changes.changed)} changed, {len(changes.removed)} removed"
         if failing:
             line += f"; {len(failing)} new or worse at or above {fail_on.value}: {', '.join(failing)}"
         if changes.errors_after:

@@ -109,7 +109,7 @@ def test_json_new_removed_changed(repo):
     before_files = {a["file"] for s in changed["before"]["sides"] for a in s["assertions"]}
     assert removed_files == before_files == {"corpus/claims.yaml"}
     assert doc["summary"] == {"new": 1, "removed": 1, "changed": 1, "error_findings": {"before": 0, "after": 0}}
-    assert "since HEAD~1: 1 new, 1 changed, 1 removed conflicts" in out.stderr
+    assert "since HEAD~1: 1 new conflict, 1 changed, 1 removed" in out.stderr
     assert "2 new or worse at or above error: contradiction:talks, contradiction:war" in out.stderr
 
 
