@@ -85,7 +85,7 @@ def _title(doc: dict) -> str:
 def _lede(doc: dict) -> str:
     s = doc["summary"]
     open_ = s["open_conflicts"]
-    detail = ", ".join(f"{n} {name}" for name, n in sorted(s["conflicts_by_severity"].items(), key=lambda kv: -SEVERITY_RANK[kv[0]]))
+    detail = ", ".join(f"{n} {name}" for name, n in sorted(s["open_conflicts_by_severity"].items(), key=lambda kv: -SEVERITY_RANK[kv[0]]))
     line = count(s["conflicts"], "conflict")
     if open_:
         line += f" ({open_} open: {detail})"
@@ -111,7 +111,7 @@ def _summary(doc: dict) -> str:
     severities = SEVERITY_ORDER
     return (
         '<section class="summary" aria-label="Summary">'
-        + group("Open conflicts by severity", s["conflicts_by_severity"], severities, "sev")
+        + group("Open conflicts by severity", s["open_conflicts_by_severity"], severities, "sev")
         + group("Conflicts by kind", s["conflicts_by_kind"], KINDS, "kind")
         + group("Conflicts by status", s["conflicts_by_status"], STATUSES, "status")
         + group("Findings", s["findings_by_severity"], severities, "sev")
