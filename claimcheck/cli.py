@@ -1017,8 +1017,8 @@ def import_csv_command(
         # every one, as the README promises: the summary after them counts them
         for problem in report.problems:
             typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
-        for untyped in report.untyped:
-            typer.echo(str(untyped), err=True)
+        for note in report.notes():  # untyped properties, names made one or kept apart, times left out
+            typer.echo(note, err=True)
         typer.echo(report.summary(), err=True)
 
 
