@@ -28,6 +28,7 @@ app = typer.Typer(
 
 class Format(str, Enum):
     table = "table"
+    brief = "brief"
     concise = "concise"
     json = "json"
     jsonl = "jsonl"
@@ -326,6 +327,7 @@ def _default_format(fmt: Optional[Format], config, output: Optional[Path]) -> Fo
 #: is imported (rich, 20 ms of start-up, only for a table)
 _RENDERERS = {
     Format.table: ("table", "render_table"),
+    Format.brief: ("brief", "render_brief"),
     Format.concise: ("concise", "render_concise"),
     Format.json: ("machine", "render_json"),
     Format.jsonl: ("machine", "render_jsonl"),
@@ -521,7 +523,7 @@ def check(
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     baseline = _load_baseline(baseline_file)
     fmt = _default_format(fmt, config, output)
-    progress = _progress(fmt is Format.table)
+    progress = _progress(fmt in (Format.table, Format.brief))
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
 
     def run() -> int:
@@ -587,6 +589,8 @@ def conflicts(
 
       claimcheck conflicts --kind contradiction --source new-york-times
 
+      claimcheck conflicts --format brief      # one line each: severity, status, origins, leaning, id
+
       claimcheck conflicts --format json | jq '.conflicts[].id'
     """
     from .engine import KINDS
@@ -597,7 +601,7 @@ def conflicts(
     _check_quiet_verbose(quiet, verbose)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess)
     fmt = _default_format(fmt, config, output)
-    result = _analyze(paths, config, _progress(fmt is Format.table))
+    result = _analyze(paths, config, _progress(fmt in (Format.table, Format.brief)))
     machine = fmt in SETTLED_TOO
     if not quiet:
         _unknown_filters(result.corpus, claim, source, tag)
@@ -621,7 +625,7 @@ def conflicts(
             typer.echo(wrote, err=True)
         raise typer.Exit(0)
     code = _exit_code(result, shown, fail_on.value)
-    hidden = [f for f in result.findings if f.severity == "info"] if fmt in (Format.table, Format.concise) else []
+    hidden = [f for f in result.findings if f.severity == "info"] if fmt in (Format.table, Format.brief, Format.concise) else []
     visible = any(c.status == "open" for c in shown) or any(f.severity != "info" for f in result.findings)
     if code and hidden and fail_on.value == "info" and not quiet and not visible:
         # tables and lines leave info findings to `check`: say what failed the run
