@@ -58,6 +58,14 @@ def test_sources_view_counts_and_leaning(tmp_path):
     assert rows["paper"]["with_leaning"] == 1 and rows["paper"]["leaning_conflicts"] == 1
 
 
+@pytest.mark.parametrize("command", ["sources", "claims", "timeline", "matrix"])
+def test_every_view_draws_its_table(tmp_path, command):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    result = run(command, str(root))
+    assert result.exit_code == 0, result.output
+    assert "talks" in result.stdout or "The Paper" in result.stdout
+
+
 def test_claims_about_matches_aliases_fuzzily(tmp_path):
     rows = view(tmp_path, "claims", "--about", "Kiev")["rows"]
     assert [r["id"] for r in rows] == ["talks"]

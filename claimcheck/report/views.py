@@ -115,7 +115,9 @@ def _done(table, color: bool, width: int | None, footer: str = "") -> str:
 
 def render_sources(rows: list[dict], color: bool = False, width: int | None = None) -> str:
     learned = bool(rows) and "trust" in rows[0]
-    table = _table("source", "kind", "rel", *(["trust"] if learned else []), "assertions", "relayed", "conflicts", "with leaning")
+    headers = ("source", "kind", "rel", *(["trust"] if learned else []), "assertions", "relayed", "conflicts", "with leaning")
+    table = _table(*((header, None) for header in headers))
+    table.columns[0].no_wrap = False  # a long name wraps; the counts beside it do not
     for row in rows:
         name = Text(printable(row["name"]))
         name.append(f"  {row['id']}", style="dim")
