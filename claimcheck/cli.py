@@ -992,7 +992,7 @@ def import_csv_command(
     property_col: str = typer.Option(..., "--property", help="Column naming the property (population, departure time)."),
     value_col: str = typer.Option(..., "--value", help="Column holding the value the source gives."),
     source_col: str = typer.Option(..., "--source", help="Column naming who gives it."),
-    date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]] or a timestamp)."),
+    date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]], or a timestamp: its day is kept)."),
     out: Path = typer.Option(Path("corpus"), "--out", help="Folder to write the corpus to; must not exist or be empty."),
     quiet: bool = QuietOpt,
 ) -> None:
