@@ -64,6 +64,10 @@ def test_every_view_draws_its_table(tmp_path, command):
     result = run(command, str(root))
     assert result.exit_code == 0, result.output
     assert "talks" in result.stdout or "The Paper" in result.stdout
+    for text in ("claims: []\n", "sources: [{id: a, name: A}]\nclaims:\n  - {id: x, text: X, assertions: []}\n"):
+        empty = write_corpus(tmp_path / "empty", text)
+        result = run(command, str(empty))
+        assert result.exit_code == 0 and "Traceback" not in result.output, result.output
 
 
 def test_claims_about_matches_aliases_fuzzily(tmp_path):

@@ -129,7 +129,7 @@ def render_sources(rows: list[dict], color: bool = False, width: int | None = No
 
 
 def render_claims(rows: list[dict], color: bool = False, width: int | None = None) -> str:
-    counts = [max(1, *(len(str(r[k])) for r in rows)) for k in ("affirms", "denies", "doubts")]
+    counts = [max([1, *(len(str(r[k])) for r in rows)]) for k in ("affirms", "denies", "doubts")]
     ids = [r["id"] for r in rows] + ["claim"]  # a column is at least as wide as its header
     conflicts = [c for r in rows for c in r["conflicts"]] + ["conflicts"]
     texts = [printable(r["text"]) for r in rows]
@@ -206,5 +206,6 @@ def render_matrix(matrix: dict, color: bool = False, width: int | None = None) -
         key.add_column(no_wrap=True)
     for start in range(0, len(numbered), across):
         key.add_row(*(Text(n, style="dim") for n in numbered[start:start + across]))
-    console.print(key)
+    if numbered:
+        console.print(key)
     return console.file.getvalue()
