@@ -41,6 +41,7 @@ from pathlib import Path
 
 from .importer import date_of, unique_ids, quote, refuse_non_empty, slug
 from .output import write_atomically
+from .plural import count
 
 SCHEMA = "https://schema.org"
 EXTENSION = {"claimcheck": "https://github.com/claimcheck/claimcheck#"}
@@ -240,8 +241,8 @@ class ImportReport:
         if not self.reviews:
             return f"no ClaimReview to import; nothing written to {self.out_dir}"
         return (
-            f"{self.reviews} reviews → {self.claims} claims, {self.sources} sources, {self.assertions} assertions; "
-            f"{len(self.problems)} problems; {len(self.files)} files in {self.out_dir}"
+            f"{count(self.reviews, 'review')} → {count(self.claims, 'claim')}, {count(self.sources, 'source')}, "
+            f"{count(self.assertions, 'assertion')}; {count(len(self.problems), 'problem')}; {count(len(self.files), 'file')} in {self.out_dir}"
         )
 
 
