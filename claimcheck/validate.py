@@ -993,35 +993,42 @@ class _Builder:
         return ok
 
     def range_fits(self, value: Range, value_type: str | None, item: _Item, name: str, path) -> bool:
-        """A range's bounds: numbers, dates or date-times (of the predicate's type, where
-        declared), both of one kind, min not after max (§2)."""
+        """A range is well made (§2: its bounds numbers, dates or date-times, both of one
+        kind, min not after max; else S016) and fits its predicate's type (§3: when its
+        bounds do; else S014, as any value that does not fit)."""
         where, at = item.at(name), path + (name,)
         if value_type not in (None, "number", "date", "datetime"):
             self.finding("S014", f"the predicate's values are of type {value_type}, and a range ({canonical_text(value)}) is not", where, at)
             return False
-        bounds = {}
-        for key in ("min", "max"):
-            bound = getattr(value, key)
-            if bound is None:
-                continue
-            kind = range_bound(bound, value_type)
-            if kind is None:
-                wanted = f"a {value_type}" if value_type else "a number, date or date-time"
-                if value_type == "datetime":
-                    wanted = "a date-time"
-                self.finding("S016", f"the range's '{key}' must be {wanted}, not {_show(bound)} ({type_word(bound)})", where, at)
+        given = {key: bound for key, bound in (("min", value.min), ("max", value.max)) if bound is not None}
+        typed = {key: range_bound(bound, value_type) for key, bound in given.items()}
+        if value_type is not None and None in typed.values():
+            # of another kind than the predicate's, or not well made at all
+            read = {key: range_bound(bound, None) for key, bound in given.items()}
+            kinds = {kind[0] for kind in read.values() if kind is not None}
+            if None not in read.values() and len(kinds) == 1:
+                wanted = {"number": "numbers", "date": "dates", "datetime": "date-times"}
+                self.finding(
+                    "S014",
+                    f"the predicate's values are {wanted[value_type]}, and {canonical_text(value)} is a range of {wanted[kinds.pop()]}",
+                    where, at,
+                )
                 return False
-            bounds[key] = kind
-        kinds = {cls for cls, _ in bounds.values()}
-        if len(kinds) > 1:
+            typed = read
+        for key, kind in typed.items():
+            if kind is None:
+                bound = given[key]
+                self.finding("S016", f"the range's '{key}' must be a number, a date or a date-time, not {_show(bound)} ({type_word(bound)})", where, at)
+                return False
+        if len({kind[0] for kind in typed.values()}) > 1:
             self.finding(
                 "S016",
-                f"the range's bounds are of two kinds ({_show(value.min)} is a {bounds['min'][0]}, {_show(value.max)} a {bounds['max'][0]}); "
+                f"the range's bounds are of two kinds ({_show(value.min)} is a {typed['min'][0]}, {_show(value.max)} a {typed['max'][0]}); "
                 "write both as numbers, dates or date-times",
                 where, at,
             )
             return False
-        if len(bounds) == 2 and bounds["min"][1][0] > bounds["max"][1][1]:
+        if len(typed) == 2 and typed["min"][1][0] > typed["max"][1][1]:
             self.finding("S016", f"the range's min ({_show(value.min)}) is after its max ({_show(value.max)})", where, at)
             return False
         return True

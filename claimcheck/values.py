@@ -122,6 +122,18 @@ def _classify_range(value: Range, value_type: str | None):
     return cls, (low[1][0] if low else below, high[1][1] if high else above)
 
 
+def json_value(value):
+    """A value as JSON gives it: dates as text, non-finite numbers as their text, a range
+    as {"min": X, "max": Y} with an open bound null."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if type(value) is Range:
+        return {"min": json_value(value.min), "max": json_value(value.max)}
+    return value
+
+
 def gap(a: tuple, b: tuple):
     """How far apart two extents (low, high) are: 0 where they meet, else from the high
     end of the lower one to the low end of the higher (§4.3)."""

@@ -98,7 +98,10 @@ def _group_conflict(corpus, cid, predicate, assertions, about, seen: dict) -> Co
     sides = []
     for key in sorted(by_side, key=lambda k: (k[0], _sortable(k[1]))):
         entries = sorted(by_side[key], key=entry_order)
-        sides.append(Side(canonical_text(value_of(entries[0].assertion, corpus)), tuple(entries)))
+        # one value may be written several ways (5 and 5.0): the smallest text labels it,
+        # whatever the order of the assertions
+        label = min(canonical_text(value_of(e.assertion, corpus)) for e in entries)
+        sides.append(Side(label, tuple(entries)))
     return build_conflict(cid, KIND, ERROR, sides, (), about)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
 from collections import Counter
 
 from .. import __version__
@@ -11,19 +9,9 @@ from ..analysis import Result
 from ..engine import Conflict
 from ..engine.conflict import Entry
 from ..findings import Finding
-from ..model import Range
+from ..values import json_value
 
 SCHEMA_VERSION = 1
-
-
-def json_value(value):
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return repr(value)
-    if type(value) is Range:  # an open bound is null
-        return {"min": json_value(value.min), "max": json_value(value.max)}
-    return value
 
 
 def entry_dict(entry: Entry) -> dict:

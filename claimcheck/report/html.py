@@ -28,9 +28,9 @@ from ..plural import count, noun
 from .data import document, json_value
 from .escape import printable
 from .graph import RULE_COLOR, STANCE_COLOR, VIA_COLOR, plain, wrap
-from .words import describe
+from .words import AGAINST_INTEREST_MARK, INTEREST_LEGEND, SELF_SERVING_MARK, describe
 
-SELF_INTERESTED = "⚑"
+SELF_INTERESTED = SELF_SERVING_MARK
 SEVERITY_COLOR = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}
 STATUSES = ("open", "acknowledged", "resolved")
 
@@ -525,7 +525,7 @@ def _card(c: dict, facet: dict, corpus) -> str:
     about = describe(c, c["claims"], corpus, text=plain)
     if about:
         out.append(f'<p class="about">{esc(about)}</p>')
-    interested = False
+    interests: set[str] = set()
     value_kind = c["kind"] == "value"
     for side in c["sides"]:
         origins = sorted({a["origin"] for a in side["assertions"]})
@@ -551,15 +551,19 @@ def _card(c: dict, facet: dict, corpus) -> str:
             name = source.name if source else a["source"]
             reliability = source.reliability if source else "?"
             flag = ""
-            if a["self_interested"]:
-                interested = True
-                flag = f' <span class="flag" title="self-interested: the source speaks for the claim\'s subject or object">{SELF_INTERESTED}</span>'
+            kind = a["interest"] or ("self-interested" if a["self_interested"] else None)
+            if kind:
+                interests.add(kind)
+                mark = AGAINST_INTEREST_MARK if kind == "against-interest" else SELF_SERVING_MARK
+                flag = f' <span class="flag" title="{esc(INTEREST_LEGEND[kind][2:])}">{mark}</span>'
             claim_cell = f'<code>{esc(a["claim"])}</code>'
             if a["chain"]:
                 claim_cell += f'<div class="chain">via rule {esc(" → ".join(a["chain"]))}</div>'
             if a["via"]:
                 via_names = [corpus.sources[v].name if v in corpus.sources else v for v in a["via"]]
                 claim_cell += f'<div class="via">through {esc(" ← ".join(via_names))} (origin: {esc(a["origin"])})</div>'
+            if a["withdrawn"]:
+                claim_cell += f'<div class="muted">withdrawn {esc(a["withdrawn"])}</div>'
             period = a["period"]
             if period:
                 claim_cell += f'<div class="muted">holds {esc(period.get("start", "…"))} – {esc(period.get("end", "…"))}</div>'
@@ -575,13 +579,13 @@ def _card(c: dict, facet: dict, corpus) -> str:
                 shown = a["value"]
                 if shown is None and a["claim"] in corpus.claims:
                     shown = json_value(corpus.claims[a["claim"]].object)
+                if isinstance(shown, dict):  # a range, as its side's label reads it
+                    shown = f"{'' if shown['min'] is None else shown['min']}..{'' if shown['max'] is None else shown['max']}"
                 row += f'<td class="value">{esc("" if shown is None else shown)}</td>'
             row += f'<td class="quote">{"“" + esc(a["quote"]) + "”" if a["quote"] else ""}</td></tr>'
             out.append(row)
         out.append("</tbody></table></div>")
-    notes = []
-    if interested:
-        notes.append(f'<p class="note flag">{SELF_INTERESTED} self-interested: the source speaks for the claim\'s subject or object</p>')
+    notes = [f'<p class="note flag">{esc(INTEREST_LEGEND[kind])}</p>' for kind in INTEREST_LEGEND if kind in interests]
     if c["self_contradiction"]:
         kind = "reversal" if c["reversal"] else "self-contradiction"
         who = ", ".join(c["self_contradicting_sources"])

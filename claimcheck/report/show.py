@@ -12,7 +12,7 @@ from ..engine.conflict import Entry
 from ..plural import count
 from .escape import printable
 from .table import STANCE_STYLE, conflict_table, make_console
-from .words import value_text
+from .words import relay_words, value_text
 
 
 def derivation(entry: Entry, corpus) -> str:
@@ -21,7 +21,9 @@ def derivation(entry: Entry, corpus) -> str:
     source = corpus.sources.get(a.source)
     who = printable(source.name) if source else a.source
     when = f" ({a.date.text})" if a.date else ""
-    words = [f"{who} {a.stance} {a.claim}{when}"]
+    relayed = f", {relay_words(a)}" if a.via else ""
+    withdrawn = f", withdrawn {a.withdrawn.text}" if a.withdrawn else ""
+    words = [f"{who} {a.stance} {a.claim}{when}{relayed}{withdrawn}"]
     previous = a.claim
     for rule_id, reached in entry.steps:
         rule = corpus.rules.get(rule_id)
@@ -78,7 +80,9 @@ def assertion_line(a, corpus, with_claim: bool = True) -> Padding:
     if a.value is not None:
         line.append(f" = {printable(value_text(a.value))}", style="bold")
     if a.via:
-        line.append(" via " + " → ".join(a.via), style="dim")
+        line.append(" " + relay_words(a), style="dim")
+    if a.withdrawn:
+        line.append(f" withdrawn {a.withdrawn.text}", style="bold")
     if a.quote:
         line.append(f"  “{printable(a.quote)}”", style="italic")
     return Padding(line, (0, 0, 0, 2), expand=False)  # a long line wraps under itself
@@ -91,9 +95,14 @@ def _source(source, result) -> list:
     if source.represents:
         facts.append("represents: " + ", ".join(source.represents))
     parts.append(Text(printable("  ".join(facts)), style="dim"))
-    made = [a for a in corpus.assertions() if a.source == source.id]
+    # what it said, in date order (undated last), and what it withdrew
+    made = sorted((a for a in corpus.assertions() if a.source == source.id), key=_in_time)
     relayed = [a for a in corpus.assertions() if source.id in a.via]
-    parts.append(Text(f"{count(len(made), 'assertion')}; relayed by others {count(len(relayed), 'time')}"))
+    withdrawn = sum(1 for a in made if a.withdrawn)
+    parts.append(Text(
+        f"{count(len(made), 'assertion')}" + (f", {withdrawn} withdrawn" if withdrawn else "")
+        + f"; relayed by others {count(len(relayed), 'time')}"
+    ))
     for a in made:
         parts.append(assertion_line(a, corpus))
     if relayed:
@@ -103,6 +112,10 @@ def _source(source, result) -> list:
     involved = [c.id for c in result.conflicts if source.id in c.sources]
     parts.append(_conflict_list(involved))
     return parts
+
+
+def _in_time(a) -> tuple:
+    return (a.date is None, a.date.first if a.date else 0, a.claim, a.index)
 
 
 def _conflict_list(ids: list[str]):

@@ -17,11 +17,10 @@ from ..engine import Conflict
 from ..engine.value import value_of
 from ..plural import count
 from .escape import printable
-from .words import describe, value_text
+from .words import INTEREST_LEGEND, describe, interest_mark, interest_of, origins_words, relay_words, value_text
 
 STANCE_STYLE = {"affirms": "green", "denies": "red", "doubts": "yellow"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
-SELF_INTERESTED = "⚑"
 SOURCE_WIDTH = 24  # the source column's widest up to 120 columns; wider terminals give it a fifth
 STANCE_WIDTH = 10  # 'affirms' over its date, 2025-10-12
 QUOTE_LINES = 3  # a quote or value in a table takes at most this many lines; `show` gives it whole
@@ -60,7 +59,7 @@ def conflict_table(conflict: Conflict, corpus, assessment=None, width: int | Non
     about = describe(conflict.subject or {}, conflict.claims, corpus, text=printable)
 
     width = width or 100
-    names = {e.assertion.source: _source_name(e.assertion.source, corpus, e.self_interested) for side in conflict.sides for e in side.entries}
+    names = {e.assertion.source: _source_name(e.assertion.source, corpus, interest_mark(e)) for side in conflict.sides for e in side.entries}
     source_width = min(max((len(n.plain) for n in names.values()), default=10), max(SOURCE_WIDTH, width // 5))
     source_width = max(source_width, 10)
     claim_width = max(16, width - source_width - STANCE_WIDTH - 6)  # the gaps between three columns: 6
@@ -68,13 +67,12 @@ def conflict_table(conflict: Conflict, corpus, assessment=None, width: int | Non
     table.add_column("source", overflow="fold", min_width=10, max_width=source_width)
     table.add_column("stance", no_wrap=True)
     table.add_column("claim · " + ("value" if conflict.kind == "value" else "quote"), overflow="fold", min_width=16)
-    any_interest = False
+    interests: set[str] = set()
     # a long side label (an exclusive rule's sides are claim ids) would be cut mid-id in
     # the narrow source column: then every label of the conflict heads the wide column
     wide_labels = any(len(side.label) > source_width for side in conflict.sides)
     for side in conflict.sides:
-        origins = side.independent_origins
-        origins_text = Text(count(origins, "independent origin"), style="dim")
+        origins_text = Text(origins_words(side, corpus), style="dim")
         label = Text(side.label, style="bold underline")
         if wide_labels:
             table.add_row("", "", Text.assemble(label, "\n", origins_text))
@@ -82,11 +80,17 @@ def conflict_table(conflict: Conflict, corpus, assessment=None, width: int | Non
             table.add_row(label, "", origins_text)
         for entry in side.entries:
             a = entry.assertion
-            name = _source_name(a.source, corpus, entry.self_interested)
-            any_interest = any_interest or entry.self_interested
+            name = _source_name(a.source, corpus, interest_mark(entry))
+            kind = interest_of(entry)
+            if kind:
+                interests.add(kind)
             claim = Text(a.claim)
             if entry.chain:
                 claim.append("\nvia rule " + _chain_text(entry.chain), style="dim")
+            if a.via:  # relayed: where it came from, so that a reader sees who saw it
+                claim.append("\n" + _lines(relay_words(a), claim_width, quote_lines), style="dim")
+            if a.withdrawn:  # only as of an earlier date does a withdrawn one stand here
+                claim.append(f"\nwithdrawn {a.withdrawn.text}", style="dim")
             if conflict.kind == "value":
                 claim.append("\n" + _lines(f"= {value_text(value_of(a, corpus))}", claim_width, quote_lines), style="bold")
             if a.quote:
@@ -96,9 +100,7 @@ def conflict_table(conflict: Conflict, corpus, assessment=None, width: int | Non
                 stance.append(f"\n{a.date.text}", style="")
             table.add_row(name, stance, claim)
         table.add_section()
-    notes = []
-    if any_interest:
-        notes.append(Text(f"{SELF_INTERESTED} self-interested: the source speaks for the claim's subject or object", style="magenta"))
+    notes = [Text(INTEREST_LEGEND[kind], style="magenta") for kind in INTEREST_LEGEND if kind in interests]
     if conflict.self_contradiction:
         who = ", ".join(conflict.self_contradicting_sources)
         kind = "reversal" if conflict.reversal else "self-contradiction"
@@ -121,19 +123,24 @@ def conflict_table(conflict: Conflict, corpus, assessment=None, width: int | Non
     return Group(*parts)
 
 
+def as_of_words(as_of) -> str:
+    return f"As of {as_of.text}: the assertions made by then and not yet withdrawn."
+
+
 def _chain_text(chain: tuple[str, ...], keep: int = 6) -> str:
     if len(chain) <= keep:
         return " → ".join(chain)
     return " → ".join(chain[:3]) + f" → … ({len(chain) - 5} more) → " + " → ".join(chain[-2:])
 
 
-def _source_name(source_id: str, corpus, self_interested: bool) -> Text:
-    """'El País [B]', with ⚑ when the assertion is self-interested."""
+def _source_name(source_id: str, corpus, mark: str = "") -> Text:
+    """'El País [B]', with the assertion's interest mark (⚑ self-serving or
+    self-interested, ⚐ against interest) where it has one."""
     source = corpus.sources.get(source_id)
     name = Text(printable(source.name) if source else source_id)
     name.append(f" [{source.reliability if source else '?'}]", style="dim")
-    if self_interested:
-        name.append(f" {SELF_INTERESTED}", style="magenta")
+    if mark:
+        name.append(f" {mark}", style="magenta")
     return name
 
 
@@ -166,6 +173,9 @@ def render_table(result, conflicts, color: bool = False, width: int | None = Non
         line.append(f" {finding.code} {printable(finding.message)}")
         console.print(line, overflow="fold")
     if findings:
+        console.print()
+    if result.as_of is not None:
+        console.print(Text(as_of_words(result.as_of), style="bold"))
         console.print()
     for conflict in by_severity(conflicts):
         console.print(conflict_table(conflict, result.corpus, result.assessments.get(conflict.id), width=width or 100))

@@ -115,7 +115,9 @@ def _done(table, color: bool, width: int | None, footer: str = "") -> str:
 
 def render_sources(rows: list[dict], color: bool = False, width: int | None = None) -> str:
     learned = bool(rows) and "trust" in rows[0]
-    headers = ("source", "kind", "rel", *(["trust"] if learned else []), "assertions", "relayed", "conflicts", "with leaning")
+    withdrawals = any(row.get("withdrawn") for row in rows)
+    headers = ("source", "kind", "rel", *(["trust"] if learned else []), "assertions", *(["withdrawn"] if withdrawals else []),
+               "relayed", "conflicts", "with leaning")
     table = _table(*((header, None) for header in headers))
     table.columns[0].no_wrap = False  # a long name wraps; the counts beside it do not
     for row in rows:
@@ -123,50 +125,101 @@ def render_sources(rows: list[dict], color: bool = False, width: int | None = No
         name.append(f"  {row['id']}", style="dim")
         leaning = f"{row['with_leaning']}/{row['leaning_conflicts']}" if row["leaning_conflicts"] else "–"
         trust = [f"{row['trust']:.2f}"] if learned else []
-        table.add_row(name, row["kind"], row["reliability"], *trust, str(row["assertions"]), str(row["relayed"]),
+        withdrawn = [str(row["withdrawn"])] if withdrawals else []
+        table.add_row(name, row["kind"], row["reliability"], *trust, str(row["assertions"]), *withdrawn, str(row["relayed"]),
                       str(row["conflicts"]), leaning)
     return _done(table, color, width, "with leaning: conflicts where the source stands on the side the evidence leans to")
 
 
 def render_claims(rows: list[dict], color: bool = False, width: int | None = None) -> str:
-    counts = [max([1, *(len(str(r[k])) for r in rows)]) for k in ("affirms", "denies", "doubts")]
+    withdrawals = any(r.get("withdrawn") for r in rows)
+    counted = ("affirms", "denies", "doubts", *(["withdrawn"] if withdrawals else []))
+    counts = [max([1, *(len(str(r[k])) for r in rows)]) for k in counted]
     ids = [r["id"] for r in rows] + ["claim"]  # a column is at least as wide as its header
     conflicts = [c for r in rows for c in r["conflicts"]] + ["conflicts"]
     texts = [printable(r["text"]) for r in rows]
     id_width, text_width, conflict_width = _widths(
-        (width or 100) - sum(counts) - 5 * GAP,
+        (width or 100) - sum(counts) - (5 + withdrawals) * GAP,
         [(_longest(ids), _longest(ids, parts=True)), (_longest([*texts, "text"]), min(24, _longest([*texts, "text"], parts=True))),
          (_longest(conflicts), _longest(conflicts, parts=True))],
     )
-    table = _table(("claim", id_width), ("text", text_width), ("+", None), ("−", None), ("?", None), ("conflicts", conflict_width))
+    table = _table(("claim", id_width), ("text", text_width), ("+", None), ("−", None), ("?", None),
+                   *([(WITHDRAWN_MARK, None)] if withdrawals else []), ("conflicts", conflict_width))
     for row, text in zip(rows, texts):
         table.add_row(
             _ids([row["id"]], id_width, "bold" if row["conflicts"] else ""), Text(text),  # not markup
             Text(str(row["affirms"]), style="green"), Text(str(row["denies"]), style="red"),
-            Text(str(row["doubts"]), style="yellow"), _ids(row["conflicts"], conflict_width),
+            Text(str(row["doubts"]), style="yellow"), *([Text(str(row["withdrawn"]), style="dim")] if withdrawals else []),
+            _ids(row["conflicts"], conflict_width),
         )
-    return _done(table, color, width, count(len(rows), "claim"))
+    footer = count(len(rows), "claim")
+    if withdrawals:
+        footer += f"; + − ? count the stances that stand, {WITHDRAWN_MARK} those withdrawn"
+    return _done(table, color, width, footer)
+
+
+#: the timeline's marks: a withdrawn assertion (its withdrawal has a row of its own, at
+#: its date), and a reversal
+WITHDRAWN_MARK = "⊘"
+REVERSAL_MARK = "↺"
 
 
 def render_timeline(rows: list[dict], color: bool = False, width: int | None = None) -> str:
+    """A row per assertion said and per withdrawal, with the figure given where there is
+    one; a withdrawn assertion is struck through (and marked, for a terminal without
+    styles)."""
     dates = max((len(r["date"] or "undated") for r in rows), default=4)
-    stances = max((len(r["stance"]) + 2 * r["reversal"] for r in rows), default=6)
+    stances = max((len(_stance_word(r)) + 2 * (r["reversal"] + bool(r.get("withdrawn") and r.get("event") != "withdrew")) for r in rows), default=6)
+    values = [_value_word(r) for r in rows]
     sources, claims = [r["source"] for r in rows] + ["source"], [r["claim"] for r in rows] + ["claim"]
     conflicts = [c for r in rows for c in r["conflicts"]] + ["conflicts"]
-    source_width, claim_width, conflict_width = _widths(
-        (width or 100) - max(dates, 4) - max(stances, 6) - 4 * GAP,
-        [(_longest(texts), _longest(texts, parts=True)) for texts in (sources, claims, conflicts)],
+    flexible = [sources, claims, *([values + ["value"]] if any(values) else []), conflicts]
+    widths = _widths(
+        (width or 100) - max(dates, 4) - max(stances, 6) - (len(flexible) + 1) * GAP,
+        [(_longest(texts), _longest(texts, parts=True)) for texts in flexible],
     )
-    table = _table(("date", None), ("source", source_width), ("stance", None), ("claim", claim_width), ("conflicts", conflict_width))
-    for row in rows:
-        stance = Text(row["stance"], style=STANCE_STYLE[row["stance"]])
+    source_width, claim_width, conflict_width = widths[0], widths[1], widths[-1]
+    columns = [("date", None), ("source", source_width), ("stance", None), ("claim", claim_width)]
+    if any(values):
+        columns.append(("value", widths[2]))
+    table = _table(*columns, ("conflicts", conflict_width))
+    marks = set()
+    for row, value in zip(rows, values):
+        struck = row.get("event") != "withdrew" and row.get("withdrawn")
+        if row.get("event") == "withdrew":
+            stance = Text(_stance_word(row), style="bold")
+        else:
+            stance = Text(row["stance"], style=STANCE_STYLE[row["stance"]] + (" strike" if struck else ""))
+        if struck:
+            stance.append(f" {WITHDRAWN_MARK}", style="bold")
+            marks.add(WITHDRAWN_MARK)
         if row["reversal"]:
-            stance.append(" ↺", style="magenta")
-        table.add_row(
-            row["date"] or "undated", _ids([row["source"]], source_width), stance, _ids([row["claim"]], claim_width),
-            _ids(row["conflicts"], conflict_width, "bold red"),
-        )
-    return _done(table, color, width, "↺ a reversal: the source took two sides of this conflict, at different dates")
+            stance.append(f" {REVERSAL_MARK}", style="magenta")
+            marks.add(REVERSAL_MARK)
+        cells = [row["date"] or "undated", _ids([row["source"]], source_width), stance, _ids([row["claim"]], claim_width)]
+        if any(values):
+            cells.append(Text(value, style="bold" + (" strike" if struck else "")))
+        table.add_row(*cells, _ids(row["conflicts"], conflict_width, "bold red"))
+    legend = []
+    if WITHDRAWN_MARK in marks:
+        legend.append(f"{WITHDRAWN_MARK} withdrawn later: the source's withdrawal has its own row, at its date")
+    legend.append(f"{REVERSAL_MARK} a reversal: the source took two sides of this conflict, at different dates")
+    return _done(table, color, width, "\n".join(legend))
+
+
+def _stance_word(row: dict) -> str:
+    return f"withdrew ({row['stance']})" if row.get("event") == "withdrew" else row["stance"]
+
+
+def _value_word(row: dict) -> str:
+    value = row.get("value")
+    if value is None:
+        return ""
+    if isinstance(value, dict):  # a range
+        return f"{'' if value['min'] is None else value['min']}..{'' if value['max'] is None else value['max']}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return printable(str(value))
 
 
 def render_matrix(matrix: dict, color: bool = False, width: int | None = None) -> str:
