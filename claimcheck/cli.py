@@ -99,6 +99,24 @@ class AssessMethod(str, Enum):
 
 AssessOpt = typer.Option(AssessMethod.prior, "--assess", help="How to weigh each conflict: prior (Admiralty grades) or trust (learned from the whole corpus).", case_sensitive=False)
 ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml, searched upward).")
+
+
+def _parse_as_of(value: Optional[str]):
+    """--as-of DATE as a DateSpan; a malformed date is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from .dates import parse_date
+
+    span = parse_date(value)
+    if isinstance(span, str):
+        raise typer.BadParameter(span)
+    return span
+
+
+AsOfOpt = typer.Option(
+    None, "--as-of", metavar="DATE", callback=_parse_as_of,
+    help="The conflicts as the corpus stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD): what had been said by then, withdrawals not yet made. Without it, withdrawn assertions take no part.",
+)
 WriteBaselineOpt = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the open conflicts and the findings in FILE, for --baseline; exit 0.")
 
 
@@ -165,8 +183,10 @@ def _analyze(paths: Optional[list[Path]], config, progress=None):
     return _run_analysis(_paths(paths, config), config, progress)
 
 
-def _with_options(config, select=None, ignore=None, no_assess: bool = False, method=None):
-    """The configuration with the command line's lint selection and assessment choice."""
+def _with_options(config, select=None, ignore=None, no_assess: bool = False, method=None, as_of=None):
+    """The configuration with the command line's lint selection, assessment choice and
+    the date the conflicts are found as of."""
+    config.as_of = as_of
     if method is not None:
         config.assess_method = method.value
     if select:
@@ -206,7 +226,7 @@ def _run_analysis(paths: list[Path], config, progress=None):
             _fail(f"configuration: {config.file}: {err}")
     try:
         result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
-                         progress=progress, method=config.assess_method)
+                         progress=progress, method=config.assess_method, as_of=config.as_of)
     finally:
         if progress is not None:
             progress.close()
@@ -494,6 +514,7 @@ def check(
     quiet: bool = QuietOpt,
     verbose: bool = VerboseOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     baseline_file: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Fail only on open conflicts and findings that this baseline (from --write-baseline) does not cover."),
     write_baseline: Optional[Path] = WriteBaselineOpt,
     show_baselined: bool = typer.Option(False, "--show-baselined", help="With --baseline: table, concise, github and markdown also show what the baseline covers."),
@@ -518,7 +539,7 @@ def check(
       claimcheck check --baseline baseline.json         # fail only on new problems
     """
     _check_quiet_verbose(quiet, verbose)
-    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     baseline = _load_baseline(baseline_file)
     fmt = _default_format(fmt, config, output)
     progress = _progress(fmt is Format.table)
@@ -552,7 +573,8 @@ def check(
     cacheable = not (no_cache or not _to_stdout(output) or baseline_file or write_baseline or verbose or progress)
     options = {"format": fmt.value, "fail_on": threshold, "color": _use_color(color, output), "quiet": quiet,
                "select": config.select, "ignore": config.ignore, "assess": config.assess,
-               "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits)}
+               "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits),
+               "as_of": as_of.text if as_of else None}
     raise typer.Exit(_cached_run("check", paths, config, options, run) if cacheable else run())
 
 
@@ -573,6 +595,7 @@ def conflicts(
     quiet: bool = QuietOpt,
     verbose: bool = VerboseOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     write_baseline: Optional[Path] = WriteBaselineOpt,
     select: Optional[list[str]] = SelectOpt,
     ignore: Optional[list[str]] = IgnoreOpt,
@@ -595,7 +618,7 @@ def conflicts(
     _check_choices("--severity", severity, SEVERITY_ORDER)
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
     _check_quiet_verbose(quiet, verbose)
-    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     fmt = _default_format(fmt, config, output)
     result = _analyze(paths, config, _progress(fmt is Format.table))
     machine = fmt in SETTLED_TOO
@@ -666,6 +689,7 @@ def show(
     paths: Optional[list[Path]] = PathsArg,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Everything known about one conflict, claim or source, with the reasoning in words.
 
@@ -679,7 +703,7 @@ def show(
     """
     from .report.show import render_show
 
-    result = _analyze(paths, _config(config_file), _progress(True))
+    result = _analyze(paths, _with_options(_config(config_file), as_of=as_of), _progress(True))
     _warn_errors(result)
     width = shutil.get_terminal_size((100, 24)).columns
     text = render_show(result, ident, color=_use_color(color, None), width=width)
@@ -883,6 +907,7 @@ def sources(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     assess: AssessMethod = AssessOpt,
 ) -> None:
     """Every source: kind, reliability, assertions, conflicts, and how often it stands with the leaning side.
@@ -898,7 +923,7 @@ def sources(
     from .report.views import render_sources
     from .views import sources_view
 
-    _view("sources", paths, _with_options(_config(config_file), method=assess), sources_view, fmt, color, output, render_sources)
+    _view("sources", paths, _with_options(_config(config_file), method=assess, as_of=as_of), sources_view, fmt, color, output, render_sources)
 
 
 @app.command()
@@ -910,6 +935,7 @@ def claims(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Claims with their stances and conflicts.
 
@@ -922,7 +948,7 @@ def claims(
     from .report.views import render_claims
     from .views import claims_view
 
-    _view("claims", paths, _with_options(_config(config_file), no_assess=True), lambda result: claims_view(result, about, tag),
+    _view("claims", paths, _with_options(_config(config_file), no_assess=True, as_of=as_of), lambda result: claims_view(result, about, tag),
           fmt, color, output, render_claims, tag=tag)
 
 
@@ -934,6 +960,7 @@ def timeline(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Assertions in date order, with their conflicts and reversals marked.
 
@@ -946,7 +973,7 @@ def timeline(
     from .report.views import render_timeline
     from .views import timeline_view
 
-    _view("timeline", paths, _with_options(_config(config_file), no_assess=True), lambda result: timeline_view(result, about),
+    _view("timeline", paths, _with_options(_config(config_file), no_assess=True, as_of=as_of), lambda result: timeline_view(result, about),
           fmt, color, output, render_timeline)
 
 
@@ -959,6 +986,7 @@ def matrix(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """A grid of claims × sources with their stances, contested claims first (analysis of competing hypotheses).
 
@@ -971,7 +999,7 @@ def matrix(
     from .report.views import render_matrix
     from .views import matrix_view
 
-    _view("matrix", paths, _with_options(_config(config_file), no_assess=True), lambda result: matrix_view(result, about, tag),
+    _view("matrix", paths, _with_options(_config(config_file), no_assess=True, as_of=as_of), lambda result: matrix_view(result, about, tag),
           fmt, color, output, render_matrix, tag=tag)
 
 
@@ -1066,6 +1094,7 @@ def export_claimreview_command(
     output: Path = typer.Option(Path("-"), "--output", "-o", help="The JSON file to write (atomically); - for standard output."),
     quiet: bool = QuietOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Write the desk's verdicts as schema.org ClaimReview JSON-LD (a JSON array).
 
@@ -1083,7 +1112,7 @@ def export_claimreview_command(
     from .report.concise import finding_line
 
     config = _config(config_file)
-    result = _analyze(paths, _with_options(config, no_assess=True))
+    result = _analyze(paths, _with_options(config, no_assess=True, as_of=as_of))
     report = ExportReport()
     export_claimreview(result, config.claimreview, report)
     _emit(json.dumps(report.reviews, indent=2, ensure_ascii=False) + "\n", output)
@@ -1110,6 +1139,7 @@ def report_command(
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity.", case_sensitive=False),
     quiet: bool = QuietOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     select: Optional[list[str]] = SelectOpt,
     ignore: Optional[list[str]] = IgnoreOpt,
     no_assess: bool = NoAssessOpt,
@@ -1127,7 +1157,7 @@ def report_command(
     """
     from .report.html import render_html
 
-    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     result = _analyze(paths, config)
     _emit(render_html(result), output)
     _summary(result, result.conflicts, quiet)
@@ -1148,6 +1178,7 @@ def graph_command(
     fmt: GraphFormat = typer.Option(GraphFormat.dot, "--format", "-f", help="dot for Graphviz, mermaid for Markdown, json with the layout's coordinates.", case_sensitive=False),
     output: Optional[Path] = OutputOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Print the evidence graph: sources → claims by stance, via chains, rules between claims.
 
@@ -1164,7 +1195,7 @@ def graph_command(
     from .graph import build_graph
     from .report.graph import RENDERERS
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True, as_of=as_of))
     _warn_errors(result)
     _emit(RENDERERS[fmt.value](build_graph(result)), output)
 

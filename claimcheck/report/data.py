@@ -11,6 +11,7 @@ from ..analysis import Result
 from ..engine import Conflict
 from ..engine.conflict import Entry
 from ..findings import Finding
+from ..model import Range
 
 SCHEMA_VERSION = 1
 
@@ -20,6 +21,8 @@ def json_value(value):
         return value.isoformat()
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)
+    if type(value) is Range:  # an open bound is null
+        return {"min": json_value(value.min), "max": json_value(value.max)}
     return value
 
 
@@ -38,6 +41,8 @@ def entry_dict(entry: Entry) -> dict:
         "origin": a.origin,
         "chain": list(entry.chain),
         "self_interested": entry.self_interested,
+        "interest": entry.interest,
+        "withdrawn": a.withdrawn.text if a.withdrawn else None,
         "quote": a.quote,
         "file": a.pos.file,
         "line": a.pos.line,
@@ -77,6 +82,7 @@ def conflict_dict(conflict: Conflict, resolution=None, assessment=None) -> dict:
             "note": resolution.note,
             "by": resolution.by,
             "date": resolution.date.text if resolution.date else None,
+            "ratings": {r.claim: r.rating for r in resolution.ratings},
         }
     return out
 
@@ -127,6 +133,7 @@ def document(result: Result, conflicts: list[Conflict] | None = None, baseline=N
     out = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "claimcheck", "version": __version__},
+        "as_of": result.as_of.text if result.as_of else None,
         "conflicts": [conflict_dict(c, resolutions.get(c.id), result.assessments.get(c.id)) for c in conflicts],
         "findings": [finding_dict(f) for f in result.findings],
         "summary": summary(result, conflicts),
