@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 
 import yaml
@@ -61,6 +62,11 @@ date_texts = st.one_of(
 )
 
 
+# The strategies below that take no draw are made once (functools.cache): hypothesis
+# checks each new strategy object before its first draw, which adds up per example.
+
+
+@functools.cache
 def dates(*, year_numbers: bool) -> st.SearchStrategy:
     """A §2 date: a YAML date, quoted YYYY/YYYY-MM/YYYY-MM-DD, or (where allowed) a year number."""
     forms = [date_objects, date_texts]
@@ -75,6 +81,7 @@ def dates(*, year_numbers: bool) -> st.SearchStrategy:
 SAME_DAY_FORMS = [2020, "2020", datetime.date(2020, 6, 1), "2020-06-01", "2020-06"]
 
 
+@functools.cache
 def assertion_dates() -> st.SearchStrategy:
     return st.one_of(dates(year_numbers=True), st.sampled_from(SAME_DAY_FORMS))
 
@@ -92,14 +99,17 @@ def _span(value) -> tuple[datetime.date, datetime.date]:
     return day, day
 
 
+_PERIOD_BOUNDS = st.fixed_dictionaries({}, optional={
+    "start": dates(year_numbers=True),
+    "end": dates(year_numbers=True),
+})
+
+
 @st.composite
 def periods(draw) -> dict:
     """A period with partial dates and open bounds; never a start after its end (§2:
     the start bound's first day is no later than the end bound's last day)."""
-    period = draw(st.fixed_dictionaries({}, optional={
-        "start": dates(year_numbers=True),
-        "end": dates(year_numbers=True),
-    }))
+    period = draw(_PERIOD_BOUNDS)
     if "start" in period and "end" in period:
         if _span(period["start"])[0] > _span(period["end"])[1]:
             # The end's span lies wholly before the start's: swapping makes it valid.
@@ -192,6 +202,54 @@ TEXT_FAMILIES_2 = [
 ]
 
 
+# One value spelled several ways (§4.3 Sides: "the same extent", "equal as compared"), by
+# the value types whose values they all fit: an assertion often gives a value of its claim
+# again in another spelling, so that one side holds several canonical texts (which one
+# labels it?). No year numbers and no entity ids here: respelled, they would stop fitting
+# a declared `date` or `entity`.
+SPELLINGS = {
+    "number": [
+        [1.0, 1, {"min": 1, "max": 1.0}], [10, 10.0, {"min": 10.0, "max": 10}], [0, -0.0],
+        [1e16, 10000000000000000], [500, 500.0, {"min": 500, "max": 500}], [300, 300.0],
+        [471, {"min": 471, "max": 471.0}], [{"min": 10, "max": 12}, {"min": 10.0, "max": 12.0}],
+        [{"min": 500}, {"min": 500.0}],
+    ],
+    "date": [
+        ["2020-06", {"min": "2020-06-01", "max": datetime.date(2020, 6, 30)},
+         {"min": datetime.date(2020, 6, 1), "max": "2020-06"}],
+        [datetime.date(2020, 6, 1), "2020-06-01", {"min": "2020-06-01", "max": "2020-06-01"}],
+        ["2023-10", {"min": "2023-10-01", "max": "2023-10-31"}],
+        ["2021", {"min": "2021-01", "max": "2021-12-31"}, {"min": "2021", "max": "2021"}],
+        [datetime.date(2020, 12, 31), "2020-12-31"], [{"max": "2023-10"}, {"max": "2023-10-31"}],
+    ],
+    "datetime": [
+        ["2024-03-01T19:00", PlainText("2024-03-01T19:00Z"), "2024-03-01T21:00+02:00",
+         "2024-03-01T14:00-05:00", {"min": "2024-03-01T19:00:00", "max": "2024-03-01T19:00:59"}],
+        [datetime.datetime(2024, 3, 1, 19, 0, 0, tzinfo=_UTC), "2024-03-01T19:00:00Z",
+         "2024-03-01T21:00:00+02:00", "2024-03-01T19:00:00",
+         {"min": "2024-03-01T19:00:00", "max": datetime.datetime(2024, 3, 1, 19, 0, 0)}],
+        ["2024-02-29T23:30", PlainText("2024-03-01T00:30+01:00"), "2024-03-01T05:00+05:30"],
+        ["2024-03-01T18:59", PlainText("2024-03-01T18:59")],
+    ],
+    "text": [
+        ["Caracas", "caracas", " CARACAS ", "CARACAS\u00a0", "Caracas\u3000"],
+        ["café", "cafe\u0301", "CAFÉ", "Café "], ["Straße", "STRASSE", "strasse"],
+        ["a b", "A\u00a0B", "A  B"], ["true", "TRUE"], ["100..300", " 100..300"],
+    ],
+}
+
+
+def _spelled_alike(a, b) -> bool:
+    return type(a) is type(b) and repr(a) == repr(b)
+
+
+def respellings(value, value_type: str | None) -> list:
+    """Other spellings of one value, fitting `value_type` (any, undeclared)."""
+    return [other for kind, groups in SPELLINGS.items() if value_type in (None, kind)
+            for group in groups if any(_spelled_alike(value, member) for member in group)
+            for other in group if not _spelled_alike(value, other)]
+
+
 def _all(families: list[list]) -> list:
     return [value for family in families for value in family]
 
@@ -272,9 +330,13 @@ def withdrawn_dates(date) -> st.SearchStrategy:
     """A §2 date for `withdrawn`, never a year number (reading 6 of tests/oracle.py),
     never before the assertion's `date`: "one before the assertion's `date` (its span
     ends before the `date`'s starts) is an error"."""
-    if date is None:
+    return _withdrawn_from(None if date is None else _span(date)[0])
+
+
+@functools.cache
+def _withdrawn_from(said: datetime.date | None) -> st.SearchStrategy:
+    if said is None:
         return st.sampled_from(WITHDRAWN_DATES)
-    said = _span(date)[0]
     return st.sampled_from([w for w in WITHDRAWN_DATES if _span(w)[1] >= said] or [str(said.year + 1)])
 
 
@@ -300,8 +362,12 @@ def as_of_dates(corpus: dict) -> st.SearchStrategy:
 
 def _subset(draw, items: list, *, min_size: int = 0, max_size: int | None = None) -> list:
     """A list of distinct items in a drawn order."""
-    return draw(st.lists(st.sampled_from(items), min_size=min_size, max_size=max_size,
-                         unique=True)) if items else []
+    return draw(_subsets(tuple(items), min_size, max_size)) if items else []
+
+
+@functools.cache
+def _subsets(items: tuple, min_size: int, max_size: int | None) -> st.SearchStrategy:
+    return st.lists(st.sampled_from(items), min_size=min_size, max_size=max_size, unique=True)
 
 
 # --- the corpus ------------------------------------------------------------------------
@@ -398,6 +464,18 @@ def corpora(draw, version: int = 2) -> dict:
             if later and draw(st.integers(0, 4)) == 0:
                 assertion["withdrawn"] = draw(withdrawn_dates(assertion.get("date")))
             assertions.append(assertion)
+        respelt = [(assertion, other) for assertion in assertions if assertion["stance"] == "affirms"
+                   for other in respellings(claim.get("object") if assertion.get("value") is None
+                                            else assertion["value"],
+                                            value_type_of.get(claim.get("predicate")))]
+        if later and respelt and draw(st.booleans()):
+            # The value of an affirmation again, spelled otherwise, over the same period:
+            # one side holds both (which text labels it?).
+            said, other = draw(st.sampled_from(respelt))
+            again = {"source": draw(st.sampled_from(source_ids)), "stance": "affirms", "value": _fresh(other)}
+            if "period" in said:
+                again["period"] = dict(said["period"])
+            assertions.insert(draw(st.integers(0, len(assertions))), again)
         if later and assertions and draw(st.integers(0, 3)) == 0:
             # A source that says one thing itself and relays the other side (or the other
             # way round): own voice against reporting (§4.5).
@@ -472,7 +550,7 @@ _NOT_PLAIN_TEXT = re.compile(
 )
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml where there: faster, same text
     pass
 
 

@@ -592,7 +592,7 @@ def values_differ(a: Any, b: Any, predicate: dict | None) -> bool:
     return normal_text(a) != normal_text(b)
 
 
-def _one_value(a: Any, b: Any, value_type: str | None) -> bool:
+def one_value(a: Any, b: Any, value_type: str | None) -> bool:
     """§4.3 Sides: do two values stand together directly? "Assertions whose values have
     the same extent stand on one side (numbers and ranges of numbers: the same bounds as
     decimals ...; dates, date-times and their ranges: the same span ...); other values
@@ -624,7 +624,7 @@ def value_sides(held: list, predicate: dict | None) -> dict[str, list]:
         while frontier:
             here = frontier.pop()
             for other in held:
-                if id(other) not in placed and _one_value(here.value, other.value, value_type):
+                if id(other) not in placed and one_value(here.value, other.value, value_type):
                     placed.add(id(other))
                     side.append(other)
                     frontier.append(other)
@@ -734,7 +734,7 @@ def assertion_lines(text: str) -> dict[tuple[str, int], int]:
     import yaml
 
     out = {}
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster
     if root is None:
         return out
     for key, section in root.value:

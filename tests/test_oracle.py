@@ -13,10 +13,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from corpus_strategies import corpora, corpus_to_yaml
+from corpus_strategies import SPELLINGS, corpora, corpus_to_yaml
 from oracle import (assertion_lines, canonical_text, chain_floor, date_span, datetime_span,
-                    normal_text, oracle_conflicts, rule_steps, side_facts, takes_part,
-                    values_differ)
+                    extent, normal_text, one_value, oracle_conflicts, rule_steps, side_facts,
+                    takes_part, value_kind, values_differ)
 
 SOURCES = """
 sources:
@@ -1374,3 +1374,14 @@ def test_generated_corpora_round_trip_through_yaml_and_the_oracle_runs(corpus):
     for conflict_id, conflict in found.items():
         assert conflict["id"] == conflict_id
         assert all(conflict["sides"].values())
+
+
+@pytest.mark.parametrize(("kind", "group"), [(kind, group) for kind, groups in SPELLINGS.items()
+                                             for group in groups])
+def test_the_generators_respellings_are_one_value(kind, group):
+    for value_type in (kind, None):
+        for value in group:
+            if isinstance(value, dict):  # a valid range: min no later than max
+                low, high = extent(value, value_kind(value, value_type), bare_year_number=False)
+                assert low is None or high is None or low <= high
+            assert all(one_value(value, other, value_type) for other in group), (value, value_type)
