@@ -16,6 +16,7 @@ import typer
 from . import __version__
 from .model import SEVERITY_ORDER
 from .output import write_atomically
+from .plural import count, noun
 
 app = typer.Typer(
     name="claimcheck",
@@ -27,6 +28,7 @@ app = typer.Typer(
 
 class Format(str, Enum):
     table = "table"
+    brief = "brief"
     concise = "concise"
     json = "json"
     jsonl = "jsonl"
@@ -302,7 +304,7 @@ def _verbose(result, verbose: bool) -> None:
         (assertions, "assertion"), (len(corpus.rules), "rule"), (len(result.conflicts), "conflict"),
         (len(result.findings), "finding"),
     ]
-    typer.echo("read " + ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts), err=True)
+    typer.echo("read " + ", ".join(count(n, word) for n, word in counts), err=True)
     stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in result.timings.items())
     total = sum(result.timings.values()) * 1000
     typer.echo(f"time: {stages}; total {total:.0f} ms", err=True)
@@ -345,6 +347,7 @@ def _default_format(fmt: Optional[Format], config, output: Optional[Path]) -> Fo
 #: is imported (rich, 20 ms of start-up, only for a table)
 _RENDERERS = {
     Format.table: ("table", "render_table"),
+    Format.brief: ("brief", "render_brief"),
     Format.concise: ("concise", "render_concise"),
     Format.json: ("machine", "render_json"),
     Format.jsonl: ("machine", "render_jsonl"),
@@ -448,7 +451,7 @@ def _baseline_summary(comparison, hidden: bool, quiet: bool) -> None:
     gone = comparison.gone_count
     if gone:
         typer.echo(
-            f"{gone} baseline entr{'y no longer occurs' if gone == 1 else 'ies no longer occur'}"
+            f"{count(gone, 'baseline entry')} no longer {noun(gone, 'occurs', 'occur')}"
             f" (update the baseline with --write-baseline {comparison.file}):",
             err=True,
         )
@@ -484,8 +487,7 @@ def _write_baseline(file: Path, result) -> str:
     except OSError as err:
         _fail(f"cannot write '{file}': {err.strerror or err}")
     conflicts, findings = len(baseline.conflicts), sum(baseline.findings.values())
-    return (f"Wrote baseline {file}: {conflicts} open conflict{'s' if conflicts != 1 else ''}, "
-            f"{findings} finding{'s' if findings != 1 else ''}")
+    return f"Wrote baseline {file}: {count(conflicts, 'open conflict')}, {count(findings, 'finding')}"
 
 
 def _summary(result, conflicts, quiet: bool) -> None:
@@ -494,7 +496,7 @@ def _summary(result, conflicts, quiet: bool) -> None:
     from .report.words import summary_line
 
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITY_ORDER}
-    findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
+    findings = ", ".join(count(n, s) for s, n in counts.items() if n) or "no findings"
     if not result.files and not result.findings:  # a wrong folder passes silently otherwise
         where = ", ".join(f"'{p}'" for p in _reading) or "the paths given"
         typer.echo(f"claimcheck: warning: no corpus files (*.yaml, *.yml) found in {where}", err=True)
@@ -542,7 +544,7 @@ def check(
     config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     baseline = _load_baseline(baseline_file)
     fmt = _default_format(fmt, config, output)
-    progress = _progress(fmt is Format.table)
+    progress = _progress(fmt in (Format.table, Format.brief))
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
 
     def run() -> int:
@@ -610,6 +612,8 @@ def conflicts(
 
       claimcheck conflicts --kind contradiction --source new-york-times
 
+      claimcheck conflicts --format brief      # one line each: severity, status, origins, leaning, id
+
       claimcheck conflicts --format json | jq '.conflicts[].id'
     """
     from .engine import KINDS
@@ -620,7 +624,7 @@ def conflicts(
     _check_quiet_verbose(quiet, verbose)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     fmt = _default_format(fmt, config, output)
-    result = _analyze(paths, config, _progress(fmt is Format.table))
+    result = _analyze(paths, config, _progress(fmt in (Format.table, Format.brief)))
     machine = fmt in SETTLED_TOO
     if not quiet:
         _unknown_filters(result.corpus, claim, source, tag)
@@ -644,11 +648,11 @@ def conflicts(
             typer.echo(wrote, err=True)
         raise typer.Exit(0)
     code = _exit_code(result, shown, fail_on.value)
-    hidden = [f for f in result.findings if f.severity == "info"] if fmt in (Format.table, Format.concise) else []
+    hidden = [f for f in result.findings if f.severity == "info"] if fmt in (Format.table, Format.brief, Format.concise) else []
     visible = any(c.status == "open" for c in shown) or any(f.severity != "info" for f in result.findings)
     if code and hidden and fail_on.value == "info" and not quiet and not visible:
         # tables and lines leave info findings to `check`: say what failed the run
-        typer.echo(f"claimcheck: exit 1 for {len(hidden)} info finding{'s' if len(hidden) != 1 else ''}"
+        typer.echo(f"claimcheck: exit 1 for {count(len(hidden), 'info finding')}"
                    " (--fail-on info), which this format leaves out: `claimcheck check` lists them", err=True)
     raise typer.Exit(code)
 
@@ -760,11 +764,11 @@ def diff(
     _emit(renderers[fmt](changes, color=_use_color(color, output), width=width), output)
     failing = changes.failing(fail_on.value)
     if not quiet:
-        line = f"since {rev}: {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.removed)} removed conflicts"
+        line = f"since {rev}: {count(len(changes.new), 'new conflict')}, {len(changes.changed)} changed, {len(changes.removed)} removed"
         if failing:
             line += f"; {len(failing)} new or worse at or above {fail_on.value}: {', '.join(failing)}"
         if changes.errors_after:
-            line += f"; the corpus has {changes.errors_after} error finding{'s' if changes.errors_after != 1 else ''} now (see `claimcheck check`)"
+            line += f"; the corpus has {count(changes.errors_after, 'error finding')} now (see `claimcheck check`)"
         typer.echo(line, err=True)
     raise typer.Exit(1 if failing else 0)
 
@@ -880,7 +884,7 @@ def _warn_errors(result) -> None:
     would be missing unsaid."""
     errors = sum(1 for f in result.findings if f.severity == "error")
     if errors:
-        typer.echo(f"claimcheck: warning: the corpus has {errors} error{'s' if errors != 1 else ''}; what "
+        typer.echo(f"claimcheck: warning: the corpus has {count(errors, 'error')}; what "
                    f"{'they touch' if errors != 1 else 'it touches'} is not shown (`claimcheck check` lists them)", err=True)
 
 
@@ -1016,7 +1020,7 @@ def import_csv_command(
     property_col: str = typer.Option(..., "--property", help="Column naming the property (population, departure time)."),
     value_col: str = typer.Option(..., "--value", help="Column holding the value the source gives."),
     source_col: str = typer.Option(..., "--source", help="Column naming who gives it."),
-    date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]] or a timestamp)."),
+    date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]], or a timestamp: its day is kept)."),
     out: Path = typer.Option(Path("corpus"), "--out", help="Folder to write the corpus to; must not exist or be empty."),
     quiet: bool = QuietOpt,
 ) -> None:
@@ -1045,8 +1049,8 @@ def import_csv_command(
         # every one, as the README promises: the summary after them counts them
         for problem in report.problems:
             typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
-        for untyped in report.untyped:
-            typer.echo(str(untyped), err=True)
+        for note in report.notes():  # untyped properties, names made one or kept apart, times left out
+            typer.echo(note, err=True)
         typer.echo(report.summary(), err=True)
 
 
@@ -1119,13 +1123,13 @@ def export_claimreview_command(
     if not quiet:
         for reason in report.skipped:
             typer.echo(f"skipped {reason}", err=True)
-        typer.echo(f"{len(report.reviews)} ClaimReviews, {len(report.skipped)} claims skipped", err=True)
+        typer.echo(f"{count(len(report.reviews), 'ClaimReview')}, {count(len(report.skipped), 'claim')} skipped", err=True)
     errors = [f for f in result.findings if f.severity == "error"]
     if errors:  # a verdict in a broken file is missing from what gets published: fail
         for f in errors:
             typer.echo(finding_line(f), err=True)
-        typer.echo(f"claimcheck: the corpus has {len(errors)} error{'s' if len(errors) != 1 else ''}; what they touch"
-                   " is not exported (fix them, then export again)", err=True)
+        typer.echo(f"claimcheck: the corpus has {count(len(errors), 'error')}; what {noun(len(errors), 'it touches', 'they touch')}"
+                   f" is not exported (fix {noun(len(errors), 'it', 'them')}, then export again)", err=True)
         raise typer.Exit(1)
 
 

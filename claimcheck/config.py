@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .loader import Limits
 
-FORMATS = ("table", "concise", "json", "jsonl", "sarif", "github", "markdown")
+FORMATS = ("table", "brief", "concise", "json", "jsonl", "sarif", "github", "markdown")
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {
     "paths": "corpus folders or files read when no PATH is given",

@@ -86,7 +86,7 @@ def parse_datetime(value) -> tuple[int, int] | str:
     if match[8]:
         offset_hours, offset_minutes = int(match[9]), int(match[10])
         if offset_hours > 23 or offset_minutes > 59:
-            return f"'{value}' has an offset that is not one (+HH:MM, hours 00–23)"
+            return f"'{value}' has an offset out of range (+HH:MM or -HH:MM, hours 00–23, minutes 00–59)"
         offset = (offset_hours * 3600 + offset_minutes * 60) * (1 if match[8] == "+" else -1)
     first = ordinal * _SECONDS_A_DAY + hour * 3600 + minute * 60 + (second or 0) - offset
     return first, first + (59 if second is None else 0)

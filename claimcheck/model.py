@@ -213,6 +213,16 @@ class Corpus:
     claims: dict[str, Claim] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     resolutions: list[Resolution] = field(default_factory=list)
+    #: assertions that take no part, for their own errors or their claim's, as far as
+    #: they could be read: the lint rules still check what they name (a source in its own
+    #: via), so that one run reports everything, not one layer of errors at a time
+    unusable_assertions: list[Assertion] = field(default_factory=list)
+    #: source and entity ids named where the model keeps no record of them (a claim or
+    #: field with errors): they are used, whatever else is wrong there
+    mentioned: set[str] = field(default_factory=set)
+    #: the claims that hold a withdrawn assertion: all a view of the corpus as of now
+    #: needs to look at (`engine.asof`)
+    with_withdrawals: set[str] = field(default_factory=set)
 
     def assertions(self):
         for claim in self.claims.values():

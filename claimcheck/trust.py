@@ -67,6 +67,7 @@ from .engine import Conflict
 from .engine.value import KIND as VALUE_KIND, groups, value_of
 from .values import EXTENTS, canonical_text, classify, normalize_text, tolerance_in_units, value_key
 from .model import Corpus
+from .plural import count
 
 PRIOR_TRUST = {"A": 0.95, "B": 0.85, "C": 0.7, "D": 0.5, "E": 0.3}
 NEUTRAL_TRUST = 0.6  # F, no grade, or a source the corpus does not declare
@@ -563,8 +564,7 @@ def _explain(conflict, corpus, model, scores, origins, leaning) -> str:
         ranked = sorted(origins[label], key=lambda o: (-model.trust.get(o, NEUTRAL_TRUST), o))
         named = [f"{name(o)} {model.trust.get(o, NEUTRAL_TRUST):.2f}" for o in ranked]
         shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
-        plural = "s" if len(named) != 1 else ""
-        return f"'{label}' {what} {scores[label]:.2f} from {len(named)} independent origin{plural} (learned trust {shown})"
+        return f"'{label}' {what} {scores[label]:.2f} from {count(len(named), 'independent origin')} (learned trust {shown})"
 
     text = "; ".join(side_words(label) for label in sorted(scores, key=lambda k: (-scores[k], k))) + "."
     if leaning:

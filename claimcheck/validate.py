@@ -162,6 +162,8 @@ class _Validator:
         #: id() of the rule records with an error in a field: well-formed enough to check
         #: (their claims, their members), but a rule with any error takes no part
         self.flawed_rules: set[int] = set()
+        #: ids named in fields of the wrong type (`via: b` for `via: [b]`)
+        self.mentioned: set[str] = set()
         self.well_formed = {
             "text": self.plain_text,
             "slug": self.plain_slug,
@@ -453,7 +455,8 @@ class _Validator:
         name = spec.name
         if type(node) is not Scalar:
             shape = "a list" if type(node) is Sequence else "a mapping"
-            self.finding("S002", f"'{name}' must be a single value, not {shape}", file, node, path)
+            what = "a single value or a range {min: X, max: Y}" if kind == "value" else "a single value"
+            self.finding("S002", f"'{name}' must be {what}, not {shape}", file, node, path)
             return _MISSING
         value = node.value
         if value is None:
@@ -551,7 +554,11 @@ class _Validator:
         if type(node) is Scalar and node.value is None:
             return []
         if type(node) is not Sequence:
-            self.finding("S002", f"'{spec.name}' must be a list", file, node, path)
+            hint = ""
+            if spec.kind == "ref-list" and type(node) is Scalar and isinstance(node.value, str):
+                self.mentioned.add(node.value)  # named all the same: not "unused"
+                hint = f": write [{node.value}]"
+            self.finding("S002", f"'{spec.name}' must be a list{hint}", file, node, path)
             return _MISSING
         kind = "text" if spec.kind == "text-list" else "slug"
         placed = spec.name in _PLACED
@@ -715,6 +722,7 @@ class _Builder:
         self.by_section = by_section
         self.ids: dict[str, dict[str, _Item]] = {}
         self.invalid: dict[str, dict[str, _Item]] = {}  # declared with a valid id, but with errors
+        self.copies: set[int] = set()  # id() of the second items of an id: ignored
 
     def finding(self, code, message, pos: Pos, path=()) -> None:
         self.checker.findings.append(Finding(code, message, pos.file, pos.line, pos.column, path=tuple(path)))
@@ -743,6 +751,10 @@ class _Builder:
         else:
             for item in claims:
                 self.claim(item)
+        for item in self.by_section["claims"]:
+            if not item.ok and id(item) not in self.copies:
+                self.unusable_claim(item)
+        c.mentioned |= self.checker.mentioned
         for item in self.ids["rules"].values():
             self.rule(item)
         self.resolutions()
@@ -763,6 +775,7 @@ class _Builder:
             ident = item.values["id"]
             first = first_of.setdefault(ident, item)
             if first is not item:  # reported whether or not either copy has other errors
+                self.copies.add(id(item))
                 self.finding(
                     "S010",
                     f"duplicate {section[:-1] if section != 'entities' else 'entity'} id '{ident}' (first at {first.at('id')}); this one is ignored",
@@ -850,6 +863,32 @@ class _Builder:
             tuple(v.get("tags", ())), tuple(assertions), favours, harms,
         )
 
+    def unusable_claim(self, item: _Item) -> None:
+        """A claim with errors takes no part, but what it names is still checked (an
+        unknown entity or source, a source in its own via: `Corpus.unusable_assertions`),
+        so that fixing its first error does not reveal a second layer."""
+        v = item.values
+        ident = v.get("id", "")
+        path = ("claims", ident)
+        c = self.corpus
+        subject = v.get("subject")
+        if subject is not None:
+            c.mentioned.add(subject)
+            if subject not in self.ids["entities"]:
+                self.exists(subject, "entities", "R002", "entity", item.at("subject"), path + ("subject",))
+        if isinstance(v.get("object"), str):
+            c.mentioned.add(v["object"])
+        for name in ("favours", "harms"):
+            c.mentioned.update(entity for entity, _, _ in v.get(name, ()))
+            self.refs(item, name, "entities", "R002", "entity")
+        raw = v.get("assertions", [])
+        if type(raw) is _ReadAssertions:
+            raw = raw.items(item.file)
+        predicate = c.predicates.get(v.get("predicate"))
+        value_type = predicate.value_type if predicate else None
+        kept = self.assertions(ident, raw, v.get("period", UNBOUNDED), value_type, path)
+        c.unusable_assertions.extend(kept)
+
     def interests(self, item: _Item, path: tuple) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A claim's `favours` and `harms`, known entities only; an entity in both is an
         error, and is left out of both (which way the claim cuts for it is unknown)."""
@@ -902,7 +941,16 @@ class _Builder:
                 )
                 withdrawn = None
             if not (known and sub.ok and fits):
+                if isinstance(source, str):  # for what the lint rules check of it
+                    self.corpus.mentioned.add(source)
+                    self.corpus.mentioned.update(s for s, _, _ in a.get("via", ()))
+                    self.corpus.unusable_assertions.append(Assertion(
+                        ident, index, source, a.get("stance", ""), sub.where, a.get("period", period), date,
+                        value, a.get("credibility", DEFAULT_CREDIBILITY), tuple(s for s, _, _ in a.get("via", ())),
+                    ))
                 continue
+            if withdrawn is not None:
+                self.corpus.with_withdrawals.add(ident)
             assertions.append(Assertion(
                 ident, index, source, a["stance"], sub.where, a.get("period", period), date,
                 value, a.get("credibility", DEFAULT_CREDIBILITY), via, a.get("quote"), a.get("url"), a.get("note"),

@@ -26,10 +26,11 @@ def takes_part(assertion: Assertion, as_of: DateSpan | None) -> bool:
 def as_of(corpus: Corpus, moment: DateSpan | None) -> Corpus:
     """The corpus as it stood then: the same corpus where nothing is left out."""
     claims = None
-    for claim_id, claim in corpus.claims.items():
+    # as of now only withdrawals leave assertions out, and the validation noted where
+    # they are (most corpora have none: nothing to look at)
+    looked_at = corpus.claims if moment is not None else {c: corpus.claims[c] for c in sorted(corpus.with_withdrawals) if c in corpus.claims}
+    for claim_id, claim in looked_at.items():
         assertions = claim.assertions
-        if moment is None and all(a.withdrawn is None for a in assertions):
-            continue  # the common case: nothing withdrawn, nothing to copy
         kept = tuple(a for a in assertions if takes_part(a, moment))
         if len(kept) == len(assertions):
             continue
@@ -38,4 +39,7 @@ def as_of(corpus: Corpus, moment: DateSpan | None) -> Corpus:
         claims[claim_id] = replace(claim, assertions=kept)
     if claims is None:
         return corpus
-    return Corpus(corpus.sources, corpus.entities, corpus.predicates, claims, corpus.rules, corpus.resolutions)
+    return Corpus(
+        corpus.sources, corpus.entities, corpus.predicates, claims, corpus.rules, corpus.resolutions,
+        corpus.unusable_assertions, corpus.mentioned, corpus.with_withdrawals,
+    )

@@ -103,6 +103,7 @@ def summary(result: Result, conflicts: list[Conflict] | None = None) -> dict:
     conflicts = result.conflicts if conflicts is None else conflicts
     corpus = result.corpus
     open_ = [c for c in conflicts if c.status == "open"]
+    by_severity = _count(c.severity_name for c in open_)
     return {
         "files": len(result.files),
         "sources": len(corpus.sources),
@@ -112,7 +113,10 @@ def summary(result: Result, conflicts: list[Conflict] | None = None) -> dict:
         "rules": len(corpus.rules),
         "conflicts": len(conflicts),
         "open_conflicts": len(open_),
-        "conflicts_by_severity": _count(c.severity_name for c in open_),
+        "open_conflicts_by_severity": by_severity,
+        "all_conflicts_by_severity": _count(c.severity_name for c in conflicts),
+        # deprecated (schema_version 1 keeps it): the open ones, unlike the _by_kind and _by_status beside it
+        "conflicts_by_severity": dict(by_severity),
         "conflicts_by_kind": _count(c.kind for c in conflicts),
         "conflicts_by_status": _count(c.status for c in conflicts),
         "findings": len(result.findings),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..engine import KINDS, Conflict
 from ..engine.value import value_of
 from ..model import SEVERITY_ORDER
+from ..plural import count
 from .escape import printable
 from .words import describe, resolution_words, value_text
 
@@ -47,10 +48,6 @@ class Section:
     tail: list[str]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _counts(values, order) -> str:
     values = list(values)
     return ", ".join(f"{values.count(v)} {v}" for v in order if v in values)
@@ -63,14 +60,14 @@ def _summary(open_: list[Conflict], findings, new: str = "") -> list[str]:
     parts = []
     if open_:
         parts.append(
-            f"**{_plural(len(open_), new + 'open conflict')}** "
+            f"**{count(len(open_), new + 'open conflict')}** "
             f"({_counts((c.severity_name for c in open_), SEVERITY_ORDER)}; "
             f"{_counts((c.kind for c in open_), KINDS)})"
         )
     else:
         parts.append(f"**no {new}open conflicts**")
     if findings:
-        parts.append(f"**{_plural(len(findings), new + 'finding')}** ({_counts((f.severity for f in findings), SEVERITY_ORDER)})")
+        parts.append(f"**{count(len(findings), new + 'finding')}** ({_counts((f.severity for f in findings), SEVERITY_ORDER)})")
     else:
         parts.append(f"**no {new}findings**")
     return [" · ".join(parts)]
@@ -82,7 +79,7 @@ def _against(baseline, marked: bool) -> list[str]:
     words = f"**{baseline.new_count} new**, {baseline.baselined_count} baselined"
     words += " (marked *baselined*)" if marked else " (not shown)" if baseline.baselined_count else ""
     if baseline.gone_count:
-        words += f", {baseline.gone_count} baseline entr{'y' if baseline.gone_count == 1 else 'ies'} no longer occurring"
+        words += f", {count(baseline.gone_count, 'baseline entry')} no longer occurring"
     return [f"Against the baseline `{cell(baseline.file)}`: {words}.", ""]
 
 
@@ -135,7 +132,7 @@ def _findings(findings) -> Section:
 def _settled(conflicts: list[Conflict], resolutions: dict) -> Section:
     head = [
         "<details>",
-        f"<summary>{_plural(len(conflicts), 'acknowledged or resolved conflict')}</summary>",
+        f"<summary>{count(len(conflicts), 'acknowledged or resolved conflict')}</summary>",
         "",
     ]
     items = []
@@ -195,7 +192,7 @@ def _within(head: list[str], sections: list[Section], limit: int) -> list[str]:
                 room -= _size(section.head) + sum(map(_size, shown)) + _size(section.tail)
         more = len(section.items) - len(shown)
         if more:
-            left.append(f"{more} more {section.kind}{'' if more == 1 else 's'}")
+            left.append(count(more, f"more {section.kind}"))
     if cut:
         left.insert(0, f"the other rows of `{cut}`")
     return out + [f"*… and {_and(left)} not shown: see the SARIF or JSON output (`--format sarif` or `--format json`).*"]

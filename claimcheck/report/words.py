@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..engine import Conflict
+from ..plural import count
 from ..engine.conflict import Entry, Side
 from .data import json_value
 
@@ -86,13 +87,8 @@ def summary_line(result, conflicts: list[Conflict]) -> str:
     open_ = [c for c in conflicts if c.status == "open"]
     counts = {name: sum(1 for c in open_ if c.severity_name == name) for name in ("error", "warning", "info")}
     detail = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
-    shown = f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''}"
+    shown = count(len(conflicts), "conflict")
     if open_ and detail:
         shown += f" ({len(open_)} open: {detail})"
     corpus = result.corpus
-    line = f"{shown} in {_count(len(corpus.claims), 'claim')} from {_count(len(corpus.sources), 'source')}, {_count(len(result.files), 'file')}"
-    return line
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+    return f"{shown} in {count(len(corpus.claims), 'claim')} from {count(len(corpus.sources), 'source')}, {count(len(result.files), 'file')}"
