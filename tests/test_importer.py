@@ -505,7 +505,6 @@ def test_the_command_prints_what_the_import_decided(tmp_path):
     assert result.stderr.splitlines()[0].startswith("objects 'Al-Ahli Blast' and 'al-ahli blast' differ only in case")
 
 
-@pytest.mark.xfail(reason="needs format-2 date-times in the engine", strict=False)
 def test_imported_date_times_compare_as_instants(tmp_path):
     text = ("object,property,value,source\n"
             "flight,departure,2024-03-01T19:00Z,a\nflight,departure,2024-03-01 20:00+01:00,b\n"  # one instant
