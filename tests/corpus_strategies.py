@@ -11,9 +11,9 @@ resolutions name one conflict.
 most corpora stay close to version 1: `withdrawn` dates (never before the assertion's
 `date`), date-times (text with and without seconds and offsets, and YAML timestamps) and
 ranges (open and closed; of numbers, dates and date-times) as values and objects,
-`value_type: datetime` with tolerances in minutes, `favours`/`harms` (never one entity in
-both), an assertion's source relaying on the other side what it says itself, and
-`ratings` in resolutions. `corpora(version=1)` draws none of it. `as_of_dates(corpus)`
+`value_type: datetime` with tolerances in minutes, one value given again in another
+spelling (`5` and `5.0`), `favours`/`harms` (never one entity in both), an assertion's
+source relaying on the other side what it says itself, and `ratings` in resolutions. `corpora(version=1)` draws none of it. `as_of_dates(corpus)`
 draws `--as-of` dates around the corpus's `date`s and `withdrawn`s.
 """
 

@@ -539,23 +539,25 @@ def value_kind(value: Any, value_type: str | None) -> str:
     return value_type
 
 
+def _point(bound: Any, kind: str, end: int, bare_year_number: bool) -> Any:
+    """The first (`end` 0) or last (`end` 1) point of a bound: numbers as exact decimals
+    "from each number's canonical text", dates as day numbers, date-times as second
+    numbers in UTC."""
+    if kind == "number":
+        return Decimal(canonical_text(bound))
+    if kind == "date":
+        return date_span(bound, bare_year_number=bare_year_number)[end].toordinal()
+    return datetime_span(bound)[end]
+
+
 def extent(value: Any, kind: str, *, bare_year_number: bool) -> tuple[Any, Any]:
     """The lowest and highest point of a value compared as a number, date or date-time,
-    None for an open bound ("an open bound reaches infinitely far"): numbers as exact
-    decimals "from each number's canonical text"; dates as day numbers, "A range's span
-    runs from the start of its min's span to the end of its max's"; date-times as
-    second numbers in UTC, the same way."""
+    None for an open bound ("an open bound reaches infinitely far"); for dates and
+    date-times "A range's span runs from the start of its min's span to the end of its
+    max's"."""
     low, high = range_bounds(value)
-    if kind == "number":
-        def point(bound, end):
-            return Decimal(canonical_text(bound))
-    elif kind == "date":
-        def point(bound, end):
-            return date_span(bound, bare_year_number=bare_year_number)[end].toordinal()
-    else:
-        def point(bound, end):
-            return datetime_span(bound)[end]
-    return (None if low is None else point(low, 0)), (None if high is None else point(high, 1))
+    return (None if low is None else _point(low, kind, 0, bare_year_number),
+            None if high is None else _point(high, kind, 1, bare_year_number))
 
 
 def gap(first: tuple[Any, Any], second: tuple[Any, Any]) -> Any:
