@@ -43,10 +43,8 @@ from oracle import (NO_CHAIN, NO_VALUE, assertion_lines, canonical_text, chain_f
 #: the engine reads format version 2 (issue #23)
 FORMAT_2_ENGINE = True
 #: a value side whose values are spelled several ways (`5` and `5.0`) is labelled with the
-#: smallest of their canonical texts (reading 1 of oracle.py, to be confirmed); while
-#: False, any of them will do (the engine takes the first assertion's, which changes when
-#: two assertions are swapped: tests/test_format2.py shows it)
-SMALLEST_VALUE_LABEL = False
+#: smallest of their canonical texts (reading 1 of oracle.py, as the README says)
+SMALLEST_VALUE_LABEL = True
 
 EXAMPLES = int(os.environ.get("CLAIMCHECK_ORACLE_EXAMPLES", "300"))
 

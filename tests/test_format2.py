@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 
-pytestmark = pytest.mark.xfail(reason="format 2 engine in progress", strict=False)
 
 SOURCES = """\
 sources:
@@ -210,9 +209,8 @@ def test_canonical_side_labels_and_range_values(tmp_path):
     assert entry(conflict, "c", 0)["value"] == {"min": None, "max": "2023-10"}
 
 
-@pytest.mark.xfail(reason="the engine labels a side with its first assertion's value", strict=True)
 def test_a_side_of_one_value_spelled_twice_keeps_its_label_when_assertions_are_swapped(tmp_path):
-    """Reading 1 of tests/oracle.py (to be confirmed): the smallest canonical text labels
+    """Reading 1 of tests/oracle.py (confirmed, README): the smallest canonical text labels
     the side, so that reordering a corpus never changes a side (`claimcheck diff`
     compares sides by label)."""
     for order in (["5", "5.0", "7"], ["5.0", "5", "7"]):
@@ -334,9 +332,6 @@ def findings(tmp_path: Path, text: str, *options: str) -> list[tuple[str, str, i
             if f["code"][0] in "LSRC" and Path(f["file"]).name == "corpus.yaml"]
 
 
-S016_FOR_S014 = pytest.mark.xfail(reason="the engine reports S016 for a range of the wrong kind", strict=True)
-
-
 def one_value(value: str, predicate: str = "") -> str:
     head = f"predicates:\n  - {{id: p{predicate}}}\n" if predicate else ""
     return head + ("claims:\n  - id: c\n    text: C\n    predicate: p\n    assertions:\n"
@@ -359,11 +354,9 @@ def one_value(value: str, predicate: str = "") -> str:
         ("'2024-03-01T19:00+0200'", ", value_type: datetime", "S014", "'2024"),
         ("'2024-03-01'", ", value_type: datetime", "S014", "'2024"),  # a date is no date-time
         ("{min: 1, max: 2}", ", value_type: text", "S014", "{min"),  # a range fits number, date, datetime
-        # a well made range whose kind is not the declared one: S014 as under `text` (the
-        # engine says S016, bad-range, as if its bounds were ill-matched)
-        pytest.param("{min: 1, max: 2}", ", value_type: datetime", "S014", "{min", marks=S016_FOR_S014),
-        pytest.param("{min: '2024-03-01T19:00', max: '2024-03-01T20:00'}", ", value_type: date", "S014", "{min",
-                     marks=S016_FOR_S014),
+        # a well made range whose kind is not the declared one: S014, as under `text`
+        ("{min: 1, max: 2}", ", value_type: datetime", "S014", "{min"),
+        ("{min: '2024-03-01T19:00', max: '2024-03-01T20:00'}", ", value_type: date", "S014", "{min"),
     ],
 )
 def test_malformed_ranges_and_date_times(tmp_path, value, predicate, code, needle):
