@@ -203,7 +203,8 @@ def render_timeline(rows: list[dict], color: bool = False, width: int | None = N
     legend = []
     if WITHDRAWN_MARK in marks:
         legend.append(f"{WITHDRAWN_MARK} withdrawn later: the source's withdrawal has its own row, at its date")
-    legend.append(f"{REVERSAL_MARK} a reversal: the source took two sides of this conflict, at different dates")
+    if REVERSAL_MARK in marks:
+        legend.append(f"{REVERSAL_MARK} a reversal: the source took two sides of this conflict, at different dates")
     return _done(table, color, width, "\n".join(legend))
 
 
