@@ -145,8 +145,9 @@ def rule_edge_id(rule: str, tail: str, head: str) -> str:
 
 def build_graph(result: Result, only_conflicts: bool = False) -> Graph:
     """The evidence graph of an analyzed corpus, laid out. With only_conflicts, just the
-    nodes and edges that take part in a conflict (the picture of a large corpus)."""
-    corpus = result.corpus
+    nodes and edges that take part in a conflict (the picture of a large corpus). Stances
+    are those that stand (withdrawn ones left out; as of a date, as they stood then)."""
+    corpus = result.active or result.corpus
     edges: dict[str, dict] = {}
 
     for claim_id in sorted(corpus.claims):
