@@ -725,8 +725,10 @@ _KIND_DOCS: dict[str, tuple[str, str, str, str, str]] = {
         Severity: `error`, except that a pair whose opposing assertion only `doubts` is
         at most a `warning`, and a chain of rules is as strong as its weakest rule (a rule
         with `severity: warning` on the way makes the pair a warning). The conflict takes
-        the severity of its worst pair. When one source stands on both sides, it is a
-        self-contradiction, and a reversal when its assertions carry different dates.""",
+        the severity of its worst pair. When one source stands on both sides in its own
+        voice (not relaying others through `via`), it is a self-contradiction, and a
+        reversal when those assertions carry different dates. A `withdrawn` assertion takes
+        no part (`--as-of DATE` shows the conflicts as they stood on a date).""",
         _sources("el-nuevo-herald", "venezuelan-government") + """\
         claims:
           - id: venezuela-negotiating-with-us
@@ -779,12 +781,17 @@ _KIND_DOCS: dict[str, tuple[str, str, str, str, str]] = {
         """\
         Id `value:<claim>`, or `value:<subject>/<predicate>` for a `single_value`
         predicate. Two assertions that affirm a claim directly, overlap in time, and give
-        different values (an assertion's `value`, else its claim's `object`). Numbers and
-        dates agree within the predicate's `tolerance`; text is compared after Unicode
-        normalisation, case folding and white-space collapsing; entity ids must be
+        different values (an assertion's `value`, else its claim's `object`). Numbers,
+        dates and date-times (`2023-10-17T18:59`, compared in UTC) agree within the
+        predicate's `tolerance` (days for dates, minutes for date-times); a range
+        `{min: 100, max: 300}` is some value from min through max, and agrees with the
+        values it takes in, or lies within the tolerance of; text is compared after
+        Unicode normalisation, case folding and white-space collapsing; entity ids must be
         identical. A claim with a `subject` and a `single_value` predicate is compared with
         every claim of the same subject and predicate, and reported only under
-        `value:<subject>/<predicate>`. The sides group the assertions by value.""",
+        `value:<subject>/<predicate>`. The sides group the assertions by value, labelled
+        by its text (`100..300`). A figure the source revised belongs in `withdrawn` on the
+        old assertion, so that the two do not stand against each other.""",
         """\
         sources:
           - {id: el-toque, name: El Toque, kind: newspaper}
