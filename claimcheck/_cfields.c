@@ -23,23 +23,28 @@ static Py_ssize_t SC_VALUE, SC_RAW, SC_LINE, SC_COLUMN, SQ_ITEMS, SQ_LINE, SQ_CO
 /* for whole records (plain_records): the Mapping node, validate._Item, model.Pos, and a
  * claim's assertions as read (validate._ReadAssertions) */
 static PyTypeObject *MappingType, *ItemType, *PosType, *PeriodType, *AssertionType, *ReadType, *ClaimType;
+/* model.Range: a value given as {min, max}, which only the general path checks */
+static PyTypeObject *RangeType;
 /* model.Claim's slots, in the order of its fields */
-static const char *CLAIM_FIELDS[] = {"id", "text", "pos", "subject", "predicate", "object", "period", "tags", "assertions"};
-enum { N_CLAIM = 9 };
+static const char *CLAIM_FIELDS[] = {"id", "text", "pos", "subject", "predicate", "object", "period", "tags", "assertions",
+                                     "favours", "harms"};
+enum { N_CLAIM = 11 };
 static Py_ssize_t CLAIM_OFFSETS[N_CLAIM];
 /* model.Assertion's slots, in the order of its fields */
 static const char *ASSERTION_FIELDS[] = {"claim", "index", "source", "stance", "pos", "period", "date",
-                                         "value", "credibility", "via", "quote", "url", "note"};
-enum { N_ASSERTION = 13 };
+                                         "value", "credibility", "via", "quote", "url", "note", "withdrawn"};
+enum { N_ASSERTION = 14 };
 static Py_ssize_t ASSERTION_OFFSETS[N_ASSERTION];
-enum { A_CLAIM, A_INDEX, A_SOURCE, A_STANCE, A_POS, A_PERIOD, A_DATE, A_VALUE, A_CREDIBILITY, A_VIA, A_QUOTE, A_URL, A_NOTE };
+enum { A_CLAIM, A_INDEX, A_SOURCE, A_STANCE, A_POS, A_PERIOD, A_DATE, A_VALUE, A_CREDIBILITY, A_VIA, A_QUOTE, A_URL, A_NOTE,
+       A_WITHDRAWN };
 static PyObject *DEFAULT_CREDIBILITY, *EMPTY_TUPLE, *UNBOUNDED;
 /* an assertion's field names, as keys made once */
 enum { K_SOURCE, K_STANCE, K_VALUE, K_VIA, K_PERIOD, K_DATE, K_CREDIBILITY, K_QUOTE, K_URL, K_NOTE, K_ID, K_ASSERTIONS,
-       K_TEXT, K_SUBJECT, K_PREDICATE, K_OBJECT, K_TAGS, K_VALUE_TYPE, N_KEYS };
+       K_TEXT, K_SUBJECT, K_PREDICATE, K_OBJECT, K_TAGS, K_VALUE_TYPE, K_FAVOURS, K_HARMS, N_KEYS };
 static const char *KEY_NAMES[N_KEYS] = {"source", "stance", "value", "via", "period", "date",
                                         "credibility", "quote", "url", "note", "id", "assertions",
-                                        "text", "subject", "predicate", "object", "tags", "value_type"};
+                                        "text", "subject", "predicate", "object", "tags", "value_type",
+                                        "favours", "harms"};
 static PyObject *KEYS[N_KEYS];
 
 static Py_ssize_t MP_ITEMS, MP_LINE, MP_COLUMN;
@@ -84,11 +89,11 @@ static PyObject *setup_types(PyObject *self, PyObject *args)
 
 static PyObject *setup_records(PyObject *self, PyObject *args)
 {
-    PyTypeObject *mapping, *item, *pos, *period, *assertion, *read, *claim;
+    PyTypeObject *mapping, *item, *pos, *period, *assertion, *read, *claim, *range;
     PyObject *credibility, *unbounded;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O", &PyType_Type, &mapping, &PyType_Type, &item, &PyType_Type, &pos,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!OO!", &PyType_Type, &mapping, &PyType_Type, &item, &PyType_Type, &pos,
                           &PyType_Type, &period, &PyType_Type, &assertion, &PyType_Type, &read, &PyType_Type, &claim,
-                          &PyLong_Type, &credibility, &unbounded))
+                          &PyLong_Type, &credibility, &unbounded, &PyType_Type, &range))
         return NULL;
     if (!Py_IS_TYPE(unbounded, period)) {
         PyErr_SetString(PyExc_TypeError, "the unbounded period must be a Period");
@@ -127,6 +132,7 @@ static PyObject *setup_records(PyObject *self, PyObject *args)
     Py_XSETREF(AssertionType, (PyTypeObject *)Py_NewRef(assertion));
     Py_XSETREF(ReadType, (PyTypeObject *)Py_NewRef(read));
     Py_XSETREF(ClaimType, (PyTypeObject *)Py_NewRef(claim));
+    Py_XSETREF(RangeType, (PyTypeObject *)Py_NewRef(range));
     Py_XSETREF(DEFAULT_CREDIBILITY, Py_NewRef(credibility));
     Py_XSETREF(UNBOUNDED, Py_NewRef(unbounded));
     if (EMPTY_TUPLE == NULL && (EMPTY_TUPLE = PyTuple_New(0)) == NULL)
@@ -734,6 +740,7 @@ static PyObject *plain_assertion(PyObject *node, Py_ssize_t index, PyObject *fil
         [A_DATE] = GIVEN_OR(K_DATE, Py_None), [A_VALUE] = GIVEN_OR(K_VALUE, Py_None),
         [A_CREDIBILITY] = GIVEN_OR(K_CREDIBILITY, DEFAULT_CREDIBILITY), [A_VIA] = via,
         [A_QUOTE] = GIVEN_OR(K_QUOTE, Py_None), [A_URL] = GIVEN_OR(K_URL, Py_None), [A_NOTE] = GIVEN_OR(K_NOTE, Py_None),
+        [A_WITHDRAWN] = Py_None, /* a withdrawn assertion is checked against its date: the general path */
     };
 #undef GIVEN_OR
     made = new_slotted(AssertionType, ASSERTION_OFFSETS, fields, N_ASSERTION);
@@ -809,7 +816,7 @@ static int value_kind(PyObject *value_type)
 static int fits(PyObject *value, int kind)
 {
     switch (kind) {
-    case ANY_VALUE: return 1;
+    case ANY_VALUE: return RangeType == NULL || !PyObject_TypeCheck(value, RangeType); /* a range: its bounds are checked */
     case NUMBER_VALUE: return PyFloat_Check(value) || (PyLong_Check(value) && !PyBool_Check(value));
     case TEXT_VALUE: return PyUnicode_Check(value);
     case BOOLEAN_VALUE: return PyBool_Check(value);
@@ -901,6 +908,8 @@ static PyObject *plain_claim(PyObject *item, PyObject *entities, PyObject *predi
     PyObject *tags = given_or(values, K_TAGS, NULL);
     if (tags != NULL && !PyList_CheckExact(tags))
         return GENERAL;
+    if (given_or(values, K_FAVOURS, NULL) != NULL || given_or(values, K_HARMS, NULL) != NULL)
+        return GENERAL; /* their entities are checked, and against each other: the general path */
     PyObject *assertions = checked_assertions(read, sources, kind);
     if (assertions == NULL || assertions == GENERAL)
         return assertions;
@@ -911,7 +920,7 @@ static PyObject *plain_claim(PyObject *item, PyObject *entities, PyObject *predi
     }
     PyObject *fields[N_CLAIM] = {
         ident, text, SLOT(item, IT_WHERE), subject, predicate_id, object, given_or(values, K_PERIOD, UNBOUNDED),
-        tags, assertions,
+        tags, assertions, EMPTY_TUPLE, EMPTY_TUPLE,
     };
     PyObject *claim = new_slotted(ClaimType, CLAIM_OFFSETS, fields, N_CLAIM);
     Py_DECREF(tags);

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from . import lint
 from .engine import Conflict, find_conflicts
+from .engine.asof import as_of as corpus_as_of
 from .findings import Finding
 from .loader import Limits, discover, load_file
-from .model import Corpus
+from .model import Corpus, DateSpan
 from .validate import Records
 
 try:  # memory faulted in ahead on the other core (_cprefault.c), built where C compiles
@@ -43,6 +44,11 @@ class Result:
     #: when the assessment learns trust)
     timings: dict = field(default_factory=dict)
     trust: object = None  # trust.TrustModel when the assessment used learned trust
+    #: the date the conflicts were found as of (`--as-of`), or None for now (spec §4)
+    as_of: DateSpan | None = None
+    #: the corpus as it stood then: the assertions that take part in conflicts (withdrawn
+    #: ones left out); `corpus` keeps every assertion, for views of what was said
+    active: Corpus | None = None
     #: the validation's working records, let go with the Result rather than on return from
     #: `analyze`: a CLI run leaves them to process exit (freeing them one by one is
     #: 0.25 s of a 100k-claim check)
@@ -59,31 +65,33 @@ def analyze(
     lint_options: dict | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     method: str = "prior",
+    as_of: DateSpan | None = None,
 ) -> Result:
     """Read, check and analyze a corpus. `weights` are the assessment's (defaults when
     None); with assess=False no conflict gets an assessment. `method` is `prior` (the
     Admiralty weights) or `trust` (learned from the corpus). `select`, `ignore` and
     `lint_options` choose and tune the lint rules (see `claimcheck.lint`); a wrong
     selector or option raises ValueError, so the CLI checks them first with
-    `lint.problems`. `progress(done, total, file)` is called after each file is loaded."""
+    `lint.problems`. `progress(done, total, file)` is called after each file is loaded.
+    `as_of`: find the conflicts as the corpus stood on that date (§4); None: now."""
     # The analysis allocates millions of small acyclic objects; Python's cycle collector
     # would rescan the growing heap again and again (half the time of a 10k-claim check).
     # Nothing here builds reference cycles that need it, so it pauses until the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress, method)
+        return _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress, method, as_of)
     finally:
         if collecting:
             gc.enable()
 
 
-def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress, method) -> Result:
+def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress, method, as_of) -> Result:
     started = time.perf_counter()
     files, findings = discover(paths)
     prefaulting = _prefault([path for path, _ in files])
     try:
-        return _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, started)
+        return _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, as_of, started)
     finally:
         if prefaulting:
             _cprefault.stop()
@@ -103,7 +111,7 @@ def _prefault(paths: list[Path]) -> bool:
     return size >= PREFAULT_FROM and _cprefault.start(size * PREFAULT_PER_BYTE, PREFAULT_AHEAD)
 
 
-def _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, clock) -> Result:
+def _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, as_of, clock) -> Result:
     """The pipeline over the files found, timed from `clock`."""
     timings: dict[str, float] = {}
 
@@ -134,7 +142,10 @@ def _run(files, findings, limits, weights, assess, select, ignore, lint_options,
     lap("validate")
     timings = {"load": loading, "validate": timings["validate"] - loading}  # stage order kept
     findings.extend(problems)
-    conflicts, stale = find_conflicts(corpus)
+    # what a withdrawn (or, as of a date, a later) assertion said takes no part in
+    # conflicts, assessments or learned trust; the lint rules read the files as written
+    active = corpus_as_of(corpus, as_of)
+    conflicts, stale = find_conflicts(active, dated=as_of is not None)
     findings.extend(stale)
     lap("engine")
     findings.extend(lint.run(corpus, select, ignore, lint_options))
@@ -144,12 +155,15 @@ def _run(files, findings, limits, weights, assess, select, ignore, lint_options,
     if assess and method == "trust":
         from .trust import assess_trust, learn_trust
 
-        trust = learn_trust(corpus)
-        assessments = {c.id: assess_trust(c, corpus, trust) for c in conflicts}
+        trust = learn_trust(active)
+        assessments = {c.id: assess_trust(c, active, trust) for c in conflicts}
         stage = "trust"
     elif assess:
         from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
 
-        assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
+        assessments = {c.id: assess_conflict(c, active, weights or DEFAULT_WEIGHTS) for c in conflicts}
     lap(stage)
-    return Result(corpus, conflicts, findings, [display for _, display in files], assessments, timings, trust=trust, scratch=records)
+    return Result(
+        corpus, conflicts, findings, [display for _, display in files], assessments, timings, trust=trust,
+        scratch=records, as_of=as_of, active=active,
+    )

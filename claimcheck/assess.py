@@ -5,7 +5,11 @@ information credibility (1–6); where the assertion came `via` others, the reli
 its origin counts, since the origin is who saw it. Self-interested assertions are
 discounted, support that travelled along weaker rules counts less, and each independent
 origin counts once per side (its strongest assertion there): ten outlets repeating one
-anonymous source are one voice. A side is the leaning only when it clearly outweighs
+anonymous source are one voice. An assertion against the interest of the party its
+source speaks for is weighed up: a party rarely says what hurts it unless it is so. In a
+value conflict a side counts every origin whose value agrees with the side's within the
+tolerance, so a source's revised figures (500, then 471) are not split against each
+other. Withdrawn assertions are not on any side, and weigh nothing. A side is the leaning only when it clearly outweighs
 every other (by `clear_ratio`). The weights below are the defaults; configuration
 (`assess:` in .claimcheck.yaml or [tool.claimcheck]) overrides any of them.
 """
@@ -16,15 +20,21 @@ import math
 from dataclasses import dataclass, field
 
 from .engine import Conflict
+from .engine.sides import AGAINST_INTEREST
+from .engine.value import KIND as VALUE_KIND, value_of
 from .model import Corpus, SEVERITY_NAMES
+from .values import EXTENTS, canonical_text, classify, gap, tolerance_in_units
 
 DEFAULT_WEIGHTS = {
     # Admiralty source reliability: A completely reliable … E unreliable; F cannot be judged
     "reliability": {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5},
     # Admiralty information credibility: 1 confirmed … 5 improbable; 6 cannot be judged
     "credibility": {"1": 1.0, "2": 0.8, "3": 0.6, "4": 0.4, "5": 0.2, "6": 0.5},
-    # factor for an assertion by a source that speaks for the claim's subject or object
+    # factor for a self-serving assertion (or, where the claim names no favours/harms, one
+    # by a source that speaks for the claim's subject or object)
     "self_interest": 0.5,
+    # factor for an assertion against the interest of its source's party: an admission
+    "against_interest": 1.5,
     # factor for support that travelled along rules, by the chain's weakest rule
     "chain": {"error": 1.0, "warning": 0.7, "info": 0.4},
     # the leading side must weigh at least this many times the next one
@@ -87,6 +97,8 @@ def assertion_weight(entry, corpus: Corpus, weights: dict, grade_of=None) -> flo
     weight = weights["reliability"][grade] * weights["credibility"][str(a.credibility)]
     if entry.self_interested:
         weight *= weights["self_interest"]
+    elif entry.interest == AGAINST_INTEREST:
+        weight *= weights["against_interest"]
     if entry.route is not None:  # travelled support: as strong as its weakest rule
         weight *= weights["chain"][SEVERITY_NAMES[entry.route.level]]
     return weight
@@ -102,13 +114,18 @@ def _reliability(corpus: Corpus):
 
 def side_scores(conflict: Conflict, corpus: Corpus, weights: dict) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
     """Per side: the sum over its independent origins of each origin's strongest assertion,
-    and those strongest weights by origin."""
+    and those strongest weights by origin. In a value conflict a side's origins are those
+    of every assertion whose value agrees with the side's (`agreeing`)."""
     scores: dict[str, float] = {}
     best_by_side: dict[str, dict[str, float]] = {}
     grade = _reliability(corpus)
-    for side in conflict.sides:
+    if conflict.kind == VALUE_KIND:
+        counted = [list(side.entries) + borrowed for side, borrowed in zip(conflict.sides, agreeing(conflict, corpus))]
+    else:
+        counted = [side.entries for side in conflict.sides]
+    for side, entries in zip(conflict.sides, counted):
         best: dict[str, float] = {}
-        for entry in side.entries:
+        for entry in entries:
             origin = entry.assertion.origin
             weight = assertion_weight(entry, corpus, weights, grade)
             if weight > best.get(origin, -1.0):
@@ -116,6 +133,47 @@ def side_scores(conflict: Conflict, corpus: Corpus, weights: dict) -> tuple[dict
         scores[side.label] = sum(best.values())
         best_by_side[side.label] = best
     return scores, best_by_side
+
+
+def agreeing(conflict: Conflict, corpus: Corpus) -> list[list]:
+    """For each side of a value conflict, the entries of the other sides whose value agrees
+    with the side's own by §4.3 (within the tolerance): a figure revised within the
+    tolerance, or a range that takes in the side's value, stands with it too. Only
+    numbers, dates and date-times agree without being one value (other values that agree
+    stand on one side already), so sides are compared by their extents, in order of their
+    low ends: each side meets only the sides within its reach, never every other."""
+    predicate = _predicate_of(conflict, corpus)
+    value_type = predicate.value_type if predicate else None
+    tolerance = predicate.tolerance if predicate and predicate.tolerance is not None else 0
+    extents: dict[str, list] = {}  # class -> [(low, high, side index)]
+    for index, side in enumerate(conflict.sides):
+        seen = set()
+        for entry in side.entries:
+            classified = classify(value_of(entry.assertion, corpus), value_type)
+            if classified is not None and classified[0] in EXTENTS and classified not in seen:
+                seen.add(classified)
+                extents.setdefault(classified[0], []).append((*classified[1], index))
+    within: list[set[int]] = [set() for _ in conflict.sides]
+    for cls, rows in extents.items():
+        limit = tolerance_in_units(cls, tolerance)
+        rows.sort(key=lambda r: (r[0], r[1], r[2]))
+        for n, (low, high, i) in enumerate(rows):
+            # rows further on start later: they agree until one starts beyond reach
+            for other_low, other_high, j in rows[n + 1:]:
+                if other_low - high > limit:
+                    break
+                if j != i and gap((low, high), (other_low, other_high)) <= limit:
+                    within[i].add(j)
+                    within[j].add(i)
+    return [[e for j in sorted(others) for e in conflict.sides[j].entries] for others in within]
+
+
+def _predicate_of(conflict: Conflict, corpus: Corpus):
+    about = conflict.subject or {}
+    if "predicate" in about:
+        return corpus.predicates.get(about["predicate"])
+    claim = corpus.claims.get(about.get("claim", ""))
+    return corpus.predicates.get(claim.predicate) if claim and claim.predicate else None
 
 
 def leaning_of(scores: dict[str, float], clear_ratio: float) -> tuple[str | None, float]:
@@ -193,6 +251,36 @@ def _sensitivity(corpus: Corpus, weights: dict, scores: dict, best: dict, leanin
     return {"source": source_id, "from": current, "to": target, "leaning_then": then}
 
 
+def _agreement_words(conflict: Conflict, corpus: Corpus) -> str:
+    """Which origins a value also counts because their value agrees with it: '471' also
+    counts Gaza Health Ministry (500), within the tolerance of 30."""
+    parts = []
+    for side, borrowed in zip(conflict.sides, agreeing(conflict, corpus)):
+        own = {e.assertion.origin for e in side.entries}
+        lent: dict[str, list[str]] = {}
+        for entry in borrowed:
+            origin = entry.assertion.origin
+            if origin not in own:
+                text = canonical_text(value_of(entry.assertion, corpus))
+                given = lent.setdefault(origin, [])
+                if text not in given:
+                    given.append(text)
+        if lent:
+            names = [f"{_name(corpus, o)} ({', '.join(lent[o])})" for o in sorted(lent)]
+            parts.append(f"'{side.label}' also counts {', '.join(names)}")
+    if not parts:
+        return ""
+    predicate = _predicate_of(conflict, corpus)
+    tolerance = predicate.tolerance if predicate and predicate.tolerance else 0
+    within = f" within the tolerance of {tolerance}" if tolerance else ""
+    return f" Values that agree{within} count for each other: {'; '.join(parts)}."
+
+
+def _name(corpus: Corpus, source_id: str) -> str:
+    source = corpus.sources.get(source_id)
+    return source.name if source else source_id
+
+
 def _explain(conflict, corpus, scores, origins, leaning, weights) -> str:
     def side_words(label: str) -> str:
         names = [corpus.sources[o].name if o in corpus.sources else o for o in origins[label]]
@@ -201,10 +289,15 @@ def _explain(conflict, corpus, scores, origins, leaning, weights) -> str:
         return f"'{label}' weighs {scores[label]:.2f} from {count} independent origin{'s' if count != 1 else ''} ({shown})"
 
     interested = sorted({e.assertion.source for side in conflict.sides for e in side.entries if e.self_interested})
+    against = sorted({e.assertion.source for side in conflict.sides for e in side.entries if e.interest == AGAINST_INTEREST})
     parts = [side_words(label) for label in sorted(scores, key=lambda k: (-scores[k], k))]
     text = "; ".join(parts) + "."
+    if conflict.kind == VALUE_KIND:
+        text += _agreement_words(conflict, corpus)
     if interested:
         text += f" Self-interested, so discounted: {', '.join(interested)}."
+    if against:
+        text += f" Against their own side's interest, so weighed up: {', '.join(against)}."
     if leaning:
         return f"Leans to '{leaning}': {text}"
     return f"No clear leaning (no side weighs {weights['clear_ratio']:g}× the next): {text}"

@@ -1,21 +1,25 @@
 """schema.org ClaimReview, both ways: publish the desk's verdicts, read fact-checkers' reviews.
 
-Export (`export_claimreview`) makes one ClaimReview JSON-LD object per reviewed claim:
+Export (`export_claimreview`) makes one ClaimReview JSON-LD object per rated claim:
 
-- for each *resolved* conflict whose resolution has a `verdict`: one review of each claim
-  of the conflict, by the configured organisation (`claimreview: {name, url}`, default
-  name "claimcheck"), dated by the resolution's `date`. The conflict travels in the
-  extension property `claimcheck:conflict` = `{id, kind, claims}` (the `@context` then
-  also maps the `claimcheck:` prefix);
-- for each claim tagged `publish` that no such conflict covered: the verdict of a
-  resolution (with a `verdict`) of a conflict it takes part in; else one review per
-  *review assertion* on it (an assertion whose `note` starts with `ClaimReview`, as
+- for each *resolved* conflict: one review of each claim its resolution rates, by the
+  configured organisation (`claimreview: {name, url}`, default name "claimcheck"), dated
+  by the resolution's `date`, with that claim's own rating. A resolution rates a claim in
+  its `ratings`; without `ratings`, a contradiction's `verdict` rates the contradicted
+  claim; a verdict on another kind of conflict ("X is true; Y is false") rates no single
+  claim, so nothing is exported for it (and the reason is given). The conflict travels
+  in the extension property `claimcheck:conflict` = `{id, kind, claims}` (the `@context`
+  then also maps the `claimcheck:` prefix);
+- for each claim tagged `publish` that no such review covered: the rating a resolution
+  (of any status) of a conflict it takes part in gives it; else one review per *review
+  assertion* on it (an assertion whose `note` starts with `ClaimReview`, as
   `import_claimreview` writes them: its `quote` is the rating, its source the reviewer,
   its `date` and `url` the review's); else the claim is skipped with a reason.
 
 `itemReviewed` is a `Claim` whose `author`s are the sources affirming the claim (review
-assertions aside), its `appearance`s their assertions' URLs (else the sources'), and its
-`datePublished`/`firstAppearance` those of the earliest dated affirmation.
+assertions aside), its `appearance`s the URLs of those assertions (only the claim's own:
+never a source's home page), and its `datePublished`/`firstAppearance` those of the
+earliest dated affirmation. No field is ever null: what is unknown is left out.
 
 Import (`import_claimreview`) reads a JSON-LD file, a folder of `*.json`/`*.jsonld`
 files, a JSON array, `{"@graph": [...]}` or a Google DataFeed (`dataFeedElement[].item[]`)
@@ -37,6 +41,7 @@ from pathlib import Path
 
 from .importer import date_of, unique_ids, quote, refuse_non_empty, slug
 from .output import write_atomically
+from .plural import count
 
 SCHEMA = "https://schema.org"
 EXTENSION = {"claimcheck": "https://github.com/claimcheck/claimcheck#"}
@@ -69,8 +74,9 @@ class ExportReport:
 
 
 def export_claimreview(result, organisation: dict | None = None, report: ExportReport | None = None) -> list[dict]:
-    """ClaimReview objects for the resolved verdicts and the `publish` claims of `result`
-    (an `analysis.Result`). Skipped `publish` claims are listed in `report.skipped`."""
+    """ClaimReview objects for the ratings of resolved conflicts and for the `publish`
+    claims of `result` (an `analysis.Result`). What is not exported is said, claim by
+    claim, in `report.skipped`."""
     report = report if report is not None else ExportReport()
     corpus = result.corpus
     org = {"@type": "Organization", "name": (organisation or {}).get("name") or "claimcheck"}
@@ -78,34 +84,38 @@ def export_claimreview(result, organisation: dict | None = None, report: ExportR
         org["url"] = organisation["url"]
     resolution_of = {}
     for resolution in corpus.resolutions:
-        if resolution.verdict and (resolution.conflict not in resolution_of or resolution.status == "resolved"):
+        if (resolution.verdict or resolution.ratings) and (
+            resolution.conflict not in resolution_of or resolution.status == "resolved"
+        ):
             resolution_of[resolution.conflict] = resolution
-    done: set[str] = set()
+    rated: dict[str, str] = {}  # claim id -> the conflict whose resolution rated it
     reviews: list[dict] = []
-    for conflict in sorted(result.conflicts, key=lambda c: c.id):
+    conflicts = sorted(result.conflicts, key=lambda c: c.id)
+    for conflict in conflicts:
         resolution = resolution_of.get(conflict.id)
         if resolution is None or resolution.status != "resolved":
             continue
-        for claim_id in conflict.claims:
-            if claim_id in corpus.claims:
-                reviews.append(_review(corpus, corpus.claims[claim_id], resolution.verdict, org,
-                                       resolution.date.text if resolution.date else None, None, conflict))
-                done.add(claim_id)
+        for claim_id, rating in rating_of_each(conflict, resolution, report):
+            if claim_id in rated:
+                report.skipped.append(
+                    f"claim {claim_id}: rated again in the resolution of {conflict.id} (first in {rated[claim_id]}); "
+                    "one review is published, with the first rating"
+                )
+                continue
+            rated[claim_id] = conflict.id
+            reviews.append(_review(corpus, corpus.claims[claim_id], rating, org, _resolved_on(resolution), None, conflict))
     for claim in sorted(corpus.claims.values(), key=lambda c: c.id):
-        if PUBLISH not in claim.tags or claim.id in done:
+        if PUBLISH not in claim.tags or claim.id in rated:
             continue
-        linked = [c for c in sorted(result.conflicts, key=lambda c: c.id) if claim.id in c.claims and c.id in resolution_of]
-        if linked:
-            conflict = linked[0]
-            resolution = resolution_of[conflict.id]
-            reviews.append(_review(corpus, claim, resolution.verdict, org,
-                                   resolution.date.text if resolution.date else None, None, conflict))
+        review = _publish_from_resolution(corpus, claim, conflicts, resolution_of, org)
+        if review is not None:
+            reviews.append(review)
             continue
         marks = [a for a in claim.assertions if _is_review(a)]
         if not marks:
             report.skipped.append(
-                f"claim {claim.id}: tagged '{PUBLISH}' but no resolution with a verdict of a conflict it takes part in, "
-                "and no ClaimReview assertion"
+                f"claim {claim.id}: tagged '{PUBLISH}' but no resolution rates it (a rating in `ratings`, or the "
+                "verdict of its own contradiction), and no ClaimReview assertion"
             )
             continue
         for mark in marks:
@@ -114,6 +124,49 @@ def export_claimreview(result, organisation: dict | None = None, report: ExportR
             reviews.append(_review(corpus, claim, mark.quote, author, mark.date.text if mark.date else None, mark.url, None))
     report.reviews = reviews
     return reviews
+
+
+def rating_of_each(conflict, resolution, report: ExportReport | None = None) -> list[tuple[str, str]]:
+    """(claim id, rating) for each claim a resolution rates: its `ratings` of the claims
+    that take part in the conflict; without ratings, a contradiction's verdict rates the
+    contradicted claim alone. A verdict on any other conflict ("X is true; Y is false")
+    rates no single claim: nothing, and `report` says so for each of its claims."""
+    if resolution.ratings:
+        out = []
+        for rating in resolution.ratings:
+            if rating.claim in conflict.claims:
+                out.append((rating.claim, rating.rating))
+            elif report is not None:
+                report.skipped.append(
+                    f"claim {rating.claim}: rated in the resolution of {conflict.id}, in which it takes no part (C002)"
+                )
+        return out
+    if conflict.kind == "contradiction" and resolution.verdict:
+        return [(conflict.subject["claim"], resolution.verdict)]
+    if report is not None and resolution.verdict:
+        listed = ", ".join(f"{c}: ..." for c in conflict.claims)
+        for claim_id in conflict.claims:
+            report.skipped.append(
+                f"claim {claim_id}: the resolution of {conflict.id} gives a verdict but no rating of each claim; "
+                f"add `ratings: {{{listed}}}` to publish them"
+            )
+    return []
+
+
+def _publish_from_resolution(corpus, claim, conflicts, resolution_of, org) -> dict | None:
+    """A `publish` claim's review from a resolution (of any status) that rates it."""
+    for conflict in conflicts:
+        resolution = resolution_of.get(conflict.id)
+        if resolution is None or claim.id not in conflict.claims:
+            continue
+        for claim_id, rating in rating_of_each(conflict, resolution):
+            if claim_id == claim.id:
+                return _review(corpus, claim, rating, org, _resolved_on(resolution), None, conflict)
+    return None
+
+
+def _resolved_on(resolution) -> str | None:
+    return resolution.date.text if resolution.date else None
 
 
 def _is_review(assertion) -> bool:
@@ -139,9 +192,9 @@ def _review(corpus, claim, verdict, author, date, url, conflict) -> dict:
         agent = _agent(source) if source else {"@type": "Organization", "name": assertion.source}
         if agent not in authors:
             authors.append(agent)
-        link = assertion.url or (source.url if source else None)
-        if link and {"@type": "CreativeWork", "url": link} not in appearances:
-            appearances.append({"@type": "CreativeWork", "url": link})
+        # where the claim appeared: its assertions' own links, never a source's home page
+        if assertion.url and {"@type": "CreativeWork", "url": assertion.url} not in appearances:
+            appearances.append({"@type": "CreativeWork", "url": assertion.url})
     item: dict = {"@type": "Claim"}
     if authors:
         item["author"] = authors[0] if len(authors) == 1 else authors
@@ -151,9 +204,8 @@ def _review(corpus, claim, verdict, author, date, url, conflict) -> dict:
     if dated:
         first = dated[0]
         item["datePublished"] = first.date.text
-        link = first.url or (corpus.sources[first.source].url if first.source in corpus.sources else None)
-        if link:
-            item["firstAppearance"] = {"@type": "CreativeWork", "url": link}
+        if first.url:
+            item["firstAppearance"] = {"@type": "CreativeWork", "url": first.url}
     review: dict = {
         "@context": SCHEMA,
         "@type": "ClaimReview",
@@ -189,8 +241,8 @@ class ImportReport:
         if not self.reviews:
             return f"no ClaimReview to import; nothing written to {self.out_dir}"
         return (
-            f"{self.reviews} reviews → {self.claims} claims, {self.sources} sources, {self.assertions} assertions; "
-            f"{len(self.problems)} problems; {len(self.files)} files in {self.out_dir}"
+            f"{count(self.reviews, 'review')} → {count(self.claims, 'claim')}, {count(self.sources, 'source')}, "
+            f"{count(self.assertions, 'assertion')}; {count(len(self.problems), 'problem')}; {count(len(self.files), 'file')} in {self.out_dir}"
         )
 
 

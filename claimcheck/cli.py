@@ -16,6 +16,7 @@ import typer
 from . import __version__
 from .model import SEVERITY_ORDER
 from .output import write_atomically
+from .plural import count, noun
 
 app = typer.Typer(
     name="claimcheck",
@@ -27,6 +28,7 @@ app = typer.Typer(
 
 class Format(str, Enum):
     table = "table"
+    brief = "brief"
     concise = "concise"
     json = "json"
     jsonl = "jsonl"
@@ -128,6 +130,24 @@ def _engine(engine, memory_limit, spark_master, spark_conf):
 
 AssessOpt = typer.Option(AssessMethod.prior, "--assess", help="How to weigh each conflict: prior (Admiralty grades) or trust (learned from the whole corpus).", case_sensitive=False)
 ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: .claimcheck.yaml or \\[tool.claimcheck] in pyproject.toml, searched upward).")
+
+
+def _parse_as_of(value: Optional[str]):
+    """--as-of DATE as a DateSpan; a malformed date is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from .dates import parse_date
+
+    span = parse_date(value)
+    if isinstance(span, str):
+        raise typer.BadParameter(span)
+    return span
+
+
+AsOfOpt = typer.Option(
+    None, "--as-of", metavar="DATE", callback=_parse_as_of,
+    help="The conflicts as the corpus stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD): what had been said by then, withdrawals not yet made. Without it, withdrawn assertions take no part.",
+)
 WriteBaselineOpt = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the open conflicts and the findings in FILE, for --baseline; exit 0.")
 
 
@@ -194,8 +214,10 @@ def _analyze(paths: Optional[list[Path]], config, progress=None, engine=None):
     return _run_analysis(_paths(paths, config), config, progress, engine)
 
 
-def _with_options(config, select=None, ignore=None, no_assess: bool = False, method=None):
-    """The configuration with the command line's lint selection and assessment choice."""
+def _with_options(config, select=None, ignore=None, no_assess: bool = False, method=None, as_of=None):
+    """The configuration with the command line's lint selection, assessment choice and
+    the date the conflicts are found as of."""
+    config.as_of = as_of
     if method is not None:
         config.assess_method = method.value
     if select:
@@ -239,7 +261,7 @@ def _run_analysis(paths: list[Path], config, progress=None, engine=None):
             result = _tabular_analysis(paths, config, engine, weights, select, ignore)
         else:
             result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
-                             progress=progress, method=config.assess_method)
+                             progress=progress, method=config.assess_method, as_of=config.as_of)
     finally:
         if progress is not None:
             progress.close()
@@ -465,7 +487,7 @@ def _verbose(result, verbose: bool) -> None:
         (assertions, "assertion"), (len(corpus.rules), "rule"), (len(result.conflicts), "conflict"),
         (len(result.findings), "finding"),
     ]
-    typer.echo("read " + ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts), err=True)
+    typer.echo("read " + ", ".join(count(n, word) for n, word in counts), err=True)
     stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in result.timings.items())
     total = sum(result.timings.values()) * 1000
     typer.echo(f"time: {stages}; total {total:.0f} ms", err=True)
@@ -508,6 +530,7 @@ def _default_format(fmt: Optional[Format], config, output: Optional[Path]) -> Fo
 #: is imported (rich, 20 ms of start-up, only for a table)
 _RENDERERS = {
     Format.table: ("table", "render_table"),
+    Format.brief: ("brief", "render_brief"),
     Format.concise: ("concise", "render_concise"),
     Format.json: ("machine", "render_json"),
     Format.jsonl: ("machine", "render_jsonl"),
@@ -611,7 +634,7 @@ def _baseline_summary(comparison, hidden: bool, quiet: bool) -> None:
     gone = comparison.gone_count
     if gone:
         typer.echo(
-            f"{gone} baseline entr{'y no longer occurs' if gone == 1 else 'ies no longer occur'}"
+            f"{count(gone, 'baseline entry')} no longer {noun(gone, 'occurs', 'occur')}"
             f" (update the baseline with --write-baseline {comparison.file}):",
             err=True,
         )
@@ -647,8 +670,7 @@ def _write_baseline(file: Path, result) -> str:
     except OSError as err:
         _fail(f"cannot write '{file}': {err.strerror or err}")
     conflicts, findings = len(baseline.conflicts), sum(baseline.findings.values())
-    return (f"Wrote baseline {file}: {conflicts} open conflict{'s' if conflicts != 1 else ''}, "
-            f"{findings} finding{'s' if findings != 1 else ''}")
+    return f"Wrote baseline {file}: {count(conflicts, 'open conflict')}, {count(findings, 'finding')}"
 
 
 def _summary(result, conflicts, quiet: bool) -> None:
@@ -657,7 +679,7 @@ def _summary(result, conflicts, quiet: bool) -> None:
     from .report.words import summary_line
 
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITY_ORDER}
-    findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
+    findings = ", ".join(count(n, s) for s, n in counts.items() if n) or "no findings"
     if not result.files and not result.findings:  # a wrong folder passes silently otherwise
         where = ", ".join(f"'{p}'" for p in _reading) or "the paths given"
         typer.echo(f"claimcheck: warning: no corpus files (*.yaml, *.yml) found in {where}", err=True)
@@ -677,6 +699,7 @@ def check(
     quiet: bool = QuietOpt,
     verbose: bool = VerboseOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     baseline_file: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Fail only on open conflicts and findings that this baseline (from --write-baseline) does not cover."),
     write_baseline: Optional[Path] = WriteBaselineOpt,
     show_baselined: bool = typer.Option(False, "--show-baselined", help="With --baseline: table, concise, github and markdown also show what the baseline covers."),
@@ -708,10 +731,10 @@ def check(
     """
     _check_quiet_verbose(quiet, verbose)
     engines = _engine(engine, memory_limit, spark_master, spark_conf)
-    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     baseline = _load_baseline(baseline_file)
     fmt = _default_format(fmt, config, output)
-    progress = _progress(fmt is Format.table)
+    progress = _progress(fmt in (Format.table, Format.brief))
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
 
     def run() -> int:
@@ -746,7 +769,8 @@ def check(
     cacheable = not (no_cache or not _to_stdout(output) or baseline_file or write_baseline or verbose or progress)
     options = {"format": fmt.value, "fail_on": threshold, "color": _use_color(color, output), "quiet": quiet,
                "select": config.select, "ignore": config.ignore, "assess": config.assess,
-               "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits), "engine": engines.name}
+               "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits),
+               "as_of": as_of.text if as_of else None, "engine": engines.name}
     raise typer.Exit(_cached_run("check", paths, config, options, run) if cacheable else run())
 
 
@@ -767,6 +791,7 @@ def conflicts(
     quiet: bool = QuietOpt,
     verbose: bool = VerboseOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     write_baseline: Optional[Path] = WriteBaselineOpt,
     select: Optional[list[str]] = SelectOpt,
     ignore: Optional[list[str]] = IgnoreOpt,
@@ -785,6 +810,8 @@ def conflicts(
 
       claimcheck conflicts --kind contradiction --source new-york-times
 
+      claimcheck conflicts --format brief      # one line each: severity, status, origins, leaning, id
+
       claimcheck conflicts --format json | jq '.conflicts[].id'
     """
     from .engine import KINDS
@@ -794,7 +821,7 @@ def conflicts(
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
     _check_quiet_verbose(quiet, verbose)
     engines = _engine(engine, memory_limit, spark_master, spark_conf)
-    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     fmt = _default_format(fmt, config, output)
     machine = fmt in SETTLED_TOO
 
@@ -816,7 +843,7 @@ def conflicts(
         done = _stream(paths, config, engines, fmt, output, keeper)
         _streamed_summary(done, done.conflicts, quiet, verbose)
         raise typer.Exit(_streamed_exit(done, fail_on.value))
-    result = _analyze(paths, config, _progress(fmt is Format.table), engines)
+    result = _analyze(paths, config, _progress(fmt in (Format.table, Format.brief)), engines)
     keep = keeper(result.corpus)
     shown = [c for c in result.conflicts if keep(c)]
     if write_baseline is not None:  # of the whole corpus, whatever the filters show; before any output
@@ -829,11 +856,11 @@ def conflicts(
             typer.echo(wrote, err=True)
         raise typer.Exit(0)
     code = _exit_code(result, shown, fail_on.value)
-    hidden = [f for f in result.findings if f.severity == "info"] if fmt in (Format.table, Format.concise) else []
+    hidden = [f for f in result.findings if f.severity == "info"] if fmt in (Format.table, Format.brief, Format.concise) else []
     visible = any(c.status == "open" for c in shown) or any(f.severity != "info" for f in result.findings)
     if code and hidden and fail_on.value == "info" and not quiet and not visible:
         # tables and lines leave info findings to `check`: say what failed the run
-        typer.echo(f"claimcheck: exit 1 for {len(hidden)} info finding{'s' if len(hidden) != 1 else ''}"
+        typer.echo(f"claimcheck: exit 1 for {count(len(hidden), 'info finding')}"
                    " (--fail-on info), which this format leaves out: `claimcheck check` lists them", err=True)
     raise typer.Exit(code)
 
@@ -874,6 +901,7 @@ def show(
     paths: Optional[list[Path]] = PathsArg,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Everything known about one conflict, claim or source, with the reasoning in words.
 
@@ -887,7 +915,7 @@ def show(
     """
     from .report.show import render_show
 
-    result = _analyze(paths, _config(config_file), _progress(True))
+    result = _analyze(paths, _with_options(_config(config_file), as_of=as_of), _progress(True))
     _warn_errors(result)
     width = shutil.get_terminal_size((100, 24)).columns
     text = render_show(result, ident, color=_use_color(color, None), width=width)
@@ -944,11 +972,11 @@ def diff(
     _emit(renderers[fmt](changes, color=_use_color(color, output), width=width), output)
     failing = changes.failing(fail_on.value)
     if not quiet:
-        line = f"since {rev}: {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.removed)} removed conflicts"
+        line = f"since {rev}: {count(len(changes.new), 'new conflict')}, {len(changes.changed)} changed, {len(changes.removed)} removed"
         if failing:
             line += f"; {len(failing)} new or worse at or above {fail_on.value}: {', '.join(failing)}"
         if changes.errors_after:
-            line += f"; the corpus has {changes.errors_after} error finding{'s' if changes.errors_after != 1 else ''} now (see `claimcheck check`)"
+            line += f"; the corpus has {count(changes.errors_after, 'error finding')} now (see `claimcheck check`)"
         typer.echo(line, err=True)
     raise typer.Exit(1 if failing else 0)
 
@@ -1064,7 +1092,7 @@ def _warn_errors(result) -> None:
     would be missing unsaid."""
     errors = sum(1 for f in result.findings if f.severity == "error")
     if errors:
-        typer.echo(f"claimcheck: warning: the corpus has {errors} error{'s' if errors != 1 else ''}; what "
+        typer.echo(f"claimcheck: warning: the corpus has {count(errors, 'error')}; what "
                    f"{'they touch' if errors != 1 else 'it touches'} is not shown (`claimcheck check` lists them)", err=True)
 
 
@@ -1091,6 +1119,7 @@ def sources(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     assess: AssessMethod = AssessOpt,
 ) -> None:
     """Every source: kind, reliability, assertions, conflicts, and how often it stands with the leaning side.
@@ -1106,7 +1135,7 @@ def sources(
     from .report.views import render_sources
     from .views import sources_view
 
-    _view("sources", paths, _with_options(_config(config_file), method=assess), sources_view, fmt, color, output, render_sources)
+    _view("sources", paths, _with_options(_config(config_file), method=assess, as_of=as_of), sources_view, fmt, color, output, render_sources)
 
 
 @app.command()
@@ -1118,6 +1147,7 @@ def claims(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Claims with their stances and conflicts.
 
@@ -1130,7 +1160,7 @@ def claims(
     from .report.views import render_claims
     from .views import claims_view
 
-    _view("claims", paths, _with_options(_config(config_file), no_assess=True), lambda result: claims_view(result, about, tag),
+    _view("claims", paths, _with_options(_config(config_file), no_assess=True, as_of=as_of), lambda result: claims_view(result, about, tag),
           fmt, color, output, render_claims, tag=tag)
 
 
@@ -1142,6 +1172,7 @@ def timeline(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Assertions in date order, with their conflicts and reversals marked.
 
@@ -1154,7 +1185,7 @@ def timeline(
     from .report.views import render_timeline
     from .views import timeline_view
 
-    _view("timeline", paths, _with_options(_config(config_file), no_assess=True), lambda result: timeline_view(result, about),
+    _view("timeline", paths, _with_options(_config(config_file), no_assess=True, as_of=as_of), lambda result: timeline_view(result, about),
           fmt, color, output, render_timeline)
 
 
@@ -1167,6 +1198,7 @@ def matrix(
     output: Optional[Path] = OutputOpt,
     color: Color = ColorOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """A grid of claims × sources with their stances, contested claims first (analysis of competing hypotheses).
 
@@ -1179,7 +1211,7 @@ def matrix(
     from .report.views import render_matrix
     from .views import matrix_view
 
-    _view("matrix", paths, _with_options(_config(config_file), no_assess=True), lambda result: matrix_view(result, about, tag),
+    _view("matrix", paths, _with_options(_config(config_file), no_assess=True, as_of=as_of), lambda result: matrix_view(result, about, tag),
           fmt, color, output, render_matrix, tag=tag)
 
 
@@ -1196,7 +1228,7 @@ def import_csv_command(
     property_col: str = typer.Option(..., "--property", help="Column naming the property (population, departure time)."),
     value_col: str = typer.Option(..., "--value", help="Column holding the value the source gives."),
     source_col: str = typer.Option(..., "--source", help="Column naming who gives it."),
-    date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]] or a timestamp)."),
+    date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]], or a timestamp: its day is kept)."),
     out: Path = typer.Option(Path("corpus"), "--out", help="Folder to write the corpus to; must not exist or be empty."),
     quiet: bool = QuietOpt,
 ) -> None:
@@ -1225,8 +1257,8 @@ def import_csv_command(
         # every one, as the README promises: the summary after them counts them
         for problem in report.problems:
             typer.echo(f"{problem.file}:{problem.line}: {'kept' if problem.kept else 'skipped'}: row {problem.row}: {problem.reason}", err=True)
-        for untyped in report.untyped:
-            typer.echo(str(untyped), err=True)
+        for note in report.notes():  # untyped properties, names made one or kept apart, times left out
+            typer.echo(note, err=True)
         typer.echo(report.summary(), err=True)
 
 
@@ -1274,6 +1306,7 @@ def export_claimreview_command(
     output: Path = typer.Option(Path("-"), "--output", "-o", help="The JSON file to write (atomically); - for standard output."),
     quiet: bool = QuietOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Write the desk's verdicts as schema.org ClaimReview JSON-LD (a JSON array).
 
@@ -1291,20 +1324,20 @@ def export_claimreview_command(
     from .report.concise import finding_line
 
     config = _config(config_file)
-    result = _analyze(paths, _with_options(config, no_assess=True))
+    result = _analyze(paths, _with_options(config, no_assess=True, as_of=as_of))
     report = ExportReport()
     export_claimreview(result, config.claimreview, report)
     _emit(json.dumps(report.reviews, indent=2, ensure_ascii=False) + "\n", output)
     if not quiet:
         for reason in report.skipped:
             typer.echo(f"skipped {reason}", err=True)
-        typer.echo(f"{len(report.reviews)} ClaimReviews, {len(report.skipped)} claims skipped", err=True)
+        typer.echo(f"{count(len(report.reviews), 'ClaimReview')}, {count(len(report.skipped), 'claim')} skipped", err=True)
     errors = [f for f in result.findings if f.severity == "error"]
     if errors:  # a verdict in a broken file is missing from what gets published: fail
         for f in errors:
             typer.echo(finding_line(f), err=True)
-        typer.echo(f"claimcheck: the corpus has {len(errors)} error{'s' if len(errors) != 1 else ''}; what they touch"
-                   " is not exported (fix them, then export again)", err=True)
+        typer.echo(f"claimcheck: the corpus has {count(len(errors), 'error')}; what {noun(len(errors), 'it touches', 'they touch')}"
+                   f" is not exported (fix {noun(len(errors), 'it', 'them')}, then export again)", err=True)
         raise typer.Exit(1)
 
 
@@ -1318,6 +1351,7 @@ def report_command(
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a finding or open conflict is at or above this severity.", case_sensitive=False),
     quiet: bool = QuietOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
     select: Optional[list[str]] = SelectOpt,
     ignore: Optional[list[str]] = IgnoreOpt,
     no_assess: bool = NoAssessOpt,
@@ -1335,7 +1369,7 @@ def report_command(
     """
     from .report.html import render_html
 
-    config = _with_options(_config(config_file), select, ignore, no_assess, assess)
+    config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     result = _analyze(paths, config)
     _emit(render_html(result), output)
     _summary(result, result.conflicts, quiet)
@@ -1356,6 +1390,7 @@ def graph_command(
     fmt: GraphFormat = typer.Option(GraphFormat.dot, "--format", "-f", help="dot for Graphviz, mermaid for Markdown, json with the layout's coordinates.", case_sensitive=False),
     output: Optional[Path] = OutputOpt,
     config_file: Optional[Path] = ConfigOpt,
+    as_of=AsOfOpt,
 ) -> None:
     """Print the evidence graph: sources → claims by stance, via chains, rules between claims.
 
@@ -1372,7 +1407,7 @@ def graph_command(
     from .graph import build_graph
     from .report.graph import RENDERERS
 
-    result = _analyze(paths, _with_options(_config(config_file), no_assess=True))
+    result = _analyze(paths, _with_options(_config(config_file), no_assess=True, as_of=as_of))
     _warn_errors(result)
     _emit(RENDERERS[fmt.value](build_graph(result)), output)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .loader import Limits
 
-FORMATS = ("table", "concise", "json", "jsonl", "sarif", "github", "markdown")
+FORMATS = ("table", "brief", "concise", "json", "jsonl", "sarif", "github", "markdown")
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {
     "paths": "corpus folders or files read when no PATH is given",
@@ -52,6 +52,7 @@ class Config:
     lint: dict = field(default_factory=dict)
     assess: dict | None = field(default_factory=dict)  # None: no assessment (--no-assess)
     assess_method: str = "prior"  # prior (Admiralty weights) or trust (learned)
+    as_of: object = None  # --as-of (command line only): a DateSpan, or None for now
     claimreview: dict = field(default_factory=dict)  # {name, url} of the reviewing organisation
 
 

@@ -415,6 +415,62 @@ _CODE_DOCS: dict[str, tuple[str, ...]] = {
         """,
         "Keep one resolution per conflict, with the decision that stands.",
     ),
+    "S016": (
+        """\
+        A value given as a range `{min: X, max: Y}` ("100 to 300"; `{min: 500}` is "at
+        least 500") is not well made: both bounds are left out, min is after max, a bound
+        is neither a number, a date nor a date-time, or the two bounds are of different
+        kinds (a number and a date). The assertion takes no part in value conflicts.""",
+        _sources("el-pais") + """\
+        predicates:
+          - {id: cuban-advisers-count, single_value: true, value_type: number}
+        claims:
+          - id: cuban-advisers-in-caracas
+            text: Number of Cuban advisers in Caracas
+            subject: cuba
+            predicate: cuban-advisers-count
+            assertions:
+              - {source: el-pais, stance: affirms, value: {min: 300, max: 100}}   # S016: min after max
+        entities:
+          - {id: cuba, name: Cuba, kind: country}
+        """,
+        """\
+        Write the bounds in order (`{min: 100, max: 300}`), leave out only the open one
+        (`{min: 500}`), and give both bounds as numbers, or both as dates, or both as
+        date-times.""",
+    ),
+    "S017": (
+        """\
+        A claim lists one entity both in `favours` (the claim, if true, serves its
+        interest) and in `harms` (it hurts it). Which way the claim cuts for that party
+        is then unknown, so the entity is left out of both lists: its sources'
+        assertions on the claim are neither self-serving nor against interest.""",
+        _sources("venezuelan-government") + """\
+        entities:
+          - {id: venezuela, name: Venezuela, kind: country}
+        claims:
+          - id: venezuela-negotiating-with-us
+            text: Maduro's government has been negotiating with the United States
+            favours: [venezuela]
+            harms: [venezuela]        # S017: in both lists
+            assertions: [{source: venezuelan-government, stance: denies}]
+        """,
+        "Keep the entity in the one list that says how the claim, if true, affects it.",
+    ),
+    "S018": (
+        """\
+        An assertion's `withdrawn` date is before its `date`: the source cannot have
+        withdrawn what it had not yet said. One of the two dates is wrong; until it is
+        fixed the withdrawal is ignored and the assertion takes part in conflicts.""",
+        _sources("el-pais") + """\
+        claims:
+          - id: chavismo-considering-negotiated-exit
+            text: Chavismo is considering negotiating its exit from power
+            assertions:
+              - {source: el-pais, stance: denies, date: 2025-10-12, withdrawn: 2025-10-02}   # S018
+        """,
+        "Correct the date or the withdrawal date (`withdrawn: 2025-10-20`).",
+    ),
     "R001": (
         """\
         An assertion's `source` or `via` names a source id that no `sources` item
@@ -477,6 +533,31 @@ _CODE_DOCS: dict[str, tuple[str, ...]] = {
         """\
         Delete the resolution if the conflict is gone for good; if an id was renamed,
         write the new conflict id (`claimcheck conflicts --all` lists them).""",
+    ),
+    "C002": (
+        """\
+        A resolution's `ratings` give a verdict on a claim that takes no part in the
+        conflict it resolves. Exported as a ClaimReview, that verdict would be published
+        for a claim the resolution did not weigh. Often a claim id that was meant for
+        another conflict's resolution.""",
+        _sources("el-nuevo-herald", "venezuelan-government") + """\
+        claims:
+          - id: venezuela-negotiating-with-us
+            text: Maduro's government has been negotiating with the United States
+            assertions:
+              - {source: el-nuevo-herald, stance: affirms}
+              - {source: venezuelan-government, stance: denies}
+          - id: maduro-offered-oil-to-stay
+            text: Maduro offered Venezuelan oil in exchange for staying in power
+            assertions: [{source: el-nuevo-herald, stance: affirms}]
+        resolutions:
+          - conflict: "contradiction:venezuela-negotiating-with-us"
+            status: resolved
+            ratings: {maduro-offered-oil-to-stay: Unproven}   # C002: not in this conflict
+        """,
+        """\
+        Rate the claims the conflict is about (`claimcheck show CONFLICT` lists them), and
+        move other ratings to a resolution of a conflict that involves them.""",
     ),
 }
 
@@ -644,8 +725,10 @@ _KIND_DOCS: dict[str, tuple[str, str, str, str, str]] = {
         Severity: `error`, except that a pair whose opposing assertion only `doubts` is
         at most a `warning`, and a chain of rules is as strong as its weakest rule (a rule
         with `severity: warning` on the way makes the pair a warning). The conflict takes
-        the severity of its worst pair. When one source stands on both sides, it is a
-        self-contradiction, and a reversal when its assertions carry different dates.""",
+        the severity of its worst pair. When one source stands on both sides in its own
+        voice (not relaying others through `via`), it is a self-contradiction, and a
+        reversal when those assertions carry different dates. A `withdrawn` assertion takes
+        no part (`--as-of DATE` shows the conflicts as they stood on a date).""",
         _sources("el-nuevo-herald", "venezuelan-government") + """\
         claims:
           - id: venezuela-negotiating-with-us
@@ -698,12 +781,17 @@ _KIND_DOCS: dict[str, tuple[str, str, str, str, str]] = {
         """\
         Id `value:<claim>`, or `value:<subject>/<predicate>` for a `single_value`
         predicate. Two assertions that affirm a claim directly, overlap in time, and give
-        different values (an assertion's `value`, else its claim's `object`). Numbers and
-        dates agree within the predicate's `tolerance`; text is compared after Unicode
-        normalisation, case folding and white-space collapsing; entity ids must be
+        different values (an assertion's `value`, else its claim's `object`). Numbers,
+        dates and date-times (`2023-10-17T18:59`, compared in UTC) agree within the
+        predicate's `tolerance` (days for dates, minutes for date-times); a range
+        `{min: 100, max: 300}` is some value from min through max, and agrees with the
+        values it takes in, or lies within the tolerance of; text is compared after
+        Unicode normalisation, case folding and white-space collapsing; entity ids must be
         identical. A claim with a `subject` and a `single_value` predicate is compared with
         every claim of the same subject and predicate, and reported only under
-        `value:<subject>/<predicate>`. The sides group the assertions by value.""",
+        `value:<subject>/<predicate>`. The sides group the assertions by value, labelled
+        by its text (`100..300`). A figure the source revised belongs in `withdrawn` on the
+        old assertion, so that the two do not stand against each other.""",
         """\
         sources:
           - {id: el-toque, name: El Toque, kind: newspaper}

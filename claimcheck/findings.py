@@ -47,12 +47,16 @@ _CODES = [
     Code("S013", "self-conflict", "error", "a predicate that lists itself in conflicts_with"),
     Code("S014", "value-type", "error", "a value that does not fit its predicate's value_type"),
     Code("S015", "duplicate-resolution", "error", "two resolutions of one conflict"),
+    Code("S016", "bad-range", "error", "a range {min, max} with both bounds open, min after max, or bounds that are not two numbers, dates or date-times"),
+    Code("S017", "favoured-and-harmed", "error", "an entity listed in both favours and harms of one claim"),
+    Code("S018", "withdrawn-before-date", "error", "an assertion withdrawn before the date it was said"),
     # reference: ids that point nowhere
     Code("R001", "unknown-source", "error", "an assertion, via or list names a source that does not exist"),
     Code("R002", "unknown-entity", "error", "a subject, object, represents or value names an entity that does not exist"),
-    Code("R003", "unknown-claim", "error", "a rule names a claim that does not exist"),
+    Code("R003", "unknown-claim", "error", "a rule or a resolution's ratings name a claim that does not exist"),
     # conflicts
     Code("C001", "stale-resolution", "warning", "a resolution whose conflict no longer exists"),
+    Code("C002", "rating-outside-conflict", "warning", "a resolution rates a claim that takes no part in its conflict"),
     # lint: likely mistakes and weak spots (claimcheck/lint/, one module per rule; the
     # letter is the default severity, the number names the rule)
     Code("W101", "near-duplicate-claims", "warning", "two claims whose texts say almost the same (merge them or add an equivalent rule)"),

@@ -47,6 +47,24 @@ def repository_root(cwd: Path | None = None) -> Path:
     return Path(os.fsdecode(done.stdout.strip()))
 
 
+def repository_of(paths: list[Path], cwd: Path | None = None) -> Path:
+    """The repository that holds the corpus: the first PATH's (so `diff HEAD /repo/corpus`
+    works from anywhere), else the working directory's (which `read_revision` then finds
+    the PATH outside of)."""
+    if paths:
+        first = Path(cwd or ".") / paths[0]
+        folder = first if first.is_dir() else first.parent
+        try:
+            return repository_root(folder)
+        except GitError:
+            pass
+    try:
+        return repository_root(cwd)
+    except GitError:
+        where = f"'{paths[0]}' is" if paths else "the working directory is"
+        raise GitError(f"{where} not in a git repository: diff compares the corpus with a git revision of its repository") from None
+
+
 def resolve_revision(rev: str, root: Path) -> str:
     """The commit id REV names; a GitError when it names none."""
     if not rev or rev.startswith("-"):
@@ -218,12 +236,15 @@ def _conflict_dicts(result) -> list[dict]:
 def _shown_as(conflicts: list[dict], pairs: list[tuple[Path, Path]]) -> list[dict]:
     """Rename the files of the old side's assertions from the temporary folder to the
     paths the working tree's side shows."""
-    prefixes = sorted(((m.as_posix(), g.as_posix()) for m, g in pairs), key=lambda p: -len(p[0]))
+    here = Path(os.getcwd())
+    prefixes = sorted(((m.as_posix(), _as_loaded(g, here)) for m, g in pairs), key=lambda p: -len(p[0]))
 
     def shown(file: str) -> str:
         for mirror, given in prefixes:
-            if file == mirror or file.startswith(mirror + "/"):
-                return given + file[len(mirror):]
+            if file == mirror:
+                return given.as_posix()
+            if file.startswith(mirror + "/"):
+                return (given / file[len(mirror) + 1:]).as_posix()  # `./` + `a.yaml` is `a.yaml`
         return file
 
     for conflict in conflicts:
@@ -231,6 +252,14 @@ def _shown_as(conflicts: list[dict], pairs: list[tuple[Path, Path]]) -> list[dic
             for a in side["assertions"]:
                 a["file"] = shown(a["file"])
     return conflicts
+
+
+def _as_loaded(given: Path, here: Path) -> Path:
+    """A PATH as the loader names the files below it (`loader.discover`): an absolute
+    one inside the working directory relative to it, the rest as given."""
+    if given.is_absolute() and given.is_relative_to(here):
+        return given.relative_to(here)
+    return given
 
 
 def diff_revision(rev: str, paths: list[Path], analyze: Callable | None = None, cwd: Path | None = None) -> Diff:
@@ -243,7 +272,7 @@ def diff_revision(rev: str, paths: list[Path], analyze: Callable | None = None, 
         from .analysis import analyze as default_analyze
 
         analyze = default_analyze
-    root = repository_root(cwd)
+    root = repository_of(paths, cwd)
     commit = resolve_revision(rev, root)
     after_result = analyze(paths)
     with tempfile.TemporaryDirectory(prefix="claimcheck-diff-") as temp:

@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .analysis import Result
-from .engine.sides import self_interested
+from .engine.sides import interest
 from .model import SEVERITY_NAMES
 
 PAIRWISE_MAX = 6  # equivalent and exclusive rules up to this many members draw every pair
@@ -145,8 +145,9 @@ def rule_edge_id(rule: str, tail: str, head: str) -> str:
 
 def build_graph(result: Result, only_conflicts: bool = False) -> Graph:
     """The evidence graph of an analyzed corpus, laid out. With only_conflicts, just the
-    nodes and edges that take part in a conflict (the picture of a large corpus)."""
-    corpus = result.corpus
+    nodes and edges that take part in a conflict (the picture of a large corpus). Stances
+    are those that stand (withdrawn ones left out; as of a date, as they stood then)."""
+    corpus = result.active or result.corpus
     edges: dict[str, dict] = {}
 
     for claim_id in sorted(corpus.claims):
@@ -158,7 +159,7 @@ def build_graph(result: Result, only_conflicts: bool = False) -> Graph:
             edges[stance_edge_id(a.claim, a.index)] = dict(
                 kind="stance", tail=source_node_id(a.source), head=claim_node_id(a.claim), label=label,
                 stance=a.stance, date=a.date.text if a.date else None,
-                self_interested=self_interested(corpus, a),
+                self_interested=interest(corpus, a)[0],
             )
             for informant, reporter in _via_pairs(a):
                 if informant in corpus.sources and reporter in corpus.sources and informant != reporter:

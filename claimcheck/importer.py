@@ -6,22 +6,40 @@ Truth-discovery data sets come as rows: "source S says property P of object O is
 - one entity per distinct object (`name` is the object as written), one source per
   distinct source, one predicate per property (`single_value: true`, `value_type`
   inferred: `number` when every value of the property is a number, else `date` when every
-  value is a date, else `text` when none is a number; a value with a zero before another
-  digit, such as `007` or `02139`, is a code, not a number). Where numbers mix with
+  value is a date, else `datetime` when every value is a date-time or a date, else `text`
+  when none is a number or date-time; a value with a zero before another digit, such as
+  `007` or `02139`, is a code, not a number). Where numbers (or date-times) mix with
   other values (`10`, `10.0`, `Unlimited`), no `value_type` is declared: the numbers are
   written as numbers, the rest as text, and the corpus format compares two numbers as
-  numbers and anything else as text (two dates as dates), so one stray `*` does not make
-  `10` and `10.0` disagree; such properties are listed in the report (`untyped`);
+  numbers and anything else as text (two dates as dates, two date-times as instants), so
+  one stray `*` does not make `10` and `10.0` disagree; such properties are listed in the
+  report (`untyped`);
+- date-times (`2024-03-01T19:00`, `2024-03-01 19:00:05+01:00`, `...Z`) are written as the
+  format writes them (`YYYY-MM-DDTHH:MM[:SS]`, then `Z` or `±HH:MM`); a fraction of a
+  second is left out (the second that holds it is the value, counted in the report). In a
+  `datetime` property a plain date stands for its whole day, so it is written as the range
+  of it (`{min: 2024-03-01T00:00:00, max: 2024-03-01T23:59:59}`): a time on that day
+  agrees with it, one on another day does not (listed in the report, `day_ranges`);
+- objects that differ only in case and white space (`Al-Ahli Blast`, `al-Ahli  blast`),
+  the way the format compares texts, are one entity, and properties that differ only in
+  case, white space and punctuation (`Population/2006`, `population2006`), the way the
+  lint rules compare texts, one predicate: the spelling most rows use (ties: the first
+  by code point) is its name, the others its entity's aliases (`merged` in the report). Sources are never merged (a user name may be case
+  sensitive, and two sources made one would hide an independent origin): such sources,
+  and names that differ in more but still give one id (`St. Louis`, `St Louis`), are kept
+  apart and listed (`apart`);
 - one claim per (object, property), its `subject` the object's entity and its
   `predicate` the property's, so disagreeing rows become `value:<object>/<property>`
   conflicts;
 - one `affirms` assertion per row, with its `value` and, where the date column holds a
   date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an ISO timestamp such as `2012-03-04 05:06:07`,
-  or a C-style one such as `fri jan 29 08:45:00 2010`), its `date` (the day part).
+  or a C-style one such as `fri jan 29 08:45:00 2010`), its `date`: the day, since an
+  assertion's date is a day in the format (the report counts the times left out).
 
 Ids are slugs made from the original text (`St. Louis, Missouri` → `st-louis-missouri`);
 where two texts give one slug, the one that sorts later (by code point) gets `-2`, `-3`…,
-so ids never depend on row order. Blank lines are no rows, and empty cells past the
+so ids never depend on row order; a claim's id is its entity's and predicate's
+(`st-louis-2.population`). Blank lines are no rows, and empty cells past the
 header's (a trailing comma) are ignored. Rows that cannot be used (too few columns, a
 filled cell past the header's, as an unquoted `1,000` gives, a quote never closed, which takes in the
 rest of the file, a cell longer than `MAX_CELL` (64 MiB; the csv module alone stops at
@@ -46,15 +64,17 @@ import itertools
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .dates import parse_date
+from .lint._text import normalise
 from .model import DateSpan
 from .nodes import MAX_INT_DIGITS, Limits
 from .output import write_atomically
+from .plural import count, plural
 
 #: claims per claims-NNNN.yaml file
 CLAIMS_PER_FILE = 5000
@@ -79,6 +99,11 @@ _CTIME = re.compile(
     r"(?:[a-z]{3},?\s+)?([a-z]{3})\s+([0-9]{1,2})\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+(?:[a-z]{2,5}\s+)?([0-9]{4})\Z"
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+#: an ISO date-time, with `T` or a space, seconds and their fraction, and a zone optional
+_DATETIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?"
+    r"(?:([Zz])| ?([+-])([0-9]{2})(?::?([0-9]{2}))?)?\Z"
+)
 
 
 class CsvImportError(ValueError):
@@ -101,18 +126,49 @@ class RowProblem:
 
 @dataclass(frozen=True, slots=True)
 class UntypedProperty:
-    """A property whose values mix numbers with other values: its predicate declares no value_type."""
+    """A property whose values mix numbers (or date-times) with other values: its
+    predicate declares no value_type."""
 
     predicate: str  # predicate id
     examples: tuple[str, ...]  # the values that are not numbers, most frequent first
     others: int  # distinct values that are not numbers besides the examples
+    kind: str = "numbers"  # what the other values are not: numbers, or date-times
 
     def __str__(self) -> str:
         shown = ", ".join(repr(_short(e)) for e in self.examples) + (f", {self.others} more" if self.others else "")
         return (
-            f"property '{self.predicate}' has values that are not numbers ({shown}): "
-            "values left untyped, compared as numbers where both are"
+            f"property '{self.predicate}' has values that are not {self.kind} ({shown}): "
+            f"values left untyped, compared as {self.kind} where both are"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Spellings:
+    """Names of one kind (object, property, source) that differ only in case and white
+    space, or that give one id: made one (`merged`), or kept apart and listed."""
+
+    kind: str  # object, property or source
+    names: tuple[str, ...]  # as written; a merged group's kept name first
+    ids: tuple[str, ...]  # the id each became (merged: one)
+    how: str  # "merged"; or kept apart though they differ only in "case", or give one "id"
+
+    def __str__(self) -> str:
+        names = ", ".join(repr(n) for n in self.names[:-1]) + f" and {self.names[-1]!r}"
+        many = plural(self.kind)
+        if self.how == "merged" and self.kind == "object":
+            aliases = "the other spellings are its aliases" if len(self.names) > 2 else "the other spelling is an alias"
+            return (f"{many} {names} differ only in case or white space: one entity, '{self.ids[0]}', "
+                    f"named {self.names[0]!r} ({aliases})")
+        if self.how == "merged":
+            return (f"{many} {names} differ only in case, white space or punctuation: one predicate, "
+                    f"'{self.ids[0]}', described as {self.names[0]!r}")
+        ids = ", ".join(f"'{i}'" for i in self.ids)
+        if self.how == "case":
+            why = ("differ only in case or white space: kept as separate sources "
+                   f"({ids}), as user names may be case-sensitive")
+        else:
+            why = f"give one id: kept apart as {ids}"
+        return f"{many} {names} {why}; if they are one, write them alike in the CSV"
 
 
 @dataclass(slots=True)
@@ -125,10 +181,17 @@ class ImportReport:
     entities: int = 0
     predicates: dict[str, str | None] = field(default_factory=dict)  # predicate id -> value_type (None: not declared)
     untyped: list[UntypedProperty] = field(default_factory=list)  # why a predicate has no value_type
+    merged: list[Spellings] = field(default_factory=list)  # names made one
+    apart: list[Spellings] = field(default_factory=list)  # names alike but kept apart
+    day_ranges: list[str] = field(default_factory=list)  # datetime predicates whose plain dates became day ranges
+    times_left_out: int = 0  # dates given with a time of day, kept as their day
+    fractions_left_out: int = 0  # date-time values given with a fraction of a second
     files: list[str] = field(default_factory=list)  # written, relative to out_dir
     problems: list[RowProblem] = field(default_factory=list)
     dates_missing: int = 0  # empty or null-marker dates (not problems)
-    # the ids given: original text -> id
+    # the ids given: original text (every spelling of a merged name) -> id
+    aliases: dict[str, list[str]] = field(default_factory=dict, repr=False)  # kept object name -> its other spellings
+    spelled: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict, repr=False)  # (object, property) as written -> as kept
     source_ids: dict[str, str] = field(default_factory=dict, repr=False)
     entity_ids: dict[str, str] = field(default_factory=dict, repr=False)
     predicate_ids: dict[str, str] = field(default_factory=dict, repr=False)  # property -> predicate id
@@ -138,11 +201,26 @@ class ImportReport:
     def skipped(self) -> int:
         return sum(1 for p in self.problems if not p.kept)
 
+    def notes(self) -> list[str]:
+        """What the import decided that a reader of the corpus should know, a line each."""
+        lines = [str(u) for u in self.untyped] + [str(m) for m in self.merged] + [str(a) for a in self.apart]
+        for predicate in self.day_ranges:
+            lines.append(f"property '{predicate}' has date-times and dates: a date is written as the range of its "
+                         "whole day (00:00:00 to 23:59:59), which agrees with any time on it")
+        if self.times_left_out:
+            lines.append(f"{count(self.times_left_out, 'date')} had a time of day, left out: an assertion's date is a "
+                         "day in the corpus format (import the column with --value to compare the times)")
+        if self.fractions_left_out:
+            lines.append(f"{count(self.fractions_left_out, 'date-time value')} had a fraction of a second, left out: "
+                         "the format's date-times end at the second (the second that holds it is the value)")
+        return lines
+
     def summary(self) -> str:
         return (
-            f"{self.rows} rows → {self.assertions} assertions on {self.claims} claims about {self.entities} objects "
-            f"from {self.sources} sources, {len(self.predicates)} predicates; {self.skipped} rows skipped, "
-            f"{len(self.problems) - self.skipped} kept with a problem; {len(self.files)} files in {self.out_dir}"
+            f"{count(self.rows, 'row')} → {count(self.assertions, 'assertion')} on {count(self.claims, 'claim')} "
+            f"about {count(self.entities, 'object')} from {count(self.sources, 'source')}, {count(len(self.predicates), 'predicate')}; "
+            f"{count(self.skipped, 'row')} skipped, {len(self.problems) - self.skipped} kept with a problem; "
+            f"{count(len(self.files), 'file')} in {self.out_dir}"
         )
 
 
@@ -165,6 +243,7 @@ def import_csv(
     # interned texts: each distinct object, property, source and value is held once
     claim_rows: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
     seen: dict[str, str] = {}
+    dates: dict[str, tuple[str | None, str | None, bool]] = {}
     wanted = [object_col, property_col, value_col, source_col] + ([date_col] if date_col else [])
     for path in paths:
         for row_number, line, cells in _rows(path, wanted):
@@ -185,14 +264,22 @@ def import_csv(
                     str(path), row_number, line, "not valid UTF-8: what could not be read is kept as U+FFFD (re-export the file as UTF-8)", True))
             date = None
             if date_col:
-                date, problem = date_of(cells[4])
+                read = dates.get(cells[4])
+                if read is None:  # a timestamp column repeats itself: each text is read once
+                    day, problem = date_of(cells[4])
+                    read = dates[cells[4]] = (day, problem, day is not None and _has_time(cells[4]))
+                    if len(dates) > 100_000:
+                        dates.clear()
+                date, problem, timed = read
                 if problem:
                     report.problems.append(RowProblem(str(path), row_number, line, problem, True))
                 elif date is None:
                     report.dates_missing += 1
+                elif timed:
+                    report.times_left_out += 1
             obj, prop, value, source = (seen.setdefault(t, t) for t in (obj, prop, value, source))
             claim_rows.setdefault((obj, prop), []).append((source, value, date))
-    _write(out, claim_rows, report)
+    _write(out, _one_spelling_each(claim_rows, report), report)
     return report
 
 
@@ -301,6 +388,43 @@ def date_of(text: str) -> tuple[str | None, str | None]:
     return None, f"date '{_short(text)}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or a timestamp); kept without it"
 
 
+def _has_time(text: str) -> bool:
+    """Whether a date cell that date_of read also gave a time of day."""
+    text = text.strip()
+    return bool(_ISO_DAY.match(text) and len(text) > 10 or _CTIME.match(" ".join(text.casefold().split())))
+
+
+def datetime_of(text: str) -> tuple[str, bool] | None:
+    """A date-time as the format writes it (`YYYY-MM-DDTHH:MM[:SS]`, then `Z` or
+    `±HH:MM` where a zone was given) and whether a fraction of a second was left out;
+    None when `text` is not a date-time."""
+    match = _DATETIME.match(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, utc, sign, zone_hour, zone_minute = match.groups()
+    try:
+        _dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if int(year) < 1 or int(hour) > 23 or int(minute) > 59 or (second and int(second) > 59):
+        return None
+    if sign and (int(zone_hour) > 23 or (zone_minute and int(zone_minute) > 59)):
+        return None
+    out = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "")
+    if utc:
+        out += "Z"
+    elif sign:
+        out += f"{sign}{zone_hour}:{zone_minute or '00'}"
+    return out, bool(fraction)
+
+
+def _day_range(text: str) -> str:
+    """A date (YYYY, YYYY-MM or YYYY-MM-DD) as the YAML range of date-times its span covers."""
+    span = parse_date(text)
+    first, last = _dt.date.fromordinal(span.first), _dt.date.fromordinal(span.last)
+    return f"{{min: {quote(first.isoformat() + 'T00:00:00')}, max: {quote(last.isoformat() + 'T23:59:59')}}}"
+
+
 def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -334,23 +458,109 @@ def _is_date(text: str) -> bool:
 
 
 def _value_type(values: Iterable[str]) -> str | None:
-    """`number`, `date`, `text`, or None where numbers mix with other values: declaring
-    `text` would compare 10 and 10.0 as texts, `number` would make the rest errors."""
-    number = date = True
-    some_number = False
+    """`number`, `date`, `datetime` (date-times, and dates among them), `text`, or None
+    where numbers or date-times mix with other values: declaring `text` would compare 10
+    and 10.0, or 19:00Z and 20:00+01:00, as texts; `number` would make the rest errors."""
+    number = date = moment = True  # every value a number, a date, a date or a date-time
+    some_number = some_datetime = False
     for value in values:
         is_number = _is_number(value)
+        is_date = _is_date(value)
+        is_datetime = not is_date and datetime_of(value) is not None
         number = number and is_number
         some_number = some_number or is_number
-        date = date and _is_date(value)
-        if some_number and not number and not date:
+        some_datetime = some_datetime or is_datetime
+        date = date and is_date
+        moment = moment and (is_date or is_datetime)
+        if (some_number or some_datetime) and not number and not date and not moment:
             return None  # settled: more values cannot change it
-    return "number" if number else "date" if date else None if some_number else "text"
+    if number:
+        return "number"
+    if date:
+        return "date"
+    if moment:
+        return "datetime"
+    return None if some_number or some_datetime else "text"
 
 
 def _untyped(predicate: str, counts: Counter[str], examples: int = 2) -> UntypedProperty:
-    others = sorted((-n, v) for v, n in counts.items() if not _is_number(v))
-    return UntypedProperty(predicate, tuple(v for _, v in others[:examples]), max(0, len(others) - examples))
+    numbers = any(_is_number(v) for v in counts)
+    kind, fits = ("numbers", _is_number) if numbers else ("date-times", lambda v: datetime_of(v) is not None)
+    others = sorted((-n, v) for v, n in counts.items() if not fits(v))
+    return UntypedProperty(predicate, tuple(v for _, v in others[:examples]), max(0, len(others) - examples), kind)
+
+
+def _value_yaml(value: str, typed: str | None, report: ImportReport) -> str:
+    """The value as YAML for its property's value type (None: undeclared)."""
+    if typed == "number" or (typed is None and _is_number(value)):
+        return number_text(value)
+    if typed in ("datetime", None):
+        moment = datetime_of(value)
+        if moment is not None:
+            report.fractions_left_out += moment[1]
+            return quote(moment[0])
+        if typed == "datetime":  # a plain date among date-times: its whole day
+            return _day_range(value)
+    return quote(value)
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+def spelling(text: str) -> str:
+    """A name as the format compares texts (NFC, case folded, white space collapsed)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def property_spelling(text: str) -> str:
+    """A property name as the lint rules compare texts: its punctuation gone too, so
+    `Population/2006` and `population2006` are one field of the data (an object's
+    punctuation may be what tells it apart: `2.1`, `21`)."""
+    return normalise(text) or spelling(text)
+
+
+def _kept_spellings(used: Counter[str], key=spelling) -> dict[str, str]:
+    """Each name → the name kept for it: among names that are one under `key`, the one
+    most rows use (ties: the first by code point), whatever the row order."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in used:
+        groups[key(name)].append(name)
+    kept = {}
+    for names in groups.values():
+        chosen = min(names, key=lambda n: (-used[n], n))
+        for name in names:
+            kept[name] = chosen
+    return kept
+
+
+def _one_spelling_each(claim_rows: dict, report: ImportReport) -> dict:
+    """The rows with objects and properties that differ only in case and white space made
+    one (so their values meet in one comparison), and the spellings noted for `_write`."""
+    objects: Counter[str] = Counter()
+    properties: Counter[str] = Counter()
+    for (obj, prop), rows in claim_rows.items():
+        objects[obj] += len(rows)
+        properties[prop] += len(rows)
+    object_name, property_name = _kept_spellings(objects), _kept_spellings(properties, property_spelling)
+    if all(k == v for k, v in object_name.items()) and all(k == v for k, v in property_name.items()):
+        return claim_rows  # the usual case: nothing to merge
+    merged: dict[tuple[str, str], list] = {}
+    for (obj, prop), rows in claim_rows.items():
+        key = (object_name[obj], property_name[prop])
+        merged.setdefault(key, []).extend(rows)
+        if key != (obj, prop):
+            report.spelled[(obj, prop)] = key
+    report.aliases = {}
+    for kind, names in (("object", object_name), ("property", property_name)):
+        groups: dict[str, list[str]] = defaultdict(list)
+        for name, kept in names.items():
+            if name != kept:
+                groups[kept].append(name)
+        for kept, others in sorted(groups.items()):
+            report.merged.append(Spellings(kind, (kept, *sorted(others)), (), "merged"))
+            if kind == "object":
+                report.aliases[kept] = sorted(others)
+    return merged
 
 
 # --- ids --------------------------------------------------------------------------------
@@ -409,15 +619,42 @@ def _section(name: str, items: list[str]) -> str:
     return f"{name}:\n" + "".join(items) if items else f"{name}: []\n"
 
 
+def _apart(kind: str, names: list[str], ids: dict[str, str], make) -> list[Spellings]:
+    """Names kept apart that a reader may take for one: sources that differ only in case
+    and white space, and any names that give one id (`make`) before the -2, -3 that tell
+    them apart."""
+    out: list[Spellings] = []
+    seen: set[tuple[str, ...]] = set()
+    for key in ((spelling,) if kind == "source" else ()) + (make,):
+        groups: dict[str, list[str]] = defaultdict(list)
+        for name in names:
+            groups[key(name)].append(name)
+        for _, group in sorted(groups.items()):
+            if len(group) > 1 and tuple(sorted(group)) not in seen:
+                group = sorted(group)
+                seen.add(tuple(group))
+                out.append(Spellings(kind, tuple(group), tuple(ids[n] for n in group), "id" if key is make else "case"))
+    return out
+
+
 def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
     objects = sorted({o for o, _ in claim_rows})
     properties = sorted({p for _, p in claim_rows})
     sources = sorted({s for rows in claim_rows.values() for s, _, _ in rows})
-    entity_id = unique_ids(objects, lambda t: slug(t, "object"))
-    source_id = unique_ids(sources, lambda t: slug(t, "source"))
-    predicate_id = unique_ids(properties, lambda t: slug(t, "property", 60))
-    claim_id = unique_ids(  # <object>.<predicate>, within the 128 characters of an id
-        claim_rows, lambda op: f"{slug(op[0], 'object', MAX_ID - 1 - len(predicate_id[op[1]]))}.{predicate_id[op[1]]}"
+    def make_entity(text: str) -> str:
+        return slug(text, "object")
+
+    def make_source(text: str) -> str:
+        return slug(text, "source")
+
+    def make_predicate(text: str) -> str:
+        return slug(text, "property", 60)
+
+    entity_id = unique_ids(objects, make_entity)
+    source_id = unique_ids(sources, make_source)
+    predicate_id = unique_ids(properties, make_predicate)
+    claim_id = unique_ids(  # <entity>.<predicate>, within the 128 characters of an id: unique as they are
+        claim_rows, lambda op: f"{entity_id[op[0]][:MAX_ID - 1 - len(predicate_id[op[1]])].rstrip('-')}.{predicate_id[op[1]]}"
     )
 
     values_of: dict[str, Counter[str]] = {}
@@ -425,7 +662,11 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
         values_of.setdefault(prop, Counter()).update(v for _, v, _ in rows)
     value_type = {prop: _value_type(sorted(values_of[prop])) for prop in properties}
     report.untyped = [_untyped(predicate_id[p], values_of[p]) for p in properties if value_type[p] is None]
+    report.day_ranges = [predicate_id[p] for p in properties if value_type[p] == "datetime" and any(_is_date(v) for v in values_of[p])]
     del values_of
+    report.merged = [replace(m, ids=((entity_id if m.kind == "object" else predicate_id)[m.names[0]],)) for m in report.merged]
+    report.apart = (_apart("object", objects, entity_id, make_entity) + _apart("property", properties, predicate_id, make_predicate)
+                    + _apart("source", sources, source_id, make_source))
 
     out.mkdir(parents=True, exist_ok=True)
     refuse_non_empty(out)  # again, just before writing: someone may have raced us
@@ -438,7 +679,9 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
         f"  - id: {quote(source_id[s])}\n    name: {quote(s)}\n" for s in sources
     ]))
     put("entities.yaml", _section("entities", [
-        f"  - id: {quote(entity_id[o])}\n    name: {quote(o)}\n" for o in objects
+        f"  - id: {quote(entity_id[o])}\n    name: {quote(o)}\n"
+        + (f"    aliases: [{', '.join(quote(a) for a in report.aliases[o])}]\n" if o in report.aliases else "")
+        for o in objects
     ]))
     put("predicates.yaml", _section("predicates", [
         f"  - id: {quote(predicate_id[p])}\n    description: {quote(p)}\n    single_value: true\n"
@@ -455,8 +698,7 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
                 f"    subject: {quote(entity_id[obj])}\n    predicate: {quote(predicate_id[prop])}\n    assertions:\n"
             )
             for source, value, date in claim_rows[key]:
-                number = typed == "number" or (typed is None and _is_number(value))
-                shown = number_text(value) if number else quote(value)
+                shown = _value_yaml(value, typed, report)
                 chunk.append(f"      - {{source: {quote(source_id[source])}, stance: affirms, value: {shown}")
                 chunk.append(f", date: {quote(date)}}}\n" if date else "}\n")
                 report.assertions += 1
@@ -465,4 +707,8 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
     report.sources = len(sources)
     report.entities = len(objects)
     report.predicates = {predicate_id[p]: value_type[p] for p in properties}
+    for (obj, prop), (kept_obj, kept_prop) in report.spelled.items():  # every spelling finds its ids
+        entity_id.setdefault(obj, entity_id[kept_obj])
+        predicate_id.setdefault(prop, predicate_id[kept_prop])
+        claim_id[(obj, prop)] = claim_id[(kept_obj, kept_prop)]
     report.source_ids, report.entity_ids, report.predicate_ids, report.claim_ids = source_id, entity_id, predicate_id, claim_id

@@ -3,6 +3,7 @@
 Dates are kept as `DateSpan`s (the text as written plus the first and last day it
 covers, as proleptic ordinals) so partial dates compare by their whole span. Periods are
 closed day intervals whose open bounds are the sentinels `OPEN_START`/`OPEN_END`.
+Values are kept as given (a date-time stays its text); a range `{min, max}` is a `Range`.
 """
 
 from __future__ import annotations
@@ -82,6 +83,15 @@ class Period:
 UNBOUNDED = Period()
 
 
+@_many
+class Range:
+    """A value given as `{min: X, max: Y}` (spec §2): some value from X through Y; an open
+    bound is None. The bounds are kept as given (numbers, dates, date-time texts)."""
+
+    min: object = None
+    max: object = None
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
@@ -124,17 +134,25 @@ class Assertion:
     pos: Pos
     period: Period = UNBOUNDED  # effective: its own, else its claim's, else unbounded
     date: DateSpan | None = None
-    value: object = None  # the value given (str, int, float, bool, date) or None
+    value: object = None  # the value given (str, int, float, bool, date, Range) or None
     credibility: int = DEFAULT_CREDIBILITY
     via: tuple[str, ...] = ()
     quote: str | None = None
     url: str | None = None
     note: str | None = None
+    #: when the source withdrew, corrected or replaced it (spec §3): it then takes no
+    #: part in conflicts, except as of an earlier date (§4)
+    withdrawn: DateSpan | None = None
 
     @property
     def origin(self) -> str:
         """Where the information started: the last of `via`, else the source itself."""
         return self.via[-1] if self.via else self.source
+
+    @property
+    def own_voice(self) -> bool:
+        """Said by its source on its own account, not relayed from another (§4.5)."""
+        return not self.via or self.via[-1] == self.source
 
 
 @_many
@@ -148,6 +166,9 @@ class Claim:
     period: Period = UNBOUNDED
     tags: tuple[str, ...] = ()
     assertions: tuple[Assertion, ...] = ()
+    #: entity ids whose interest the claim serves / hurts, if it is true (§4.5)
+    favours: tuple[str, ...] = ()
+    harms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +184,15 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Rating:
+    """The verdict a resolution gives one claim (`ratings`, spec §3)."""
+
+    claim: str
+    rating: str
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     conflict: str
     status: str  # acknowledged | resolved
@@ -171,6 +201,8 @@ class Resolution:
     note: str | None = None
     by: str | None = None
     date: DateSpan | None = None
+    #: the verdict on each claim, in the order given
+    ratings: tuple[Rating, ...] = ()
 
 
 @dataclass(slots=True)
@@ -181,6 +213,16 @@ class Corpus:
     claims: dict[str, Claim] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     resolutions: list[Resolution] = field(default_factory=list)
+    #: assertions that take no part, for their own errors or their claim's, as far as
+    #: they could be read: the lint rules still check what they name (a source in its own
+    #: via), so that one run reports everything, not one layer of errors at a time
+    unusable_assertions: list[Assertion] = field(default_factory=list)
+    #: source and entity ids named where the model keeps no record of them (a claim or
+    #: field with errors): they are used, whatever else is wrong there
+    mentioned: set[str] = field(default_factory=set)
+    #: the claims that hold a withdrawn assertion: all a view of the corpus as of now
+    #: needs to look at (`engine.asof`)
+    with_withdrawals: set[str] = field(default_factory=set)
 
     def assertions(self):
         for claim in self.claims.values():

@@ -19,7 +19,7 @@ SOURCE_KINDS = (
 )
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 ENTITY_KINDS = ("person", "organization", "country", "place", "event", "other")
-VALUE_TYPES = ("text", "number", "date", "entity", "boolean")
+VALUE_TYPES = ("text", "number", "date", "datetime", "entity", "boolean")
 STANCES = ("affirms", "denies", "doubts")
 RULE_KINDS = ("exclusive", "implies", "equivalent")
 STATUSES = ("acknowledged", "resolved")
@@ -30,7 +30,8 @@ class Field:
     """One field of a record.
 
     kind: slug | text | enum | bool | number | int | date | period | value |
-          slug-list | text-list | ref | ref-list | ref-or-list | records
+          slug-list | text-list | ref | ref-list | ref-or-list | records | ratings
+    (a `value` is a scalar or a range `{min, max}`; `ratings` maps claim ids to texts)
     """
 
     name: str
@@ -81,7 +82,7 @@ PREDICATE = Record("predicate", (
     Field("description", "text", "what the predicate means"),
     Field("single_value", "bool", "true: a subject has one value of this predicate at any time"),
     Field("value_type", "enum", "how values compare; inferred per pair where left out", choices=VALUE_TYPES),
-    Field("tolerance", "number", "largest difference that still agrees (numbers; days for dates)", minimum=0),
+    Field("tolerance", "number", "largest difference that still agrees (numbers; days for dates; minutes for date-times)", minimum=0),
     Field("conflicts_with", "slug-list", "predicate ids the same subject cannot hold at the same time"),
 ))
 
@@ -90,12 +91,13 @@ ASSERTION = Record("assertion", (
     Field("stance", "enum", "affirms, denies, or doubts", required=True, choices=STANCES),
     Field("date", "date", "when the source said it"),
     Field("period", "period", "when the source says the claim holds (replaces the claim's period)"),
-    Field("value", "value", "the value this source gives (number, date, text or entity id)"),
+    Field("value", "value", "the value this source gives: a number, date, date-time, text, entity id, or a range {min, max}"),
     Field("credibility", "int", "Admiralty information credibility 1 (confirmed) … 5 (improbable), 6 (cannot be judged; the default)", minimum=1, maximum=6),
     Field("via", "ref-list", "source ids this source got it from, nearest first; the last is the origin", ref="sources"),
     Field("quote", "text", "the source's words"),
     Field("url", "text", "web address"),
     Field("note", "text", "free note"),
+    Field("withdrawn", "date", "when the source withdrew, corrected or replaced this assertion; it then takes no part in conflicts, except as of an earlier date"),
 ))
 
 CLAIM = Record("claim", (
@@ -103,8 +105,10 @@ CLAIM = Record("claim", (
     Field("text", "text", "the proposition in plain words", required=True),
     Field("subject", "ref", "entity id", ref="entities"),
     Field("predicate", "slug", "predicate id (need not be declared)"),
-    Field("object", "value", "entity id or literal value"),
+    Field("object", "value", "entity id or literal value (a range {min, max} too)"),
     Field("period", "period", "default period for the claim's assertions"),
+    Field("favours", "ref-list", "entity ids whose interest the claim serves, if it is true", ref="entities"),
+    Field("harms", "ref-list", "entity ids whose interest the claim hurts, if it is true", ref="entities"),
     Field("tags", "slug-list", "slugs"),
     Field("assertions", "records", "who affirms, denies or doubts the claim", required=True, record=ASSERTION),
 ))
@@ -126,6 +130,7 @@ RESOLUTION = Record("resolution", (
     Field("note", "text", "free note"),
     Field("by", "text", "who resolved it"),
     Field("date", "date", "when"),
+    Field("ratings", "ratings", "the verdict on each claim: a mapping of claim id to rating text, e.g. {israeli-strike: False, gaza-rocket: Likely}", ref="claims"),
 ))
 
 #: top-level sections in the order the format lists them

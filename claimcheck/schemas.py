@@ -60,7 +60,7 @@ def _field_schema(spec: Field) -> dict:
         out = {"$ref": f"#/$defs/{kind}"}
         return {"description": spec.doc, **out, **({"not": {"type": "null"}} if spec.required else {})}
     elif kind == "value":
-        out = {"type": ["string", "number", "boolean"]}
+        out = {"anyOf": [{"type": ["string", "number", "boolean"]}, {"$ref": "#/$defs/range"}]}
     elif kind in ("slug-list", "ref-list"):
         out = {"type": "array", "items": _slug()}
     elif kind == "text-list":
@@ -69,6 +69,12 @@ def _field_schema(spec: Field) -> dict:
         out = {"anyOf": [_slug(), {"type": "array", "items": _slug()}]}
     elif kind == "records":
         out = {"type": "array", "items": _record_schema(spec.record)}
+    elif kind == "ratings":
+        out = {
+            "type": "object",
+            "propertyNames": _slug(),
+            "additionalProperties": {"type": ["string", "number", "boolean"], "description": "the rating, e.g. False or Likely"},
+        }
     else:  # pragma: no cover - a kind added to schema.py without a schema here
         raise ValueError(f"no JSON Schema for field kind {kind!r}")
     if not spec.required or kind in _LIST_KINDS:
@@ -101,7 +107,7 @@ def _record_schema(record: Record) -> dict:
 
 
 def corpus_schema() -> dict:
-    """The JSON Schema of one corpus file (format version 1)."""
+    """The JSON Schema of one corpus file (format version 2)."""
     date = {
         "description": "YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole span",
         "anyOf": [
@@ -119,10 +125,21 @@ def corpus_schema() -> dict:
         },
         "additionalProperties": False,
     }
+    bound = {
+        "description": "a number, a date (YYYY, YYYY-MM or YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]); left out or empty: open",
+        "type": ["number", "string", "null"],
+    }
+    value_range = {
+        "description": "some value from min through max; either bound may be left out (open), not both",
+        "type": "object",
+        "properties": {"min": bound, "max": bound},
+        "additionalProperties": False,
+        "minProperties": 1,
+    }
     return {
         "$schema": DRAFT,
         "title": "claimcheck corpus file",
-        "description": "One file of a claimcheck corpus (format version 1): any of six lists.",
+        "description": "One file of a claimcheck corpus (format version 2): any of six lists.",
         "type": ["object", "null"],
         "properties": {
             name: {
@@ -133,7 +150,7 @@ def corpus_schema() -> dict:
             for name, record in schema.SECTIONS.items()
         },
         "additionalProperties": False,
-        "$defs": {"date": date, "period": period},
+        "$defs": {"date": date, "period": period, "range": value_range},
     }
 
 

@@ -48,6 +48,25 @@ claims:
         stance: affirms
         date: 2025-10
 
+  - id: delegates
+    text: How many delegates the Republic sent to the talks
+    subject: republic
+    predicate: delegates
+    assertions:
+      - source: daily-news
+        stance: affirms
+        date: 2025-10-12
+        value: 12
+        withdrawn: 2025-10-14     # corrected two days later (below): no longer counted
+      - source: daily-news
+        stance: affirms
+        date: 2025-10-14
+        value: {min: 8, max: 10}  # a range: some number from 8 through 10
+      - source: insider
+        stance: affirms
+        date: 2025-10
+        value: 9
+
 # A deal needs talks: whoever affirms the deal also supports the talks, so the
 # ministry's denial contradicts the insider too.
 rules:

@@ -64,8 +64,10 @@ from decimal import Decimal
 
 from .assess import Assessment
 from .engine import Conflict
-from .engine.value import KIND as VALUE_KIND, canonical_text, classify, groups, normalize_text, value_key, value_of
+from .engine.value import KIND as VALUE_KIND, groups, value_of
+from .values import EXTENTS, canonical_text, classify, normalize_text, tolerance_in_units, value_key
 from .model import Corpus
+from .plural import count
 
 PRIOR_TRUST = {"A": 0.95, "B": 0.85, "C": 0.7, "D": 0.5, "E": 0.3}
 NEUTRAL_TRUST = 0.6  # F, no grade, or a source the corpus does not declare
@@ -282,14 +284,15 @@ def _runs(rows: list) -> list[list]:
 def _add_value_set(model: TrustModel, index: dict, gid: str, domain: str, run: list, tolerance) -> None:
     keys = sorted({r[1] for r in run}, key=_fact_order)
     blocks = []
-    for cls in ("date", "number"):
+    for cls in EXTENTS:
         members = [i for i, k in enumerate(keys) if k[0] == cls]
-        if len(members) < 2 or (cls == "number" and tolerance == 0):
-            continue  # distinct numbers agree only within a tolerance; dates also by overlap
-        if cls == "number":
-            spans, tol = [(keys[i][1], keys[i][1]) for i in members], tolerance
-        else:
-            spans, tol = [keys[i][1] for i in members], int(tolerance)  # whole days
+        if len(members) < 2:
+            continue
+        spans = [keys[i][1] for i in members]
+        if tolerance == 0 and all(low == high for low, high in spans):
+            continue  # distinct single numbers agree only within a tolerance
+        # whole days and seconds: the gaps between dates and date-times are whole too
+        tol = tolerance if cls == "number" else int(tolerance_in_units(cls, tolerance))
         # fact m agrees with j when first_j ≤ last_m + tol and last_j ≥ first_m − tol: a
         # prefix in order of first minus a prefix in order of last (the two never overlap)
         order_a = sorted(range(len(members)), key=lambda m: (spans[m][0], m))
@@ -561,8 +564,7 @@ def _explain(conflict, corpus, model, scores, origins, leaning) -> str:
         ranked = sorted(origins[label], key=lambda o: (-model.trust.get(o, NEUTRAL_TRUST), o))
         named = [f"{name(o)} {model.trust.get(o, NEUTRAL_TRUST):.2f}" for o in ranked]
         shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
-        plural = "s" if len(named) != 1 else ""
-        return f"'{label}' {what} {scores[label]:.2f} from {len(named)} independent origin{plural} (learned trust {shown})"
+        return f"'{label}' {what} {scores[label]:.2f} from {count(len(named), 'independent origin')} (learned trust {shown})"
 
     text = "; ".join(side_words(label) for label in sorted(scores, key=lambda k: (-scores[k], k))) + "."
     if leaning:

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from . import schema
-from .dates import parse_date
+from .dates import parse_date, parse_datetime
+from .values import canonical_text, range_bound
 from .findings import Finding, assertion_key, suggest
 from .loader import LoadedFile, Mapping, Node, Scalar, Sequence, type_word
 from .model import (
@@ -30,6 +31,8 @@ from .model import (
     Period,
     Pos,
     Predicate,
+    Range,
+    Rating,
     Resolution,
     Rule,
     SEVERITY_RANK,
@@ -112,7 +115,7 @@ _GENERAL = object()
 #: their checks. The lists of other fields (tags, aliases) hold bare values
 _PLACED = frozenset({
     "id", "subject", "object", "assertions", "source", "value", "conflict",
-    "claims", "if", "then", "via", "represents", "conflicts_with",
+    "claims", "if", "then", "via", "represents", "conflicts_with", "favours", "harms", "withdrawn",
 })
 
 
@@ -143,7 +146,7 @@ except ImportError:  # pragma: no cover - depends on the install
     _cfields = None
 else:
     _cfields.setup(Scalar, Sequence, DateSpan, schema.SLUG_MAX)
-    _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, Claim, DEFAULT_CREDIBILITY, UNBOUNDED)
+    _cfields.setup_records(Mapping, _Item, Pos, Period, Assertion, _ReadAssertions, Claim, DEFAULT_CREDIBILITY, UNBOUNDED, Range)
 
 
 class _Validator:
@@ -159,6 +162,8 @@ class _Validator:
         #: id() of the rule records with an error in a field: well-formed enough to check
         #: (their claims, their members), but a rule with any error takes no part
         self.flawed_rules: set[int] = set()
+        #: ids named in fields of the wrong type (`via: b` for `via: [b]`)
+        self.mentioned: set[str] = set()
         self.well_formed = {
             "text": self.plain_text,
             "slug": self.plain_slug,
@@ -431,6 +436,10 @@ class _Validator:
         kind = spec.kind
         if kind == "records":
             return self.records(spec, node, file, path, item)
+        if kind == "value" and type(node) is Mapping:
+            return self.range(spec, node, file, path)
+        if kind == "ratings":
+            return self.ratings(spec, node, file, path)
         if kind in ("slug-list", "text-list", "ref-list"):
             return self.scalar_list(spec, node, file, path)
         if kind == "ref-or-list":
@@ -446,7 +455,8 @@ class _Validator:
         name = spec.name
         if type(node) is not Scalar:
             shape = "a list" if type(node) is Sequence else "a mapping"
-            self.finding("S002", f"'{name}' must be a single value, not {shape}", file, node, path)
+            what = "a single value or a range {min: X, max: Y}" if kind == "value" else "a single value"
+            self.finding("S002", f"'{name}' must be {what}, not {shape}", file, node, path)
             return _MISSING
         value = node.value
         if value is None:
@@ -544,7 +554,11 @@ class _Validator:
         if type(node) is Scalar and node.value is None:
             return []
         if type(node) is not Sequence:
-            self.finding("S002", f"'{spec.name}' must be a list", file, node, path)
+            hint = ""
+            if spec.kind == "ref-list" and type(node) is Scalar and isinstance(node.value, str):
+                self.mentioned.add(node.value)  # named all the same: not "unused"
+                hint = f": write [{node.value}]"
+            self.finding("S002", f"'{spec.name}' must be a list{hint}", file, node, path)
             return _MISSING
         kind = "text" if spec.kind == "text-list" else "slug"
         placed = spec.name in _PLACED
@@ -594,6 +608,58 @@ class _Validator:
             self.finding("S008", f"the period starts ({start.text}) after it ends ({end.text})", file, node, path)
             return _MISSING
         return Period(start, end)
+
+    def range(self, spec: schema.Field, node: Mapping, file: str, path: tuple):
+        """A value given as `{min: X, max: Y}` (§2): its shape here; whether its bounds are
+        of one kind, in order and fit the predicate is for `_Builder.fits`."""
+        bounds: dict[str, object] = {}
+        ok = True
+        for key, bound in node.items.items():
+            if key not in ("min", "max"):
+                self.finding(
+                    "S004",
+                    f"unknown field '{key}' in a range{suggest(key, ('min', 'max'))}; a range is {{min: X, max: Y}}",
+                    file, node.keys[key], path,
+                )
+                ok = False
+            elif type(bound) is not Scalar:
+                self.finding("S016", f"the range's '{key}' must be a single number, date or date-time", file, bound, path + (key,))
+                ok = False
+            elif bound.value is not None:
+                bounds[key] = bound.value
+        if not ok:
+            return _MISSING
+        if not bounds:
+            self.finding(
+                "S016",
+                f"a range needs 'min', 'max' or both (an open bound is left out, not both): e.g. {{min: 100, max: 300}}",
+                file, node, path,
+            )
+            return _MISSING
+        return Range(bounds.get("min"), bounds.get("max"))
+
+    def ratings(self, spec: schema.Field, node: Node, file: str, path: tuple):
+        """`ratings`: claim id → the rating's text, as [(claim, rating, line, column)]. A
+        rating YAML reads as a boolean or number (`False`, `3`) is taken as written."""
+        if type(node) is Scalar and node.value is None:
+            return _MISSING
+        if type(node) is not Mapping:
+            self.finding("S002", "'ratings' must be a mapping of claim id to rating, like {claim-a: False, claim-b: Likely}", file, node, path)
+            return _MISSING
+        out = []
+        for claim, rating in node.items.items():
+            key = node.keys[claim]
+            if not self.slug_ok(claim, "ratings", file, key, path + (claim,)):
+                continue
+            if type(rating) is not Scalar:
+                self.finding("S002", f"the rating of '{claim}' must be a single text, like False or Likely", file, rating, path + (claim,))
+                continue
+            if rating.value is None or (isinstance(rating.value, str) and not rating.value.strip()):
+                self.finding("S002", f"the rating of '{claim}' is empty; write the verdict, or leave the claim out", file, rating, path + (claim,))
+                continue
+            text = rating.value if isinstance(rating.value, str) else rating.raw
+            out.append((claim, text, key.line, key.column))
+        return out
 
     def records(self, spec: schema.Field, node: Node, file: str, path: tuple, item: _Item):
         if type(node) is Scalar and node.value is None:
@@ -656,6 +722,7 @@ class _Builder:
         self.by_section = by_section
         self.ids: dict[str, dict[str, _Item]] = {}
         self.invalid: dict[str, dict[str, _Item]] = {}  # declared with a valid id, but with errors
+        self.copies: set[int] = set()  # id() of the second items of an id: ignored
 
     def finding(self, code, message, pos: Pos, path=()) -> None:
         self.checker.findings.append(Finding(code, message, pos.file, pos.line, pos.column, path=tuple(path)))
@@ -684,6 +751,10 @@ class _Builder:
         else:
             for item in claims:
                 self.claim(item)
+        for item in self.by_section["claims"]:
+            if not item.ok and id(item) not in self.copies:
+                self.unusable_claim(item)
+        c.mentioned |= self.checker.mentioned
         for item in self.ids["rules"].values():
             self.rule(item)
         self.resolutions()
@@ -704,6 +775,7 @@ class _Builder:
             ident = item.values["id"]
             first = first_of.setdefault(ident, item)
             if first is not item:  # reported whether or not either copy has other errors
+                self.copies.add(id(item))
                 self.finding(
                     "S010",
                     f"duplicate {section[:-1] if section != 'entities' else 'entity'} id '{ident}' (first at {first.at('id')}); this one is ignored",
@@ -785,10 +857,56 @@ class _Builder:
                 raw = raw.items(item.file)
         if assertions is None:
             assertions = self.assertions(ident, raw, period, value_type, path)
+        favours, harms = self.interests(item, path)
         self.corpus.claims[ident] = Claim(
             ident, v["text"], item.where, subject, v.get("predicate"), obj, period,
-            tuple(v.get("tags", ())), tuple(assertions),
+            tuple(v.get("tags", ())), tuple(assertions), favours, harms,
         )
+
+    def unusable_claim(self, item: _Item) -> None:
+        """A claim with errors takes no part, but what it names is still checked (an
+        unknown entity or source, a source in its own via: `Corpus.unusable_assertions`),
+        so that fixing its first error does not reveal a second layer."""
+        v = item.values
+        ident = v.get("id", "")
+        path = ("claims", ident)
+        c = self.corpus
+        subject = v.get("subject")
+        if subject is not None:
+            c.mentioned.add(subject)
+            if subject not in self.ids["entities"]:
+                self.exists(subject, "entities", "R002", "entity", item.at("subject"), path + ("subject",))
+        if isinstance(v.get("object"), str):
+            c.mentioned.add(v["object"])
+        for name in ("favours", "harms"):
+            c.mentioned.update(entity for entity, _, _ in v.get(name, ()))
+            self.refs(item, name, "entities", "R002", "entity")
+        raw = v.get("assertions", [])
+        if type(raw) is _ReadAssertions:
+            raw = raw.items(item.file)
+        predicate = c.predicates.get(v.get("predicate"))
+        value_type = predicate.value_type if predicate else None
+        kept = self.assertions(ident, raw, v.get("period", UNBOUNDED), value_type, path)
+        c.unusable_assertions.extend(kept)
+
+    def interests(self, item: _Item, path: tuple) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A claim's `favours` and `harms`, known entities only; an entity in both is an
+        error, and is left out of both (which way the claim cuts for it is unknown)."""
+        favours = self.refs(item, "favours", "entities", "R002", "entity")
+        harms = self.refs(item, "harms", "entities", "R002", "entity")
+        both = set(favours) & set(harms)
+        if both:
+            for entity, line, column in item.values["harms"]:
+                if entity in both:
+                    self.finding(
+                        "S017",
+                        f"entity '{entity}' is both favoured and harmed by claim '{item.values['id']}'; "
+                        "a claim serves or hurts a party's interest, not both: remove it from one list",
+                        Pos(item.file, line, column), path + ("harms",),
+                    )
+            favours = tuple(e for e in favours if e not in both)
+            harms = tuple(e for e in harms if e not in both)
+        return favours, harms
 
     def assertions(self, ident: str, raw: list, period: Period, value_type: str | None, path: tuple) -> list[Assertion]:
         """A claim's assertions that take part; findings for what is wrong with the others."""
@@ -812,18 +930,47 @@ class _Builder:
             # a value that does not fit takes no part, and its assertion with it: left out,
             # the value would become the claim's object, which this source never gave
             fits = value is None or self.fits(value, value_type, sub, "value", path + ("assertions", assertion_key(a.get("source"), index)))
+            withdrawn = a.get("withdrawn")
+            date = a.get("date")
+            if withdrawn is not None and date is not None and withdrawn.last < date.first:
+                self.finding(
+                    "S018",
+                    f"withdrawn on {withdrawn.text}, before it was said ({date.text}); fix either date "
+                    "(this withdrawal is ignored until then)",
+                    sub.at("withdrawn"), path + ("assertions", assertion_key(a.get("source"), index), "withdrawn"),
+                )
+                withdrawn = None
             if not (known and sub.ok and fits):
+                if isinstance(source, str):  # for what the lint rules check of it
+                    self.corpus.mentioned.add(source)
+                    self.corpus.mentioned.update(s for s, _, _ in a.get("via", ()))
+                    self.corpus.unusable_assertions.append(Assertion(
+                        ident, index, source, a.get("stance", ""), sub.where, a.get("period", period), date,
+                        value, a.get("credibility", DEFAULT_CREDIBILITY), tuple(s for s, _, _ in a.get("via", ())),
+                    ))
                 continue
+            if withdrawn is not None:
+                self.corpus.with_withdrawals.add(ident)
             assertions.append(Assertion(
-                ident, index, source, a["stance"], sub.where, a.get("period", period), a.get("date"),
+                ident, index, source, a["stance"], sub.where, a.get("period", period), date,
                 value, a.get("credibility", DEFAULT_CREDIBILITY), via, a.get("quote"), a.get("url"), a.get("note"),
+                withdrawn,
             ))
         return assertions
 
     def fits(self, value, value_type: str | None, item: _Item, name: str, path) -> bool:
-        """Does a value fit its predicate's declared value_type (§4.3)? If not, a finding at
-        the field `name` of `item`, whose path is `path`."""
+        """Does a value fit its predicate's declared value_type (§4.3), and is a range well
+        made (§2)? If not, a finding at the field `name` of `item`, whose path is `path`."""
+        if type(value) is Range:
+            return self.range_fits(value, value_type, item, name, path)
         if value_type is None:
+            return True
+        if value_type == "datetime":
+            seconds = parse_datetime(value) if isinstance(value, str) else None
+            if type(seconds) is not tuple:
+                why = f": {seconds}" if isinstance(seconds, str) else f", but {_show(value)} is {type_word(value)}"
+                self.finding("S014", f"the predicate's values are date-times{why}", item.at(name), path + (name,))
+                return False
             return True
         if value_type == "number":
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -844,6 +991,47 @@ class _Builder:
         if not ok:
             self.finding("S014", f"the predicate's values are of type {value_type}, but {_show(value)} is {type_word(value)}", item.at(name), path + (name,))
         return ok
+
+    def range_fits(self, value: Range, value_type: str | None, item: _Item, name: str, path) -> bool:
+        """A range is well made (§2: its bounds numbers, dates or date-times, both of one
+        kind, min not after max; else S016) and fits its predicate's type (§3: when its
+        bounds do; else S014, as any value that does not fit)."""
+        where, at = item.at(name), path + (name,)
+        if value_type not in (None, "number", "date", "datetime"):
+            self.finding("S014", f"the predicate's values are of type {value_type}, and a range ({canonical_text(value)}) is not", where, at)
+            return False
+        given = {key: bound for key, bound in (("min", value.min), ("max", value.max)) if bound is not None}
+        typed = {key: range_bound(bound, value_type) for key, bound in given.items()}
+        if value_type is not None and None in typed.values():
+            # of another kind than the predicate's, or not well made at all
+            read = {key: range_bound(bound, None) for key, bound in given.items()}
+            kinds = {kind[0] for kind in read.values() if kind is not None}
+            if None not in read.values() and len(kinds) == 1:
+                wanted = {"number": "numbers", "date": "dates", "datetime": "date-times"}
+                self.finding(
+                    "S014",
+                    f"the predicate's values are {wanted[value_type]}, and {canonical_text(value)} is a range of {wanted[kinds.pop()]}",
+                    where, at,
+                )
+                return False
+            typed = read
+        for key, kind in typed.items():
+            if kind is None:
+                bound = given[key]
+                self.finding("S016", f"the range's '{key}' must be a number, a date or a date-time, not {_show(bound)} ({type_word(bound)})", where, at)
+                return False
+        if len({kind[0] for kind in typed.values()}) > 1:
+            self.finding(
+                "S016",
+                f"the range's bounds are of two kinds ({_show(value.min)} is a {typed['min'][0]}, {_show(value.max)} a {typed['max'][0]}); "
+                "write both as numbers, dates or date-times",
+                where, at,
+            )
+            return False
+        if len(typed) == 2 and typed["min"][1][0] > typed["max"][1][1]:
+            self.finding("S016", f"the range's min ({_show(value.min)}) is after its max ({_show(value.max)})", where, at)
+            return False
+        return True
 
     def rule(self, item: _Item) -> None:
         v = item.values
@@ -905,7 +1093,12 @@ class _Builder:
                 continue
             v = item.values
             conflict = v["conflict"]
-            resolution = Resolution(conflict, v["status"], item.where, v.get("verdict"), v.get("note"), v.get("by"), v.get("date"))
+            ratings = tuple(
+                Rating(claim, rating, Pos(item.file, line, column))
+                for claim, rating, line, column in v.get("ratings", ())
+                if self.exists(claim, "claims", "R003", "claim", Pos(item.file, line, column), ("resolutions", conflict, "ratings", claim))
+            )
+            resolution = Resolution(conflict, v["status"], item.where, v.get("verdict"), v.get("note"), v.get("by"), v.get("date"), ratings)
             if conflict in seen:
                 index = seen[conflict]
                 first = self.corpus.resolutions[index]

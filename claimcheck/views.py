@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from .analysis import Result
 from .model import Corpus
+from .values import json_value
 
 
 def about_entities(corpus: Corpus, name: str, cutoff: float = 75) -> list[str]:
@@ -41,6 +42,7 @@ def sources_view(result: Result) -> list[dict]:
     """Per source: grade, kind, assertions, conflicts it stands in, how often with the leaning."""
     corpus = result.corpus
     made = Counter(a.source for a in corpus.assertions())
+    withdrawn = Counter(a.source for a in corpus.assertions() if _withdrawn_by(a, result))
     relayed = Counter(v for a in corpus.assertions() for v in a.via)
     involved: dict[str, int] = Counter()
     leaned: dict[str, list[bool]] = defaultdict(list)
@@ -66,6 +68,7 @@ def sources_view(result: Result) -> list[dict]:
             "reliability": source.reliability,
             "represents": list(source.represents),
             "assertions": made[source.id],
+            "withdrawn": withdrawn[source.id],
             "relayed": relayed[source.id],
             "conflicts": involved[source.id],
             "with_leaning": sum(votes),
@@ -75,8 +78,15 @@ def sources_view(result: Result) -> list[dict]:
     return rows
 
 
+def _withdrawn_by(assertion, result: Result) -> bool:
+    """Withdrawn by then: now, or as of the date asked for."""
+    w = assertion.withdrawn
+    return w is not None and (result.as_of is None or w.first <= result.as_of.last)
+
+
 def claims_view(result: Result, about: str | None = None, tag: str | None = None) -> list[dict]:
     corpus = result.corpus
+    active = result.active or corpus
     chosen = _about_claims(corpus, about)
     conflicts_of: dict[str, list[str]] = defaultdict(list)
     for conflict in result.conflicts:
@@ -88,7 +98,9 @@ def claims_view(result: Result, about: str | None = None, tag: str | None = None
             continue
         if tag and tag not in claim.tags:
             continue
-        stances = Counter(a.stance for a in claim.assertions)
+        # stances as they stand (as of the date asked for): withdrawn ones left out
+        taking_part = active.claims[claim.id].assertions
+        stances = Counter(a.stance for a in taking_part)
         rows.append({
             "id": claim.id,
             "text": claim.text,
@@ -98,6 +110,7 @@ def claims_view(result: Result, about: str | None = None, tag: str | None = None
             "affirms": stances["affirms"],
             "denies": stances["denies"],
             "doubts": stances["doubts"],
+            "withdrawn": sum(1 for a in claim.assertions if _withdrawn_by(a, result)),
             "conflicts": conflicts_of.get(claim.id, []),
             "file": claim.pos.file,
             "line": claim.pos.line,
@@ -106,9 +119,12 @@ def claims_view(result: Result, about: str | None = None, tag: str | None = None
 
 
 def timeline_view(result: Result, about: str | None = None) -> list[dict]:
-    """Dated assertions in date order (undated ones last), with their conflicts and
+    """What was said and withdrawn, in date order (undated last): a row per assertion
+    (`event` "said", with the figure it gave and when it was withdrawn, if it was) and a
+    row per withdrawal (`event` "withdrew", at its date), with their conflicts and
     reversals: an assertion is marked when its source stands on two sides of one of its
-    conflicts at different dates (the engine's `Conflict.reversal`, §4.5)."""
+    conflicts at different dates (the engine's `Conflict.reversal`, §4.5). As of a date,
+    what came after it is left out."""
     corpus = result.corpus
     chosen = _about_claims(corpus, about)
     conflicts_of: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -122,29 +138,52 @@ def timeline_view(result: Result, about: str | None = None) -> list[dict]:
                     conflicts_of[key].append(conflict.id)
                 if entry.assertion.source in reversing:
                     in_reversal.add(key)
+    until = result.as_of.last if result.as_of is not None else None
     rows = []
     for a in corpus.assertions():
         if chosen is not None and a.claim not in chosen:
             continue
-        rows.append({
-            "date": a.date.text if a.date else None,
+        if until is not None and a.date is not None and a.date.first > until:
+            continue  # not yet said
+        withdrawn = a.withdrawn if a.withdrawn is not None and (until is None or a.withdrawn.first <= until) else None
+        common = {
             "source": a.source,
             "stance": a.stance,
             "claim": a.claim,
             "text": corpus.claims[a.claim].text,
+            "value": json_value(a.value),
+        }
+        rows.append({
+            "date": a.date.text if a.date else None,
+            "event": "said",
+            **common,
+            "withdrawn": withdrawn.text if withdrawn else None,
             "conflicts": sorted(conflicts_of.get((a.claim, a.index), [])),
             "reversal": (a.claim, a.index) in in_reversal,
             "file": a.pos.file,
             "line": a.pos.line,
-            "_order": (a.date is None, a.date.first if a.date else 0, a.claim, a.index),
+            "_order": (a.date is None, a.date.first if a.date else 0, 0, a.claim, a.index),
         })
+        if withdrawn:
+            rows.append({
+                "date": withdrawn.text,
+                "event": "withdrew",
+                **common,
+                "withdrawn": withdrawn.text,
+                "conflicts": [],
+                "reversal": False,
+                "file": a.pos.file,
+                "line": a.pos.line,
+                "_order": (False, withdrawn.first, 1, a.claim, a.index),
+            })
     rows.sort(key=lambda r: r.pop("_order"))
     return rows
 
 
 def matrix_view(result: Result, about: str | None = None, tag: str | None = None) -> dict:
-    """An analysis-of-competing-hypotheses grid: claims (contested first) × sources."""
-    corpus = result.corpus
+    """An analysis-of-competing-hypotheses grid: claims (contested first) × sources, with
+    the stances as they stand (withdrawn ones left out; as of a date, as they stood)."""
+    corpus = result.active or result.corpus
     chosen = _about_claims(corpus, about)
     contested = {claim for c in result.conflicts for claim in c.claims}
     claims = [

@@ -181,3 +181,141 @@ def test_what_would_flip_the_leaning_weighs_only_the_sides_that_can_change():
         assert _sensitivity(corpus, DEFAULT_WEIGHTS, scores, best, leaning) == expected
 
     check()
+
+
+# --- format 2: the direction of interest, agreeing values, withdrawn assertions ---------
+
+_PARTIES = """
+    sources:
+      - {id: ministry, name: Ministry, kind: government, reliability: C, represents: [state]}
+      - {id: paper, name: Paper, kind: newspaper, reliability: C}
+    entities:
+      - {id: state, name: The State}
+      - {id: hospital, name: The hospital, kind: place}
+"""
+
+
+def test_against_interest_is_weighed_up_and_self_serving_discounted(corpus_dir):
+    conflict, corpus = _conflict(corpus_dir, _PARTIES + """
+    claims:
+      - id: state-strike
+        text: The State's strike hit the hospital
+        subject: hospital
+        harms: [state]
+        assertions:
+          - {source: ministry, stance: affirms}
+          - {source: paper, stance: denies}
+      - id: state-cleared
+        text: The State had no part in it
+        subject: hospital
+        favours: [state]
+        assertions:
+          - {source: ministry, stance: affirms}
+          - {source: paper, stance: denies}
+    """, "contradiction:state-strike")
+    (admits,) = conflict.sides[0].entries
+    assert (admits.interest, admits.self_interested) == ("against-interest", False)
+    result = assess(conflict, corpus)
+    # C (0.6) × 6 (0.5) × against interest (1.5) against the paper's 0.6 × 0.5
+    assert result.scores == {"supports": pytest.approx(0.45), "opposes": pytest.approx(0.3)}
+    assert "Against their own side's interest, so weighed up: ministry." in result.explanation
+    assert "Self-interested" not in result.explanation
+
+    write_corpus(corpus_dir, _PARTIES + """
+    claims:
+      - id: state-cleared
+        text: The State had no part in it
+        subject: hospital
+        favours: [state]
+        assertions:
+          - {source: ministry, stance: affirms}
+          - {source: paper, stance: denies}
+    """)
+    result = analyze([corpus_dir])
+    (serving,) = result.conflicts[0].sides[0].entries
+    assert (serving.interest, serving.self_interested) == ("self-serving", True)
+    assessed = result.assessments["contradiction:state-cleared"]
+    assert assessed.scores == {"supports": pytest.approx(0.15), "opposes": pytest.approx(0.3)}
+    assert "Self-interested, so discounted: ministry." in assessed.explanation
+
+
+def test_denying_a_claim_that_harms_ones_party_is_self_serving(corpus_dir):
+    conflict, _ = _conflict(corpus_dir, _PARTIES + """
+    claims:
+      - id: state-strike
+        text: The State's strike hit the hospital
+        harms: [state]
+        assertions:
+          - {source: paper, stance: affirms}
+          - {source: ministry, stance: doubts}
+    """, "contradiction:state-strike")
+    (denial,) = conflict.sides[1].entries
+    assert (denial.interest, denial.self_interested) == ("self-serving", True)
+
+
+def test_a_party_named_neither_way_keeps_the_undirected_reading(corpus_dir):
+    conflict, _ = _conflict(corpus_dir, _PARTIES + """
+    claims:
+      - id: state-talks
+        text: The State negotiates
+        subject: state
+        assertions:
+          - {source: paper, stance: affirms}
+          - {source: ministry, stance: denies}
+    """, "contradiction:state-talks")
+    (denial,) = conflict.sides[1].entries
+    assert (denial.interest, denial.self_interested) == (None, True)
+
+
+def test_a_value_counts_the_origins_whose_values_agree_with_it(corpus_dir):
+    # the ministry revised 500 to 471 (withdrawn), an outlet still gives 500, intelligence
+    # says 100 to 300: '471' stands with the outlet's 500 (29 apart, within 30)
+    conflict, corpus = _conflict(corpus_dir, """
+    sources:
+      - {id: ministry, name: Ministry, reliability: C}
+      - {id: outlet, name: Outlet, reliability: C}
+      - {id: intel, name: Intelligence, reliability: C}
+    entities:
+      - {id: hospital, name: The hospital}
+    predicates:
+      - {id: toll, single_value: true, value_type: number, tolerance: 30}
+    claims:
+      - id: toll
+        text: The death toll
+        subject: hospital
+        predicate: toll
+        assertions:
+          - {source: ministry, stance: affirms, date: 2023-10-17, value: 500, withdrawn: 2023-10-18}
+          - {source: ministry, stance: affirms, date: 2023-10-18, value: 471}
+          - {source: outlet, stance: affirms, date: 2023-10-17, value: 500}
+          - {source: intel, stance: affirms, date: 2023-10-18, value: {min: 100, max: 300}}
+    """, "value:hospital/toll")
+    assert [side.label for side in conflict.sides] == ["100..300", "471", "500"]
+    assert all(e.assertion.withdrawn is None for side in conflict.sides for e in side.entries)
+    result = assess(conflict, corpus)
+    assert result.origins == {"100..300": ["intel"], "471": ["ministry", "outlet"], "500": ["ministry", "outlet"]}
+    assert result.scores["471"] == pytest.approx(0.6)
+    assert result.scores["100..300"] == pytest.approx(0.3)
+    assert ("Values that agree within the tolerance of 30 count for each other: '471' also counts Outlet (500); "
+            "'500' also counts Ministry (471).") in result.explanation
+
+
+def test_a_withdrawn_assertion_weighs_nothing_and_counts_again_as_of_before(corpus_dir):
+    write_corpus(corpus_dir, """
+    sources:
+      - {id: paper, name: Paper, reliability: A}
+      - {id: wire, name: Wire, reliability: C}
+    claims:
+      - id: talks
+        text: Talks were held
+        assertions:
+          - {source: paper, stance: affirms, date: 2025-10-12, withdrawn: 2025-10-14}
+          - {source: wire, stance: affirms, date: 2025-10-12}
+          - {source: wire, stance: doubts, date: 2025-10-13, via: [paper]}
+    """)
+    now = analyze([corpus_dir])
+    assert now.assessments["contradiction:talks"].origins == {"supports": ["wire"], "opposes": ["paper"]}
+    from claimcheck.dates import parse_date
+
+    then = analyze([corpus_dir], as_of=parse_date("2025-10-13"))
+    assert then.assessments["contradiction:talks"].origins == {"supports": ["paper", "wire"], "opposes": ["paper"]}

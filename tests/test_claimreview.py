@@ -233,9 +233,10 @@ rules:
   - {id: p-or-q, kind: exclusive, claims: [p, q]}
   - {id: s-or-q, kind: exclusive, claims: [s, q]}
 resolutions:
-  - {conflict: exclusive:p-or-q, status: resolved, verdict: Q is false, by: desk, date: 2025-10-20}
+  - {conflict: exclusive:p-or-q, status: resolved, verdict: Q is false, by: desk, date: 2025-10-20,
+     ratings: {p: Mostly true, q: False}}
   - {conflict: contradiction:p, status: acknowledged, verdict: unclear}
-  - {conflict: exclusive:s-or-q, status: acknowledged, verdict: S is doubtful, date: 2025-10-21}
+  - {conflict: exclusive:s-or-q, status: acknowledged, verdict: S is doubtful, date: 2025-10-21, ratings: {s: Doubtful}}
 """
 
 
@@ -247,7 +248,7 @@ def test_export_resolved_verdicts_and_publish_tag(tmp_path):
     by_claim = {(r["claimReviewed"], r.get("claimcheck:conflict", {}).get("id")): r for r in reviews}
     p = by_claim[("P happened", "exclusive:p-or-q")]
     assert p["@context"] == ["https://schema.org", {"claimcheck": "https://github.com/claimcheck/claimcheck#"}]
-    assert p["@type"] == "ClaimReview" and p["reviewRating"] == {"@type": "Rating", "alternateName": "Q is false"}
+    assert p["@type"] == "ClaimReview" and p["reviewRating"] == {"@type": "Rating", "alternateName": "Mostly true"}
     assert p["author"] == {"@type": "Organization", "name": "The Desk", "url": "https://desk.example"}
     assert p["datePublished"] == "2025-10-20"
     assert p["claimcheck:conflict"] == {"id": "exclusive:p-or-q", "kind": "exclusive", "claims": ["p", "q"]}
@@ -255,9 +256,10 @@ def test_export_resolved_verdicts_and_publish_tag(tmp_path):
     assert item["author"] == {"@type": "Organization", "name": "Source A", "url": "https://a.example"}
     assert item["appearance"] == [{"@type": "CreativeWork", "url": "https://a.example/p"}]
     assert item["datePublished"] == "2025-10-01" and item["firstAppearance"]["url"] == "https://a.example/p"
-    assert ("Q happened", "exclusive:p-or-q") in by_claim
-    # publish: s takes its verdict from the (acknowledged) resolution of its conflict; r has none
-    assert by_claim[("S happened", "exclusive:s-or-q")]["reviewRating"]["alternateName"] == "S is doubtful"
+    # each claim with its own rating: `False` unquoted is taken as written
+    assert by_claim[("Q happened", "exclusive:p-or-q")]["reviewRating"]["alternateName"] == "False"
+    # publish: s takes its rating from the (acknowledged) resolution of its conflict; r has none
+    assert by_claim[("S happened", "exclusive:s-or-q")]["reviewRating"]["alternateName"] == "Doubtful"
     assert [s.split(":")[0] for s in report.skipped] == ["claim r"]
     assert len(reviews) == 3
 
@@ -295,3 +297,83 @@ def test_export_fails_when_an_error_may_hide_a_verdict(tmp_path):
     result = CliRunner().invoke(app, ["export", "claimreview", str(tmp_path), "--quiet"])
     assert result.exit_code == 1
     assert "error S009 'verdict'" in result.stderr and "not exported" in result.stderr
+
+
+def _nulls(value, where="") -> list[str]:
+    if value is None:
+        return [where]
+    if isinstance(value, dict):
+        return [n for k, v in value.items() for n in _nulls(v, f"{where}.{k}")]
+    if isinstance(value, list):
+        return [n for i, v in enumerate(value) for n in _nulls(v, f"{where}[{i}]")]
+    return []
+
+
+RATED = """
+sources:
+  - {id: ministry, name: Ministry, url: "https://ministry.example"}
+  - {id: army, name: Army, url: "https://army.example"}
+  - {id: wire, name: Wire}
+claims:
+  - id: strike
+    text: A strike hit the hospital
+    assertions:
+      - {source: ministry, stance: affirms, date: 2023-10-17, url: "https://ministry.example/statement"}
+      - {source: army, stance: denies, date: 2023-10-17}
+  - id: rocket
+    text: A misfired rocket hit the hospital
+    assertions:
+      - {source: army, stance: affirms, date: 2023-10-18}
+  - id: blast
+    text: A blast hit the hospital
+    assertions:
+      - {source: wire, stance: affirms, date: 2023-10-18}
+      - {source: ministry, stance: doubts, date: 2023-10-19}
+  - id: toll
+    text: Hundreds died
+    assertions:
+      - {source: wire, stance: affirms}
+rules:
+  - {id: strike-or-rocket, kind: exclusive, claims: [strike, rocket]}
+  - {id: rocket-is-a-blast, kind: implies, if: rocket, then: blast}
+resolutions:
+  - {conflict: "exclusive:strike-or-rocket", status: resolved, verdict: "A rocket; not a strike", date: 2023-11-01}
+  - {conflict: "contradiction:blast", status: resolved, verdict: "True"}
+  - {conflict: "contradiction:strike", status: resolved, ratings: {strike: False, toll: Unproven}}
+"""
+
+
+def test_export_rates_each_claim_only_where_a_resolution_rates_it(tmp_path):
+    write_corpus(tmp_path / "c", RATED)
+    result = run("export", "claimreview", str(tmp_path / "c"))
+    reviews = json.loads(result.stdout)
+    rated = {(r["claimReviewed"], r["reviewRating"]["alternateName"], r["claimcheck:conflict"]["id"]) for r in reviews}
+    # the exclusive rule's verdict rates neither claim; the contradiction's verdict rates its
+    # own claim (not the rocket claim whose support reached it); ratings rate each claim
+    assert rated == {
+        ("A blast hit the hospital", "True", "contradiction:blast"),
+        ("A strike hit the hospital", "False", "contradiction:strike"),
+    }
+    assert "skipped claim rocket: the resolution of exclusive:strike-or-rocket gives a verdict but no rating of each claim" in result.stderr
+    assert "skipped claim strike: the resolution of exclusive:strike-or-rocket" in result.stderr
+    assert "skipped claim toll: rated in the resolution of contradiction:strike, in which it takes no part (C002)" in result.stderr
+    assert not [n for r in reviews for n in _nulls(r)]
+    strike = next(r for r in reviews if r["claimReviewed"] == "A strike hit the hospital")
+    # appearances are the claim's own assertions' links, not its authors' home pages
+    assert strike["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "url": "https://ministry.example/statement"}]
+    blast = next(r for r in reviews if r["claimReviewed"] == "A blast hit the hospital")
+    assert "appearance" not in blast["itemReviewed"] and "firstAppearance" not in blast["itemReviewed"]
+    check = run("check", str(tmp_path / "c"), "--format", "concise", "--no-cache")
+    assert "warning C002 rating of claim 'toll', which takes no part in contradiction:strike" in check.stdout
+
+
+def test_ratings_survive_the_round_trip(tmp_path):
+    write_corpus(tmp_path / "c", RATED)
+    first = json.loads(run("export", "claimreview", str(tmp_path / "c")).stdout)
+    import_claimreview(_dump(tmp_path / "r.json", first), tmp_path / "back")
+    result = analyze([tmp_path / "back"])
+    _clean(result)
+    again = export_claimreview(result)
+    assert sorted(map(_essence, again), key=repr) == sorted(map(_essence, first), key=repr)
+    stances = {c.text: [a.stance for a in c.assertions if a.note and a.note.startswith("ClaimReview")] for c in result.corpus.claims.values()}
+    assert stances == {"A strike hit the hospital": ["denies"], "A blast hit the hospital": ["affirms"]}

@@ -109,7 +109,7 @@ def test_json_new_removed_changed(repo):
     before_files = {a["file"] for s in changed["before"]["sides"] for a in s["assertions"]}
     assert removed_files == before_files == {"corpus/claims.yaml"}
     assert doc["summary"] == {"new": 1, "removed": 1, "changed": 1, "error_findings": {"before": 0, "after": 0}}
-    assert "since HEAD~1: 1 new, 1 changed, 1 removed conflicts" in out.stderr
+    assert "since HEAD~1: 1 new conflict, 1 changed, 1 removed" in out.stderr
     assert "2 new or worse at or above error: contradiction:talks, contradiction:war" in out.stderr
 
 
@@ -241,3 +241,36 @@ def test_a_shallow_checkout_says_to_fetch_more(repo, tmp_path, monkeypatch):
         assert out.exit_code == 2
         assert "this checkout is shallow" in out.stderr and "fetch-depth: 2" in out.stderr
     assert run("diff", "HEAD", "--format", "json").exit_code == 0
+
+
+def _files(conflicts: list[dict]) -> set[str]:
+    return {a["file"] for c in conflicts for s in c["sides"] for a in s["assertions"]}
+
+
+def test_old_and_new_sides_name_files_alike(repo, monkeypatch):
+    # removed conflicts were shown as './claims.yaml', new ones as 'claims.yaml'
+    monkeypatch.chdir(repo / "corpus")
+    doc = json.loads(run("diff", "HEAD~1", ".", "--format", "json").stdout)
+    assert _files(doc["removed"]) == _files(doc["new"]) == {"claims.yaml"}
+    concise = run("diff", "HEAD~1", ".", "--format", "concise").stdout
+    assert "./" not in concise and all(line.startswith("claims.yaml:") for line in concise.splitlines())
+    # an absolute PATH inside the working directory is shown relative to it on both sides
+    monkeypatch.chdir(repo)
+    doc = json.loads(run("diff", "HEAD~1", repo / "corpus", "--format", "json").stdout)
+    assert _files(doc["removed"]) == _files(doc["new"]) == {"corpus/claims.yaml"}
+
+
+def test_an_absolute_path_from_outside_the_repository(repo, tmp_path, monkeypatch):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # the working directory is in no repository
+    out = run("diff", "HEAD~1", repo / "corpus", "--format", "json")
+    assert out.exit_code == 1, out.output
+    doc = json.loads(out.stdout)
+    assert [c["id"] for c in doc["new"]] == ["contradiction:war"]
+    assert _files(doc["removed"]) == _files(doc["new"]) == {(repo / "corpus" / "claims.yaml").as_posix()}
+    # a PATH in no repository at all says which
+    write_corpus(outside / "corpus", SOURCES, "sources.yaml")
+    out = run("diff", "HEAD", outside / "corpus")
+    assert out.exit_code == 2 and "is not in a git repository" in out.stderr and str(outside / "corpus") in out.stderr

@@ -279,3 +279,74 @@ def test_bidirectional_overrides_and_control_characters_show_as_escapes(tmp_path
     assert "Diario \\u202eevil" in shown
     assert "said\\u2066 so" in shown
     assert "talks \\e[31m held" in shown
+
+
+# --- the timeline and the cards as a reader sees them ----------------------------------------
+
+NAMES = ["Gaza Health Ministry", "Israel Defense Forces", "Associated Press", "Reuters", "Agence France-Presse",
+         "The New York Times", "The Washington Post", "Wall Street Journal", "BBC News", "Al Jazeera English",
+         "Human Rights Watch", "Amnesty International", "Forensic Architecture", "Channel 4 News", "CNN International",
+         "The Guardian", "Le Monde", "Der Spiegel", "Haaretz", "Times of Israel", "US National Security Council",
+         "French Military Intelligence Directorate", "Anonymous Telegram channel", "Palestinian Islamic Jihad"]
+
+
+def crowded_corpus() -> str:
+    """24 sources, two contested claims, and 48 assertions over three days: more than
+    the 24 rows the timeline used to have room for."""
+    sources = "".join(f"  - {{id: s{k}, name: \"{name}\", reliability: {'ABCDEF'[k % 6]}}}\n" for k, name in enumerate(NAMES))
+    claims = []
+    for c, claim in enumerate(("gaza-rocket-misfire-hit-al-ahli-hospital", "israeli-strike-hit-al-ahli-hospital")):
+        lines = [f"  - id: {claim}\n    text: \"Claim {c}: what hit the Al-Ahli Arab Hospital\"\n    assertions:\n"]
+        for k in range(len(NAMES)):
+            stance = ("affirms", "denies", "doubts")[(k + c) % 3]
+            quote = ', quote: "We have reviewed the available footage and satellite imagery of the site"' if k % 4 == 0 else ""
+            lines.append(f"      - {{source: s{k}, stance: {stance}, date: 2023-10-{17 + k % 3}{quote}}}\n")
+        claims.append("".join(lines))
+    rules = "rules:\n  - {id: strike-or-rocket, kind: exclusive, claims: [gaza-rocket-misfire-hit-al-ahli-hospital, israeli-strike-hit-al-ahli-hospital]}\n"
+    return "sources:\n" + sources + "claims:\n" + "".join(claims) + rules
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    return analyze([write_corpus(tmp_path_factory.mktemp("crowded"), crowded_corpus())])
+
+
+def test_the_timeline_draws_every_dated_assertion_in_a_row_named_for_its_claim(crowded):
+    page = render_html(crowded)
+    timeline = page[page.index('<section id="timeline"'):page.index("</section>", page.index('<section id="timeline"'))]
+    items = re.findall(r'class="tl-item [^"]*" data-edge="assertion:([^/"]+)/', timeline)
+    assert len(items) == 48  # every one: the timeline used to stop at 24 rows
+    assert "not drawn" not in timeline and "than fit" not in timeline
+    rows = re.findall(r'<div class="tl-row" data-claim="([^"]+)"><div class="tl-claim"[^>]*><code>([^<]+)</code>', timeline)
+    assert sorted(rows) == [(c, c) for c in ("gaza-rocket-misfire-hit-al-ahli-hospital", "israeli-strike-hit-al-ahli-hospital")]
+    ticks = re.findall(r'class="tl-tick[^"]*"[^>]*>([^<]+)<', timeline)
+    assert len(ticks) >= 2 and ticks == sorted(ticks)  # the axis had a single label
+    assert 'title="2023-10-17 · Gaza Health Ministry affirms gaza-rocket-misfire-hit-al-ahli-hospital' in timeline
+
+
+def test_axis_ticks_fit_any_span():
+    import datetime as dt
+
+    from claimcheck.report.html import _ticks
+
+    def ordinal(text):
+        return dt.date.fromisoformat(text).toordinal()
+
+    for first, last in (("2023-10-15", "2023-11-02"), ("2023-10-17", "2023-10-19"), ("2020-01-01", "2025-06-30"),
+                        ("1900-01-01", "2025-01-01"), ("2025-03-01", "2025-08-01")):
+        ticks = _ticks(ordinal(first), ordinal(last))
+        assert 2 <= len(ticks) <= 7, (first, last, ticks)
+        assert all(ordinal(first) <= day <= ordinal(last) for day, _ in ticks) or len(ticks) == 2
+
+
+def test_a_long_source_name_is_squeezed_or_cut_with_its_whole_name_as_tooltip(crowded):
+    page = render_html(crowded)
+    assert '<text class="name" x="8" y="16">Reuters</text>' in page
+    assert 'lengthAdjust="spacingAndGlyphs">US National Security Council</text>' in page  # squeezed, whole
+    assert "<title>French Military Intelligence Directorate</title>French Military Intelligence Di…</text>" in page
+
+
+def test_card_columns_are_sized_for_what_they_hold(crowded):
+    page = render_html(crowded)
+    assert '<col class="c-date">' in page and ".side col.c-date { width: 6.8em; }" in page
+    assert "width:11%" not in page  # the date column was 11% of a card: too narrow beside two cards

@@ -190,7 +190,7 @@ def test_ids_are_unique_slugs_whatever_the_row_order(tmp_path):
         "Zürich": "zurich", "st louis": "st-louis-3",
     }
     assert reports[0].claim_ids == reports[1].claim_ids
-    assert reports[0].claim_ids[("St. Louis", "pop")] == "st-louis.pop-2"
+    assert reports[0].claim_ids[("St. Louis", "pop")] == "st-louis-2.pop"  # its entity's id, and the predicate's
 
 
 def test_awkward_text_reads_back_exactly(tmp_path):
@@ -230,9 +230,13 @@ def test_real_population_data_imports_cleanly(tmp_path):
     report = import_csv(data, out, "ObjectID", "PropertyID", "PropertyValue", "SourceID", "TimeStamp")
     assert report.rows == report.assertions == 49_955 and report.problems == []
     assert report.dates_missing == 49_955  # every TimeStamp is "null"
-    result = analyze([out], ignore={"W101", "I103"}, assess=False)
+    result = analyze([out], ignore={"I103"}, assess=False)
     assert [f for f in result.findings if f.severity == "error"] == []
-    assert len(result.conflicts) == 1151  # the data's README: 1,151 conflicting objects
+    assert [f for f in result.findings if f.code in ("W101", "W102")] == []  # the import names nothing twice
+    # the data's README: 1,151 conflicting objects; Population/2001 and Population2001 are
+    # one property here, so Colombo's and Stockholm's two conflicts are one each
+    assert len(result.conflicts) == 1149
+    assert report.claim_ids[("colombo", "Population/2001")] == report.claim_ids[("colombo", "Population2001")] == "colombo.population2001"
 
 
 def test_nothing_usable_still_gives_a_valid_corpus(tmp_path):
@@ -345,7 +349,7 @@ def test_the_command_lists_every_row_it_could_not_use(tmp_path):
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert lines[:30] == [f"{tmp_path / 'claims.csv'}:{n + 2}: skipped: row {n + 1}: empty value" for n in range(30)]
-    assert lines[30:] == [f"31 rows → 1 assertions on 1 claims about 1 objects from 1 sources, 1 predicates; "
+    assert lines[30:] == [f"31 rows → 1 assertion on 1 claim about 1 object from 1 source, 1 predicate; "
                           f"30 rows skipped, 0 kept with a problem; 4 files in {tmp_path / 'corpus'}"]
 
 
@@ -367,3 +371,147 @@ def test_a_long_cell_is_read_and_one_too_long_is_skipped(tmp_path, monkeypatch):
         (2, 3, "a cell is longer than 100,000 characters, the most one may hold", False),
     ]
     assert report.rows == 3 and report.assertions == 2  # the import goes on after it
+
+
+# --- names written alike, and date-times -------------------------------------------------
+
+
+def _import(tmp_path, text, **options):
+    out = tmp_path / "corpus"
+    report = import_csv(_write(tmp_path, text), out, *COLUMNS, **options)
+    return out, report
+
+
+def test_objects_that_differ_only_in_case_and_white_space_are_one_entity(tmp_path):
+    # they became al-ahli-blast and al-ahli-blast-2, and a value left the comparison
+    text = ("object,property,value,source\n"
+            "Al-Ahli Blast,deaths,471,ministry\nal-Ahli  blast,deaths,50,agency\nAl-Ahli Blast,deaths,471,paper\n")
+    out, report = _import(tmp_path, text)
+    assert report.entities == 1 and report.claims == 1
+    assert _load(out, "entities.yaml")["entities"] == [
+        {"id": "al-ahli-blast", "name": "Al-Ahli Blast", "aliases": ["al-Ahli  blast"]},  # the spelling most rows use
+    ]
+    [claim] = _load(out, "claims-0001.yaml")["claims"]
+    assert claim["id"] == "al-ahli-blast.deaths" and [a["value"] for a in claim["assertions"]] == [471, 471, 50]
+    assert report.entity_ids["al-Ahli  blast"] == "al-ahli-blast"
+    assert report.notes() == ["objects 'Al-Ahli Blast' and 'al-Ahli  blast' differ only in case or white space: "
+                              "one entity, 'al-ahli-blast', named 'Al-Ahli Blast' (the other spelling is an alias)"]
+    result = analyze([out])
+    assert [c.id for c in result.conflicts] == ["value:al-ahli-blast/deaths"]
+    assert not [f for f in result.findings if f.code in ("W101", "W102") or f.severity == "error"]
+
+
+def test_property_spellings_are_one_predicate_and_name_nothing_twice(tmp_path):
+    # Population/2006 and Population2006 (the population data has both) are one field;
+    # Population2004 is another, however alike its claim's text
+    text = ("object,property,value,source\n"
+            "abha,Population2006,1000,a\nabha,Population/2006,1200,b\nabha,population2006,1000,c\n"
+            "abha,Population2006,1000,d\nabha,Population2004,900,a\n")
+    out, report = _import(tmp_path, text)
+    assert report.predicates == {"population2004": "number", "population2006": "number"}
+    assert report.claim_ids[("abha", "Population/2006")] == report.claim_ids[("abha", "Population2006")] == "abha.population2006"
+    assert "properties 'Population2006', 'Population/2006' and 'population2006' differ only in case, white space or " \
+           "punctuation: one predicate, 'population2006', described as 'Population2006'" in report.notes()
+    result = analyze([out])
+    assert [c.id for c in result.conflicts] == ["value:abha/population2006"]
+    assert not [f for f in result.findings if f.code in ("W101", "W102")], result.findings
+
+
+def test_sources_alike_and_names_that_give_one_id_are_kept_apart_and_listed(tmp_path):
+    text = ("object,property,value,source\n"
+            "St. Louis,mayor,Jones,Editor\nSt Louis,mayor,Jones,editor\nSt Louis,mayor,Jones,Reuters\n")
+    out, report = _import(tmp_path, text)
+    assert report.sources == 3 and report.entities == 2
+    assert report.source_ids == {"Editor": "editor", "Reuters": "reuters", "editor": "editor-2"}
+    assert report.notes() == [
+        "objects 'St Louis' and 'St. Louis' give one id: kept apart as 'st-louis', 'st-louis-2'; "
+        "if they are one, write them alike in the CSV",
+        "sources 'Editor' and 'editor' differ only in case or white space: kept as separate sources "
+        "('editor', 'editor-2'), as user names may be case-sensitive; if they are one, write them alike in the CSV",
+    ]
+    assert report.claim_ids[("St. Louis", "mayor")] == "st-louis-2.mayor"  # its entity's id, no -2 of its own
+
+
+def test_date_times_stay_date_times(tmp_path):
+    text = ("object,property,value,source\n"
+            "flight,departure,2024-03-01T19:00,a\nflight,departure,2024-03-01 20:00+01:00,b\n"
+            "flight,departure,2024-03-01T19:00:00.250Z,c\nflight,departure,2024-03-01 18:59:30 +0100,d\n")
+    out, report = _import(tmp_path, text)
+    assert report.predicates == {"departure": "datetime"}
+    [predicate] = _load(out, "predicates.yaml")["predicates"]
+    assert predicate["value_type"] == "datetime"
+    [claim] = _load(out, "claims-0001.yaml")["claims"]
+    assert [a["value"] for a in claim["assertions"]] == [
+        "2024-03-01T19:00", "2024-03-01T20:00+01:00", "2024-03-01T19:00:00Z", "2024-03-01T18:59:30+01:00",
+    ]
+    text_of = (out / "claims-0001.yaml").read_text(encoding="utf-8")
+    assert 'value: "2024-03-01T19:00"' in text_of  # quoted: every YAML reader hands it over as written
+    assert report.fractions_left_out == 1
+    assert report.notes() == ["1 date-time value had a fraction of a second, left out: the format's date-times end "
+                              "at the second (the second that holds it is the value)"]
+
+
+def test_a_date_among_date_times_is_its_whole_day(tmp_path):
+    text = ("object,property,value,source\n"
+            "blast,time,2023-10-17T18:59,a\nblast,time,2023-10-17,b\nblast,time,2023-10,c\n")
+    out, report = _import(tmp_path, text)
+    assert report.predicates == {"time": "datetime"} and report.day_ranges == ["time"]
+    [claim] = _load(out, "claims-0001.yaml")["claims"]
+    assert [a["value"] for a in claim["assertions"]] == [
+        "2023-10-17T18:59",
+        {"min": "2023-10-17T00:00:00", "max": "2023-10-17T23:59:59"},
+        {"min": "2023-10-01T00:00:00", "max": "2023-10-31T23:59:59"},
+    ]
+    assert any("a date is written as the range of its whole day" in n for n in report.notes())
+
+
+def test_date_times_among_other_text_leave_the_property_untyped(tmp_path):
+    text = "object,property,value,source\nx,seen,2024-03-01 19:00,a\nx,seen,unknown,b\ny,seen,2024-03-02T08:00Z,a\n"
+    out, report = _import(tmp_path, text)
+    assert report.predicates == {"seen": None}
+    assert [str(u) for u in report.untyped] == [
+        "property 'seen' has values that are not date-times ('unknown'): values left untyped, compared as date-times where both are",
+    ]
+    claims = {c["id"]: c for c in _load(out, "claims-0001.yaml")["claims"]}
+    assert [a["value"] for a in claims["x.seen"]["assertions"]] == ["2024-03-01T19:00", "unknown"]
+
+
+@pytest.mark.parametrize("text", ["2024-02-30T10:00", "2024-03-01T24:00", "2024-03-01T10:60", "2024-03-01T10:00+25:00",
+                                  "2024-03-01", "10:00", "2024-03-01T10", "2024-03-01T10:00 Z"])
+def test_what_is_not_a_date_time(text):
+    from claimcheck.importer import datetime_of
+
+    assert datetime_of(text) is None
+
+
+def test_times_in_the_date_column_are_counted_not_silently_cut(tmp_path):
+    text = ("object,property,value,source,when\n"
+            "x,p,1,a,2024-03-01T19:00:00Z\nx,p,1,b,fri jan 29 08:45:00 2010\nx,p,1,c,2024-03-02\nx,p,1,d,2024-03-01T19:00:00Z\n")
+    out, report = _import(tmp_path, text, date_col="when")
+    [claim] = _load(out, "claims-0001.yaml")["claims"]
+    assert [a["date"] for a in claim["assertions"]] == ["2024-03-01", "2010-01-29", "2024-03-02", "2024-03-01"]
+    assert report.times_left_out == 3
+    assert report.notes() == ["3 dates had a time of day, left out: an assertion's date is a day in the corpus format "
+                              "(import the column with --value to compare the times)"]
+
+
+def test_the_command_prints_what_the_import_decided(tmp_path):
+    from test_cli_import_trust import run
+
+    path = _write(tmp_path, "object,property,value,source\nAl-Ahli Blast,deaths,471,a\nal-ahli blast,deaths,50,b\n")
+    result = run("import", "csv", str(path), "--object", "object", "--property", "property", "--value", "value",
+                 "--source", "source", "--out", str(tmp_path / "corpus"))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0].startswith("objects 'Al-Ahli Blast' and 'al-ahli blast' differ only in case")
+
+
+def test_imported_date_times_compare_as_instants(tmp_path):
+    text = ("object,property,value,source\n"
+            "flight,departure,2024-03-01T19:00Z,a\nflight,departure,2024-03-01 20:00+01:00,b\n"  # one instant
+            "flight,departure,2024-03-01T19:00:59Z,c\n"  # within the minute 19:00 covers
+            "late,departure,2024-03-01T19:00Z,a\nlate,departure,2024-03-01T19:01Z,b\n"  # a minute apart
+            "day,departure,2024-03-01T19:00Z,a\nday,departure,2024-03-01,b\n")  # a time on the day given
+    out, _ = _import(tmp_path, text)
+    result = analyze([out])
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert [c.id for c in result.conflicts] == ["value:late/departure"]

@@ -120,6 +120,23 @@ def test_claims_about_different_subjects_are_not_duplicates(corpus_dir):
     assert codes_lines(found) == [("W101", line_of(text, "id: pop-ma-again"))]
 
 
+def test_claims_whose_texts_differ_in_their_numbers_are_told_apart(corpus_dir):
+    # imported data: one claim per property of a city, the properties a year apart
+    text = """
+    entities:
+      - {id: abha, name: Abha}
+    claims:
+      - {id: abha.population2004, text: Population2004 of Abha, subject: abha, assertions: [{source: a, stance: affirms}]}
+      - {id: abha.population2006, text: Population2006 of Abha, subject: abha, assertions: [{source: b, stance: affirms}]}
+      - {id: killed-3, text: 3 people were killed in the blast, assertions: [{source: a, stance: affirms}]}
+      - {id: killed-5, text: 5 people were killed in the blast, assertions: [{source: b, stance: affirms}]}
+      - {id: killed-5-again, text: "Five people were killed in the blast: 5", assertions: [{source: c, stance: affirms}]}
+    """
+    found = lint_of(corpus_dir, text, "W101")
+    assert codes_lines(found) == [("W101", line_of(text, "id: killed-5-again"))]  # the same number, near enough
+    assert "'killed-5'" in found[0][2]
+
+
 @pytest.mark.parametrize("rule", [
     "{id: same, kind: equivalent, claims: [maduro-met-advisers, advisers-met-maduro]}",
     "{id: there, kind: implies, if: maduro-met-advisers, then: advisers-met-maduro}\n"

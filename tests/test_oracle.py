@@ -13,9 +13,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from corpus_strategies import corpora, corpus_to_yaml
-from oracle import (assertion_lines, chain_floor, date_span, normal_text, oracle_conflicts,
-                    rule_steps, values_differ)
+from corpus_strategies import SPELLINGS, corpora, corpus_to_yaml
+from oracle import (assertion_lines, canonical_text, chain_floor, date_span, datetime_span,
+                    extent, normal_text, one_value, oracle_conflicts, rule_steps, side_facts,
+                    takes_part, value_kind, values_differ)
 
 SOURCES = """
 sources:
@@ -456,7 +457,8 @@ def test_a_claim_whose_affirmations_give_different_values():
     assert set(found) == {"value:c", "contradiction:c"}
     conflict = found["value:c"]
     assert conflict["kind"] == "value" and conflict["severity"] == "error"
-    assert sides(conflict) == {"*": {("c", 0), ("c", 1), ("c", 2), ("c", 4)}}
+    # §4.3 "Sides: one per value", labelled with the value's canonical text.
+    assert sides(conflict) == {"7": {("c", 0), ("c", 4)}, "5": {("c", 1), ("c", 2)}}
     assert conflict["sources"] == ["s1", "s2", "s3"]
 
 
@@ -596,7 +598,8 @@ def test_a_single_value_predicate_groups_claims_by_subject():
     """)
     assert set(found) == {"value:v/capital"}  # never value:c1, not across subjects
     conflict = found["value:v/capital"]
-    assert sides(conflict) == {"*": {("c1", 0), ("c1", 1), ("c2", 0)}}
+    # Caracas and caracas are one value, labelled with the smaller text (reading 1).
+    assert sides(conflict) == {"Caracas": {("c1", 0), ("c2", 0)}, "Maracaibo": {("c1", 1)}}
     assert conflict["claims"] == ["c1", "c2"]
 
 
@@ -641,7 +644,7 @@ def test_a_declared_tolerance_applies_to_inferred_numbers_and_dates_in_a_group()
       - {id: c2, text: T, subject: v, predicate: pop,
          assertions: [{source: s3, stance: affirms, value: 1.2}]}
     """)
-    assert sides(found["value:v/pop"]) == {"*": {("c1", 0), ("c2", 0)}}
+    assert sides(found["value:v/pop"]) == {"1.0": {("c1", 0)}, "1.2": {("c2", 0)}}
 
 
 # --- §4.4 conflicts-with -------------------------------------------------------------
@@ -904,7 +907,7 @@ def test_chain_floor_follows_rule_ids_from_claim_to_claim():
     assert chain_floor([], "a", "b", steps) is None
 
 
-def test_value_conflicts_list_the_pairs_whose_values_differ():
+def test_values_within_tolerance_that_are_not_one_value_stand_on_separate_sides():
     found = conflicts("""
     predicates:
       - {id: n, value_type: number, tolerance: 0.1}
@@ -920,14 +923,11 @@ def test_value_conflicts_list_the_pairs_whose_values_differ():
           - {source: s3, stance: affirms, value: 2, period: {end: 2019}}
     """)
     conflict = found["value:c"]
-    assert conflict["self_contradicting_sources"] is None  # §4 leaves value sides open
-    # 1.0 and 1.05 agree within 0.1; 1.2 and 2 differ from all, and from each other
-    # though they do not overlap (a side is one value either way).
-    assert conflict["differing_pairs"] == {
-        frozenset({("c", 0), ("c", 2)}), frozenset({("c", 1), ("c", 2)}),
-        frozenset({("c", 0), ("c", 3)}), frozenset({("c", 1), ("c", 3)}),
-        frozenset({("c", 2), ("c", 3)}),
-    }
+    # 1.0 and 1.05 agree within 0.1 but are not one value: "agreement within a
+    # tolerance is not transitive", so s1 stands on two sides.
+    assert sides(conflict) == {"1.0": {("c", 0)}, "1.05": {("c", 1)}, "1.2": {("c", 2)}, "2": {("c", 3)}}
+    assert conflict["self_contradicting_sources"] == ["s1"]
+    assert conflict["independent_origins"] == {"1.0": 1, "1.05": 1, "1.2": 1, "2": 1}
     assert conflict["assertions"][("c", 0)].value == 1.0  # the claim's object
     assert conflict["assertions"][("c", 0)].given is None
 
@@ -948,6 +948,420 @@ def test_assertion_lines_are_where_each_assertion_starts():
     assert assertion_lines(text) == {("c", 0): 7, ("c", 1): 8, ("d", 0): 10}
 
 
+# --- format version 2: §4 as of a date ------------------------------------------------
+
+
+def conflicts_as_of(text: str, as_of: str | None) -> dict[str, dict]:
+    return oracle_conflicts(yaml.safe_load(SOURCES + textwrap.dedent(text)), as_of)
+
+
+WITHDRAWN_AND_LATE = """
+claims:
+  - id: c
+    text: C
+    assertions:
+      - {source: s1, stance: affirms}
+      - {source: s2, stance: denies, withdrawn: 2023-10}
+      - {source: s3, stance: doubts, date: 2023-11}
+"""
+
+
+@pytest.mark.parametrize(
+    ("as_of", "opposing"),
+    [
+        (None, {("c", 2)}),  # now: the withdrawn denial takes no part, the late doubt does
+        ("2023-10-15", set()),  # withdrawn: 2023-10 has happened, date: 2023-11 has not
+        ("2023-09-30", {("c", 1)}),  # not yet withdrawn, the doubt not yet made
+        ("2023-09", {("c", 1)}),
+        ("2023-10", set()),  # the last day of D is 2023-10-31
+        ("2023-11-01", {("c", 2)}),  # date: 2023-11 starts on its first day
+        ("2023", {("c", 2)}),  # the last day of 2023
+        ("2022", {("c", 1)}),
+    ],
+)
+def test_as_of_a_date_assertions_take_part_once_made_and_until_withdrawn(as_of, opposing):
+    found = conflicts_as_of(WITHDRAWN_AND_LATE, as_of)
+    if not opposing:
+        assert found == {}
+        return
+    conflict = found["contradiction:c"]
+    # The assertions keep their index: one that takes no part is as if it were absent.
+    assert sides(conflict) == {"supports": {("c", 0)}, "opposes": opposing}
+    # The doubt alone caps the pair at warning.
+    assert conflict["severity"] == ("warning" if opposing == {("c", 2)} else "error")
+
+
+def test_takes_part_reads_partial_dates_from_their_first_day():
+    assert takes_part({"withdrawn": "2023-10"}, "2023-10-01") is False
+    assert takes_part({"withdrawn": datetime.date(2023, 10, 2)}, "2023-10-01") is True
+    assert takes_part({"date": 2024}, "2023-12-31") is False  # a bare year in `date`
+    assert takes_part({"date": "2023-12-31", "withdrawn": "2024"}, "2023") is True
+    assert takes_part({"date": "2023-12-31"}, None) is True
+    assert takes_part({"date": "2099"}, None) is True  # now is not a date: nothing is late
+    assert takes_part({"withdrawn": "2099"}, None) is False
+    with pytest.raises(ValueError):
+        takes_part({}, "2023-13")
+    with pytest.raises(ValueError):
+        takes_part({}, "23-10")
+
+
+REVISED_FIGURE = """
+claims:
+  - id: deaths
+    text: Deaths in the strike
+    assertions:
+      - {source: s1, stance: affirms, value: 500, date: 2023-10-17, withdrawn: 2023-10-20}
+      - {source: s1, stance: affirms, value: 471, date: 2023-10-18}
+      - {source: s2, stance: affirms, value: 471}
+"""
+
+
+def test_a_revised_figure_conflicts_only_as_of_a_date_before_its_withdrawal():
+    assert conflicts_as_of(REVISED_FIGURE, None) == {}  # 500 is withdrawn now
+    assert conflicts_as_of(REVISED_FIGURE, "2023-10-20") == {}  # withdrawn that day
+    assert conflicts_as_of(REVISED_FIGURE, "2023-10-16") == {}  # 500 not yet given
+    found = conflicts_as_of(REVISED_FIGURE, "2023-10-17")
+    conflict = found["value:deaths"]
+    assert sides(conflict) == {"500": {("deaths", 0)}, "471": {("deaths", 2)}}
+    assert conflict["assertions"][("deaths", 0)].withdrawn == (
+        datetime.date(2023, 10, 20), datetime.date(2023, 10, 20))
+    assert conflict["self_contradicting_sources"] == []
+    conflict = conflicts_as_of(REVISED_FIGURE, "2023-10-19")["value:deaths"]
+    assert sides(conflict) == {"500": {("deaths", 0)}, "471": {("deaths", 1), ("deaths", 2)}}
+    # s1 said 500 and then 471, in its own voice: a self-contradiction, dated apart.
+    assert conflict["self_contradicting_sources"] == ["s1"]
+    assert conflict["reversal"] is True
+
+
+def test_as_of_leaves_claims_rules_and_resolutions_as_they_are():
+    text = """
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms, withdrawn: 2020}]}
+      - {id: b, text: B, assertions: [{source: s2, stance: affirms, date: 2021}]}
+      - {id: c, text: C, assertions: [{source: s3, stance: denies}]}
+    rules:
+      - {id: r1, kind: implies, if: b, then: a}
+      - {id: r2, kind: implies, if: a, then: c}
+    resolutions:
+      - {conflict: "contradiction:c", status: resolved, date: 2030}
+    """
+    # b's support runs through a, whose own assertion takes no part; the resolution
+    # applies whatever its date.
+    conflict = conflicts_as_of(text, "2021")["contradiction:c"]
+    assert sides(conflict) == {"supports": {("b", 0)}, "opposes": {("c", 0)}}
+    assert conflict["claims"] == ["b", "c"]
+    assert conflict["status"] == "resolved"
+    assert conflicts_as_of(text, "2020") == {}  # b not yet said, a withdrawn
+
+
+# --- format version 2: §2 date-times and ranges, §4.3 --------------------------------
+
+UTC = datetime.timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2024-03-01T18:59", ("2024-03-01T18:59:00", "2024-03-01T18:59:59")),
+        ("2024-03-01T18:59:30", ("2024-03-01T18:59:30", "2024-03-01T18:59:30")),
+        ("2024-03-01T19:00+02:00", ("2024-03-01T17:00:00", "2024-03-01T17:00:59")),
+        ("2024-03-01T12:00-05:30", ("2024-03-01T17:30:00", "2024-03-01T17:30:59")),
+        ("2024-03-01T00:30:05+01:00", ("2024-02-29T23:30:05", "2024-02-29T23:30:05")),
+        ("2024-03-01T17:00Z", ("2024-03-01T17:00:00", "2024-03-01T17:00:59")),
+        ("2024-03-01T17:00", ("2024-03-01T17:00:00", "2024-03-01T17:00:59")),  # read as UTC
+        # YAML timestamps (written with seconds): one second, in UTC
+        (datetime.datetime(2024, 3, 1, 19, 0, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+         ("2024-03-01T17:00:00", "2024-03-01T17:00:00")),
+        (datetime.datetime(2024, 3, 1, 19, 0, 0), ("2024-03-01T19:00:00", "2024-03-01T19:00:00")),
+        # not date-times
+        ("2024-02-30T10:00", None), ("2024-03-01T24:00", None), ("2024-03-01T19:60", None),
+        ("2024-03-01T19:00:60", None), ("2024-03-01 19:00", None), ("2024-03-01T19", None),
+        ("2024-03-01t19:00", None), ("2024-03-01T19:00z", None), ("2024-03-01T19:00+0200", None),
+        ("2024-03-01T19:00+24:00", None), ("2024-03-01T19:00:00.5", None), ("2024-03-01", None),
+        (datetime.date(2024, 3, 1), None), (20240301, None),
+    ],
+)
+def test_date_times_cover_their_last_unit_in_utc(value, span):
+    def second(text):
+        return (datetime.datetime.fromisoformat(text) - datetime.datetime(1, 1, 1)) // datetime.timedelta(seconds=1)
+
+    expected = None if span is None else (second(span[0]), second(span[1]))
+    assert datetime_span(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ({"min": 100, "max": 300}, "100..300"),
+        ({"min": 500}, "500.."),
+        ({"max": "2023-10"}, "..2023-10"),
+        ({"min": 1.5, "max": 2.0}, "1.5..2.0"),
+        ({"min": datetime.date(2020, 6, 1), "max": "2020-06-30"}, "2020-06-01..2020-06-30"),
+        ({"min": "2024-03-01T18:00", "max": "2024-03-01T19:00+01:00"}, "2024-03-01T18:00..2024-03-01T19:00+01:00"),
+        ("2024-03-01T19:00+02:00", "2024-03-01T19:00+02:00"),  # as written
+        (datetime.datetime(2024, 3, 1, 19, 0, 0, tzinfo=UTC), "2024-03-01T19:00:00Z"),
+        (datetime.datetime(2024, 3, 1, 19, 0, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=-5, minutes=-30))),
+         "2024-03-01T19:00:05-05:30"),
+        (datetime.datetime(2024, 3, 1, 19, 0, 0), "2024-03-01T19:00:00"),
+    ],
+)
+def test_canonical_texts_of_ranges_and_date_times(value, text):
+    assert canonical_text(value) == text
+    if isinstance(value, datetime.datetime):
+        # reading 4: the text a timestamp is written as reads back as that timestamp
+        assert yaml.safe_load(f"v: {text}")["v"] == value
+        assert corpus_to_yaml({"v": value}) == f"v: {text}\n"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "predicate", "differ"),
+    [
+        # date-times: seconds in UTC, tolerance in minutes
+        ("2024-03-01T18:59", "2024-03-01T19:00", None, True),  # 1 second apart
+        ("2024-03-01T18:59", "2024-03-01T19:00", {"tolerance": 1}, False),
+        ("2024-03-01T18:59", "2024-03-01T19:00", {"value_type": "datetime"}, True),
+        ("2024-03-01T18:59", "2024-03-01T19:00", {"value_type": "datetime", "tolerance": 0.5}, False),
+        ("2024-03-01T19:00+02:00", "2024-03-01T17:00Z", None, False),
+        ("2024-03-01T19:00+02:00", "2024-03-01T19:00Z", None, True),
+        ("2024-03-01T19:00", "2024-03-01T19:00:30", None, False),  # within the minute
+        ("2024-03-01T19:00:00", "2024-03-01T19:00:59", None, True),
+        ("2024-03-01T19:00:00", "2024-03-01T19:01:00", {"tolerance": 1}, False),  # 60 s
+        ("2024-03-01T19:00:00", "2024-03-01T19:01:01", {"tolerance": 1}, True),  # 61 s
+        (datetime.datetime(2024, 3, 1, 17, 0, 0, tzinfo=UTC), "2024-03-01T19:00+02:00", None, False),
+        (datetime.datetime(2024, 3, 1, 17, 0, 0), "2024-03-01T17:00:00Z", None, False),
+        # a date and a date-time are two kinds: compared as text
+        ("2024-03-01", "2024-03-01T00:00", None, True),
+        ("2024-03-01t19:00z", "2024-03-01T19:00Z", None, False),  # text, case folded
+        # ranges of numbers: the gap between them
+        ({"min": 100, "max": 300}, 310, {"tolerance": 10}, False),
+        ({"min": 100, "max": 300}, 310, {"tolerance": 9.99}, True),
+        ({"min": 500}, 471, {"tolerance": 29}, False),
+        ({"min": 500}, 471, {"value_type": "number", "tolerance": 28}, True),
+        ({"min": 100, "max": 300}, 200, None, False),
+        ({"max": 300}, {"min": 300}, None, False),  # they meet
+        ({"max": 300}, {"min": 300.5}, None, True),
+        ({"min": 0.1}, 0.1 + 0.2, None, False),  # an open bound reaches infinitely far
+        ({"min": 5, "max": 5}, 5.0, None, False),
+        # ranges of dates and date-times: their spans
+        ({"max": "2023-10"}, "2023-10-31", None, False),
+        ({"max": "2023-10"}, "2023-11-01", None, True),
+        ({"max": "2023-10"}, "2023-11-01", {"tolerance": 1}, False),
+        ({"min": "2022-06", "max": "2022-06"}, "2022-09", {"tolerance": 63}, False),
+        ({"min": datetime.date(2022, 6, 1), "max": "2022-06"}, "2022-09", {"value_type": "date", "tolerance": 62}, True),
+        ({"min": 2020, "max": 2020}, "2020-06", {"value_type": "date"}, False),  # reading 8
+        ({"min": "2024-03-01T18:00", "max": "2024-03-01T18:59"}, "2024-03-01T19:00", None, True),
+        ({"min": "2024-03-01T18:00", "max": "2024-03-01T18:59"}, "2024-03-01T19:00", {"tolerance": 1}, False),
+        ({"min": "2024-03-01T18:00"}, "2024-03-02T19:00+05:00", {"value_type": "datetime"}, False),
+        # a range against another kind: as text, written X..Y
+        ({"min": 100, "max": 300}, "100..300", None, False),
+        ({"min": 2020, "max": 2021}, "2020-06", None, True),  # numbers against a date
+        ({"min": "2020", "max": "2021"}, "2020-06", None, False),  # dates
+    ],
+)
+def test_value_comparison_of_date_times_and_ranges(a, b, predicate, differ):
+    assert values_differ(a, b, predicate) is differ
+    assert values_differ(b, a, predicate) is differ
+
+
+def value_sides_of(values: list, predicate: str = "") -> dict[str, set]:
+    """The sides of the value conflict of one claim whose assertions give `values`."""
+    assertions = ", ".join(f"{{source: s{i % 3 + 1}, stance: affirms, value: {v}}}"
+                           for i, v in enumerate(values))
+    found = conflicts(f"""
+    predicates:
+      - {{id: p{predicate}}}
+    claims:
+      - {{id: c, text: C, predicate: p, assertions: [{assertions}]}}
+    """)
+    return {label: {values[index] for _claim, index in keys}
+            for label, keys in found["value:c"]["sides"].items()}
+
+
+@pytest.mark.parametrize(
+    ("values", "predicate", "expected"),
+    [
+        # "numbers and ranges of numbers: the same bounds as decimals"; the smallest
+        # canonical text labels the side (reading 1)
+        (["5.0", "{min: 5, max: 5}", "5", "7"], "",
+         {"5": {"5.0", "{min: 5, max: 5}", "5"}, "7": {"7"}}),
+        # "dates ... and their ranges: the same span"
+        (["2024-03", "{min: 2024-03-01, max: 2024-03-31}", "2024-04"], "",
+         {"2024-03": {"2024-03", "{min: 2024-03-01, max: 2024-03-31}"}, "2024-04": {"2024-04"}}),
+        # "while `19:00` and `19:00:00` are not" one value, though they agree
+        (["2024-03-01T19:00", "2024-03-01T19:00:00", "2024-03-01T20:00"], "",
+         {"2024-03-01T19:00": {"2024-03-01T19:00"}, "2024-03-01T19:00:00": {"2024-03-01T19:00:00"},
+          "2024-03-01T20:00": {"2024-03-01T20:00"}}),
+        # one instant written in two offsets is one value
+        (["'2024-03-01T19:00+02:00'", "2024-03-01T17:00Z", "2024-03-01T18:00Z"], "",
+         {"2024-03-01T17:00Z": {"'2024-03-01T19:00+02:00'", "2024-03-01T17:00Z"},
+          "2024-03-01T18:00Z": {"2024-03-01T18:00Z"}}),
+        # canonical labels of ranges
+        (["{min: 100, max: 300}", "310", "{min: 500}", "{max: 90}"], "",
+         {"100..300": {"{min: 100, max: 300}"}, "310": {"310"}, "500..": {"{min: 500}"},
+          "..90": {"{max: 90}"}}),
+        # other values stand together when equal as compared; kinds that agree as text too
+        (["Caracas", "' caracas '", "Quito", "true", "'TRUE'", "false"], "",
+         {" caracas ": {"Caracas", "' caracas '"}, "Quito": {"Quito"},
+          "TRUE": {"true", "'TRUE'"}, "false": {"false"}}),
+        # joined step by step (reading 2): '1' and '1.0' differ as texts but share a side
+        (["'1'", "1", "1.0", "'1.0'", "2"], "",
+         {"1": {"'1'", "1", "1.0", "'1.0'"}, "2": {"2"}}),
+        # a declared text type: 5 and 5.0 are different texts
+        (["'5'", "'5.0'"], ", value_type: text", {"5": {"'5'"}, "5.0": {"'5.0'"}}),
+        # within tolerance but not one value: separate sides
+        (["{min: 100, max: 300}", "310", "311"], ", tolerance: 10",
+         {"100..300": {"{min: 100, max: 300}"}, "311": {"311"}}),
+    ],
+)
+def test_value_sides_are_one_per_value(values, predicate, expected):
+    assert value_sides_of(values, predicate) == expected
+
+
+def test_undeclared_text_that_reads_as_a_date_time_compares_as_an_instant():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, value: '2024-03-01T20:00+01:00'}
+          - {source: s2, stance: affirms, value: '2024-03-01T19:00Z'}
+    """)
+    assert found == {}
+
+
+# --- format version 2: §4.5 own voice and interest -----------------------------------
+
+
+def test_a_relay_on_two_sides_is_no_self_contradiction():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, date: 2020}
+          - {source: s1, stance: denies, via: [s2], date: 2021}
+          - {source: s3, stance: denies}
+    """)
+    conflict = found["contradiction:c"]
+    assert sides(conflict) == {"supports": {("c", 0)}, "opposes": {("c", 1), ("c", 2)}}
+    assert conflict["self_contradicting_sources"] == []
+    assert conflict["reversal"] is False
+    assert conflict["assertions"][("c", 1)].own_voice is False
+    assert conflict["assertions"][("c", 0)].own_voice is True
+    assert conflict["independent_origins"] == {"supports": 1, "opposes": 2}
+    # the version 1 reading counted the relayed denial too
+    assert side_facts(conflict["sides"], conflict["assertions"], own_voice_only=False)[:2] == (["s1"], True)
+
+
+def test_a_reversal_pairs_own_voice_assertions_only():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, date: 2020}
+          - {source: s1, stance: denies, via: [s2], date: 2021}
+          - {source: s1, stance: doubts}
+    """)
+    conflict = found["contradiction:c"]
+    assert conflict["self_contradicting_sources"] == ["s1"]
+    assert conflict["reversal"] is False  # the own-voice doubt has no date
+
+
+def test_own_voice_on_two_exclusive_sides_counts_a_relay_does_not():
+    text = """
+    claims:
+      - {id: a, text: A, assertions: [{source: s1, stance: affirms%s}]}
+      - {id: b, text: B, assertions: []}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b}
+      - {id: x, kind: exclusive, claims: [a, b]}
+    """
+    assert conflicts(text % "")["exclusive:x"]["self_contradicting_sources"] == ["s1"]
+    assert conflicts(text % ", via: [s2]")["exclusive:x"]["self_contradicting_sources"] == []
+
+
+def test_a_source_that_relays_a_differing_value_is_no_self_contradiction():
+    found = conflicts("""
+    claims:
+      - id: c
+        text: C
+        assertions:
+          - {source: s1, stance: affirms, value: 5}
+          - {source: s1, stance: affirms, value: 7, via: [s2, s3]}
+    """)
+    conflict = found["value:c"]
+    assert conflict["self_contradicting_sources"] == []
+    assert conflict["assertions"][("c", 1)].origin == "s3"
+
+
+INTEREST = """
+sources:
+  - {id: gov, name: Gov, represents: [v]}
+  - {id: both, name: Both, represents: [v, w]}
+  - {id: other, name: Other}
+entities:
+  - {id: v, name: V}
+  - {id: w, name: W}
+claims:
+  - {id: fav, text: F, favours: [v], assertions: %s}
+  - {id: harm, text: H, harms: [v], assertions: %s}
+  - {id: fav-w, text: FW, subject: v, favours: [w], harms: [], assertions: %s}
+  - {id: plain, text: P, subject: w, object: v, favours: [], assertions: %s}
+  - {id: mixed, text: M, favours: [v], harms: [w], assertions: %s}
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "stance", "interest", "self_interested"),
+    [
+        ("fav", "gov", "affirms", "self-serving", True),
+        ("fav", "gov", "denies", "against-interest", False),
+        ("fav", "gov", "doubts", "against-interest", False),
+        ("fav", "other", "affirms", None, False),
+        ("harm", "gov", "affirms", "against-interest", False),
+        ("harm", "gov", "denies", "self-serving", True),
+        ("harm", "gov", "doubts", "self-serving", True),
+        # the claim names favours: its subject v no longer makes gov self-interested (reading 9)
+        ("fav-w", "gov", "affirms", None, False),
+        ("fav-w", "both", "denies", "against-interest", False),
+        # the claim names neither (an empty list names none): undirected
+        ("plain", "gov", "affirms", None, True),
+        ("plain", "gov", "denies", None, True),
+        ("plain", "other", "affirms", None, False),
+        # self-serving is tried first: "otherwise it is against interest"
+        ("mixed", "both", "affirms", "self-serving", True),
+        ("mixed", "both", "denies", "self-serving", True),
+    ],
+)
+def test_interest_from_the_claim_and_the_parties_a_source_represents(claim, source, stance,
+                                                                      interest, self_interested):
+    claims = ["fav", "harm", "fav-w", "plain", "mixed"]
+    mine = f"[{{source: {source}, stance: {stance}}}, {{source: other, stance: "
+    mine += "denies}]" if stance == "affirms" else "affirms}]"
+    corpus = yaml.safe_load(textwrap.dedent(INTEREST) % tuple(
+        mine if c == claim else "[]" for c in claims))
+    facts = oracle_conflicts(corpus)[f"contradiction:{claim}"]["assertions"][(claim, 0)]
+    assert (facts.interest, facts.self_interested) == (interest, self_interested)
+
+
+def test_interest_is_of_the_claim_made_on_not_the_one_support_reaches():
+    corpus = yaml.safe_load(textwrap.dedent("""
+    sources:
+      - {id: gov, name: Gov, represents: [v]}
+      - {id: s2, name: Two}
+    entities:
+      - {id: v, name: V}
+    claims:
+      - {id: a, text: A, assertions: [{source: gov, stance: affirms}]}
+      - {id: b, text: B, favours: [v], assertions: [{source: s2, stance: denies}]}
+    rules:
+      - {id: r1, kind: implies, if: a, then: b}
+    """))
+    facts = oracle_conflicts(corpus)["contradiction:b"]["assertions"]
+    assert (facts[("a", 0)].interest, facts[("a", 0)].self_interested) == (None, False)
+
+
 # --- the generator ---------------------------------------------------------------------
 
 
@@ -960,3 +1374,14 @@ def test_generated_corpora_round_trip_through_yaml_and_the_oracle_runs(corpus):
     for conflict_id, conflict in found.items():
         assert conflict["id"] == conflict_id
         assert all(conflict["sides"].values())
+
+
+@pytest.mark.parametrize(("kind", "group"), [(kind, group) for kind, groups in SPELLINGS.items()
+                                             for group in groups])
+def test_the_generators_respellings_are_one_value(kind, group):
+    for value_type in (kind, None):
+        for value in group:
+            if isinstance(value, dict):  # a valid range: min no later than max
+                low, high = extent(value, value_kind(value, value_type), bare_year_number=False)
+                assert low is None or high is None or low <= high
+            assert all(one_value(value, other, value_type) for other in group), (value, value_type)

@@ -158,3 +158,99 @@ def test_an_empty_corpus_page_runs_its_script(tmp_path):
     page = tmp_path / "empty.html"
     page.write_text(render_html(analyze([write_corpus(tmp_path / "empty", "claims: []\n")])), encoding="utf-8")
     assert body_of(dump_dom(tmp_path, page, "#select=nothing")).get("data-ready") == "1"
+
+
+# --- layout, measured in the browser at 1400 and 800 px -------------------------------------
+
+#: run after the page's own script: what overlaps or overflows, as JSON on <body data-layout>
+MEASURE = r"""
+<script>
+(function () {
+  var problems = [];
+  var text = function (el) { var r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); };
+  var name = function (el) { return (el.textContent || "").trim().slice(0, 40); };
+  // a card's cells: their text stays inside them, and two cells' texts never touch
+  document.querySelectorAll(".side tr").forEach(function (row) {
+    var last = null;
+    Array.prototype.forEach.call(row.children, function (cell) {
+      var box = cell.getBoundingClientRect(), t = text(cell);
+      if (!t.width) { return; }
+      if (t.right > box.right + 0.5 || t.left < box.left - 0.5) { problems.push("overflows its cell: " + name(cell)); }
+      if (last && t.left - last.right < 4) { problems.push("runs into the cell before it: " + name(cell)); }
+      last = t;
+    });
+  });
+  // the timeline: no two items of a row overlap, and each stays on its row's track
+  var items = 0;
+  document.querySelectorAll(".tl-track").forEach(function (track) {
+    var area = track.getBoundingClientRect();
+    var boxes = Array.prototype.map.call(track.querySelectorAll(".tl-item"), function (el) { items += 1; return [el, el.getBoundingClientRect()]; });
+    boxes.forEach(function (a, i) {
+      if (a[1].left < area.left - 1 || a[1].right > area.right + 1) { problems.push("off its track: " + name(a[0])); }
+      boxes.slice(i + 1).forEach(function (b) {
+        var x = Math.min(a[1].right, b[1].right) - Math.max(a[1].left, b[1].left);
+        var y = Math.min(a[1].bottom, b[1].bottom) - Math.max(a[1].top, b[1].top);
+        if (x > 0.5 && y > 0.5) { problems.push("overlap: " + name(a[0]) + " / " + name(b[0])); }
+      });
+    });
+  });
+  var ticks = Array.prototype.map.call(document.querySelectorAll(".tl-tick"), function (el) { return el.getBoundingClientRect(); });
+  ticks.forEach(function (t, i) { if (i && t.left < ticks[i - 1].right + 4) { problems.push("axis labels meet"); } });
+  var claims = Array.prototype.map.call(document.querySelectorAll(".tl-row[data-claim] .tl-claim"), function (el) {
+    return el.getBoundingClientRect().height > 0 ? el.textContent.trim() : "";
+  });
+  if (document.documentElement.scrollWidth > window.innerWidth + 1) { problems.push("the page scrolls sideways"); }
+  document.body.setAttribute("data-layout", JSON.stringify({problems: problems.slice(0, 20), items: items, ticks: ticks.length,
+    claims: claims, width: window.innerWidth}));
+})();
+</script>
+"""
+
+
+@pytest.fixture(scope="module")
+def crowded_result(tmp_path_factory):
+    from test_html_report import crowded_corpus
+
+    return analyze([write_corpus(tmp_path_factory.mktemp("crowded"), crowded_corpus())])
+
+
+def measure(tmp_path: Path, result, width: int) -> dict:
+    import json
+
+    page = tmp_path / f"measured-{width}.html"
+    page.write_text(render_html(result).replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    done = run_browser(tmp_path, f"--window-size={width},2000", "--dump-dom", page.as_uri())
+    assert done.returncode == 0 and "<body" in done.stdout, done.stderr[-2000:]
+    parser = Elements()
+    parser.feed(done.stdout)
+    body = body_of(parser.elements)
+    assert body.get("data-ready") == "1", body
+    return json.loads(body["data-layout"])
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_cards_and_timeline_lay_out_without_overlaps(crowded_result, tmp_path, width):
+    layout = measure(tmp_path, crowded_result, width)
+    assert layout["width"] == width
+    assert layout["problems"] == [], layout["problems"]
+    assert layout["items"] == 48  # every dated assertion drawn
+    assert layout["ticks"] >= 2
+    assert sorted(layout["claims"]) == ["gaza-rocket-misfire-hit-al-ahli-hospital", "israeli-strike-hit-al-ahli-hospital"]
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_the_seed_report_lays_out_without_overlaps(seed, tmp_path, width):
+    layout = measure(tmp_path, seed, width)
+    assert layout["problems"] == [], layout["problems"]
+    assert layout["items"] == sum(1 for a in seed.corpus.assertions() if a.date is not None)
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_screenshots_at_both_widths(crowded_result, tmp_path, width):
+    page = tmp_path / "crowded.html"
+    page.write_text(render_html(crowded_result), encoding="utf-8")
+    shot = tmp_path / f"crowded-{width}.png"
+    done = run_browser(tmp_path, f"--screenshot={shot}", f"--window-size={width},2400", page.as_uri())
+    assert done.returncode == 0 and shot.exists(), done.stderr[-2000:]
+    assert png_size(shot) == (width, 2400)
+    assert shot.stat().st_size > 50_000  # drawn, not a blank page

@@ -111,7 +111,7 @@ def test_an_internal_error_is_one_line_and_exit_2(tmp_path):
     """A bug (simulated by breaking the engine) prints what failed and how to report it."""
     script = (
         "import claimcheck.engine as e\n"
-        "def broken(corpus): raise ZeroDivisionError('simulated')\n"
+        "def broken(*args, **kwargs): raise ZeroDivisionError('simulated')\n"
         "e.find_conflicts = broken\n"
         "import claimcheck.analysis as a; a.find_conflicts = broken\n"
         "import sys; sys.argv = ['claimcheck', 'check', '--no-cache', sys.argv[1]]\n"

@@ -195,3 +195,18 @@ def test_schema_command_prints_them(tmp_path):
     wrong = run("schema", "sarif")
     assert wrong.exit_code == 2
     assert "'sarif' is not one of" in wrong.stderr
+
+
+def test_summary_names_which_conflicts_each_count_covers():
+    """conflicts_by_severity counted open conflicts while conflicts_by_kind counted all of
+    them: the new names say which, and the old one stays (deprecated) within version 1."""
+    summary = json.loads(run("check", REPO / "corpus", "--format", "json").stdout)["summary"]
+    assert summary["open_conflicts_by_severity"] == {"warning": 3}
+    assert summary["all_conflicts_by_severity"] == {"error": 1, "warning": 3}  # the acknowledged error too
+    assert sum(summary["all_conflicts_by_severity"].values()) == sum(summary["conflicts_by_kind"].values()) == summary["conflicts"]
+    assert summary["conflicts_by_severity"] == summary["open_conflicts_by_severity"]
+    fields = output_schema()["$defs"]["summary"]["properties"]
+    assert fields["conflicts_by_severity"]["deprecated"] is True
+    assert "open_conflicts_by_severity" in fields["conflicts_by_severity"]["description"]
+    for name in ("open_conflicts_by_severity", "all_conflicts_by_severity", "conflicts_by_kind", "conflicts_by_status"):
+        assert fields[name]["description"], name

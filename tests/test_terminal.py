@@ -174,3 +174,21 @@ def test_no_colors_on_a_dumb_terminal(screen, result):
     plain, colored = screen.run("TERM=dumb claimcheck conflicts corpus")
     assert "exclusive:withdraw-or-stay" in plain
     assert not ANSI.search(colored), f"colors on a dumb terminal:\n{colored!r}"
+
+
+def test_brief_is_one_aligned_line_per_conflict(screen, result):
+    plain, colored = screen.run("claimcheck conflicts corpus --format brief")
+    shown = [c for c in result.conflicts if c.status != "resolved"]
+    lines = [line for line in plain.splitlines() if re.search(r"\s(contradiction|exclusive|value|conflicts-with):\S+$", line)]
+    assert [line.split()[-1] for line in lines] == sorted((c.id for c in shown), key=lambda i: (-next(c.severity for c in shown if c.id == i), i))
+    assert len({line.rindex(" ") for line in lines}) == 1  # the ids start in one column
+    assert ANSI.search(colored), "no colors at a terminal"
+    plain, colored = screen.run("claimcheck conflicts corpus --format brief | cat")
+    assert not ANSI.search(colored), f"colors in a pipe:\n{colored!r}"
+
+
+def test_matrix_keeps_claim_ids_whole(screen, result):
+    plain, _ = screen.run("claimcheck matrix corpus")
+    for claim in result.corpus.claims:
+        assert re.search(rf"^{re.escape(claim)}\s", plain, re.M), f"{claim} is not whole on screen:\n{plain}"
+    assert "…" not in plain

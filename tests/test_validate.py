@@ -785,3 +785,56 @@ def test_messages_say_the_fix_that_works(tmp_path, text, needle, code, words):
     for word in words:
         assert word in found[0].message
     assert "quote it" not in found[0].message
+
+
+# --- one run reports everything (issue #25: findings that hid others) -----------------------
+
+
+def test_a_claim_with_an_error_still_has_its_references_checked(tmp_path):
+    text = """\
+claims:
+  - id: x
+    txt: The thing
+    subject: nobody
+    assertions:
+      - {source: ghost, stance: affirms}
+      - {source: el-pais, stance: affirms, via: [el-pais]}
+"""
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    for name, context in CONTEXT.items():
+        (tmp_path / name).write_text(context, encoding="utf-8")
+    result = analyze([tmp_path])
+    found = [(f.code, f.line, f.column) for f in result.findings if Path(f.file).name == "c.yaml"]
+    assert found == [
+        ("S003", *at(text, "id: x")),
+        ("S004", *at(text, "txt")),
+        ("R002", *at(text, "nobody")),
+        ("R001", *at(text, "ghost")),
+        ("E106", *at(text, "{source: el-pais")),
+    ]
+    assert "x" not in result.corpus.claims  # it still takes no part
+
+
+def test_a_source_named_only_where_something_else_is_wrong_is_not_called_unused(tmp_path):
+    text = """\
+sources:
+  - {id: a, name: A}
+  - {id: b, name: B}
+  - {id: c, name: C}
+  - {id: d, name: D}
+claims:
+  - id: y
+    text: Y
+    assertions:
+      - {source: a, stance: affirms, via: b}
+      - {source: c, stance: affrims}
+"""
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    result = analyze([tmp_path])
+    found = [(f.code, f.line, f.column) for f in result.findings]
+    assert found == [
+        ("I108", *at(text, "{id: d")),
+        ("S002", *at(text, "b}")),
+        ("S005", *at(text, "affrims")),
+    ], [f.message for f in result.findings]
+    assert "write [b]" in result.findings[1].message

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -53,6 +56,18 @@ def test_sources_view_counts_and_leaning(tmp_path):
     assert rows["paper"]["conflicts"] == 1
     # the paper (B) against a self-interested government (F): leans to the paper's side
     assert rows["paper"]["with_leaning"] == 1 and rows["paper"]["leaning_conflicts"] == 1
+
+
+@pytest.mark.parametrize("command", ["sources", "claims", "timeline", "matrix"])
+def test_every_view_draws_its_table(tmp_path, command):
+    root = write_corpus(tmp_path / "c", CORPUS)
+    result = run(command, str(root))
+    assert result.exit_code == 0, result.output
+    assert "talks" in result.stdout or "The Paper" in result.stdout
+    for text in ("claims: []\n", "sources: [{id: a, name: A}]\nclaims:\n  - {id: x, text: X, assertions: []}\n"):
+        empty = write_corpus(tmp_path / "empty", text)
+        result = run(command, str(empty))
+        assert result.exit_code == 0 and "Traceback" not in result.output, result.output
 
 
 def test_claims_about_matches_aliases_fuzzily(tmp_path):
@@ -185,3 +200,78 @@ def test_ids_stay_whole_when_the_table_has_room():
           "conflicts": ["contradiction:talks-were-held-in-oslo"]}], width=80
     )
     assert "contradiction:talks-were-held-in-oslo" in screen
+
+
+def _words_cut(screen: str, whole: set[str]) -> set[str]:
+    """Pieces of ids on screen that are not whole parts of them (a word cut in two)."""
+    shown = {w for line in screen.splitlines() for w in re.split(r"[-:/\s]+", line) if w.isalpha()}
+    return shown - whole
+
+
+def _crowded_rows(n: int = 8) -> list[dict]:
+    stem = "nonconventional-defense-shows-weakness"
+    return [{"id": f"{stem}-{k}", "text": "A misfired rocket launched from inside Gaza hit the hospital courtyard " * 2,
+             "affirms": 12, "denies": 3, "doubts": 0, "conflicts": [f"contradiction:{stem}-{k}", "exclusive:strike-or-rocket"]}
+            for k in range(n)]
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 100, 120, 160, 200])
+def test_claims_view_keeps_conflict_ids_whole_at_every_width(width):
+    from claimcheck.report.views import render_claims
+
+    rows = _crowded_rows()
+    screen = render_claims(rows, width=width)
+    whole = {"nonconventional", "defense", "shows", "weakness", "contradiction", "exclusive", "strike", "or", "rocket",
+             "claim", "text", "conflicts", "claims", *"A misfired rocket launched from inside Gaza hit the hospital courtyard".split()}
+    assert _words_cut(screen, whole) == set(), screen
+    assert max(len(line) for line in screen.splitlines()) <= width
+
+
+def test_timeline_uses_the_width_that_is_there():
+    # each id column was capped at a third of what was left, so at 120 columns ids broke
+    # while the table stopped 12 columns short
+    from claimcheck.report.views import render_timeline
+
+    rows = [{"date": "2023-10-17", "source": "ap", "stance": "affirms", "reversal": False,
+             "claim": "gaza-rocket-misfire-hit-al-ahli-hospital", "conflicts": ["contradiction:gaza-rocket-misfire-hit-al-ahli-hospital"]}]
+    screen = render_timeline(rows, width=115)
+    assert "   gaza-rocket-misfire-hit-al-ahli-hospital   " in screen  # whole: the source needs two columns, not a third
+    assert max(len(line) for line in screen.splitlines()) == 115
+
+
+def _matrix(sources: int) -> dict:
+    ids = [f"source-{k:02d}" for k in range(sources)]
+    claims = ["gaza-rocket-misfire-hit-al-ahli-hospital", "israeli-strike-hit-al-ahli-hospital", "crater-consistent-with-air-strike"]
+    return {"sources": ids, "claims": [
+        {"claim": c, "text": c, "contested": n == 0, "stances": {s: ("affirms", "denies", "doubts")[(k + n) % 3] for k, s in enumerate(ids) if (k + n) % 2}}
+        for n, c in enumerate(claims)
+    ]}
+
+
+@pytest.mark.parametrize("sources", [18, 24, 60])
+def test_matrix_at_80_columns_pages_the_sources_and_keeps_claim_ids(sources):
+    from claimcheck.report.views import render_matrix
+
+    matrix = _matrix(sources)
+    screen = render_matrix(matrix, width=80)
+    lines = screen.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "…" not in screen
+    for row in matrix["claims"]:  # every claim id whole, on every page
+        assert sum(1 for line in lines if line.startswith(row["claim"] + " ")) >= 2
+    headers = [line for line in lines if line.startswith("claim ")]
+    numbers = [int(n) for line in headers for n in line.split()[1:]]
+    assert numbers == list(range(1, sources + 1))  # each source's column once, in order
+    for k, source in enumerate(matrix["sources"], 1):  # and the key names it
+        assert re.search(rf"(^|\s){k}={source}(\s|$)", screen, re.M)
+    stances = [line.split()[1:] for line in lines if line.startswith("gaza-rocket-misfire-hit-al-ahli-hospital ")]
+    symbols = {"affirms": "+", "denies": "−", "doubts": "?", None: "·"}
+    assert [s for page in stances for s in page] == [symbols[matrix["claims"][0]["stances"].get(s)] for s in matrix["sources"]]
+
+
+def test_matrix_is_one_page_where_it_fits():
+    from claimcheck.report.views import render_matrix
+
+    screen = render_matrix(_matrix(22), width=200)
+    assert sum(1 for line in screen.splitlines() if line.startswith("claim ")) == 1
+    assert "sources 1–" not in screen

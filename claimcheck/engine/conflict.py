@@ -13,7 +13,9 @@ class Entry:
 
     assertion: Assertion
     route: object = None  # support.Route for travelled support, None when asserted directly
+    #: self-serving, or (where its claim names no favours/harms) undirected self-interest
     self_interested: bool = False
+    interest: str | None = None  # "self-serving", "against-interest" or None (§4.5)
 
     @property
     def steps(self) -> tuple[tuple[str, str], ...]:
@@ -54,14 +56,17 @@ class Conflict:
 
     @property
     def self_contradicting_sources(self) -> tuple[str, ...]:
-        """Sources that stand on two sides."""
+        """Sources whose own-voice assertions stand on two sides (§4.5): relaying what
+        others said is reporting, not a change of mind."""
         seen: dict[str, int] = {}
         both = set()
         for index, side in enumerate(self.sides):
             for entry in side.entries:
-                source = entry.assertion.source
-                if seen.setdefault(source, index) != index:
-                    both.add(source)
+                a = entry.assertion
+                if a.via and not a.own_voice:
+                    continue
+                if seen.setdefault(a.source, index) != index:
+                    both.add(a.source)
         return tuple(sorted(both))
 
     @property
@@ -70,7 +75,7 @@ class Conflict:
 
     @property
     def reversing_sources(self) -> tuple[str, ...]:
-        """Sources on two sides whose assertions there carry different dates (§4.5)."""
+        """Sources on two sides whose own-voice assertions there carry different dates (§4.5)."""
         return tuple(source for source in self.self_contradicting_sources if self._dates_differ(source))
 
     @property
@@ -79,7 +84,11 @@ class Conflict:
 
     def _dates_differ(self, source: str) -> bool:
         dates_by_side = [
-            {e.assertion.date.text for e in side.entries if e.assertion.source == source and e.assertion.date}
+            {
+                e.assertion.date.text
+                for e in side.entries
+                if e.assertion.source == source and e.assertion.date and e.assertion.own_voice
+            }
             for side in self.sides
         ]
         present = [d for d in dates_by_side if d]

@@ -44,7 +44,7 @@ def clash(corpus: Corpus, labels: list[str], sides: list[list[Candidate]]) -> tu
         entries = []
         for candidate in side:
             if held[position]:
-                entries.append(Entry(candidate.assertion, candidate.route, self_interested(corpus, candidate.assertion)))
+                entries.append(Entry(candidate.assertion, candidate.route, *interest(corpus, candidate.assertion)))
             position += 1
         if entries:
             entries.sort(key=entry_order)
@@ -52,13 +52,31 @@ def clash(corpus: Corpus, labels: list[str], sides: list[list[Candidate]]) -> tu
     return out, severity
 
 
-def self_interested(corpus: Corpus, assertion: Assertion) -> bool:
-    """Does the source speak for the subject or object of the claim it asserts (§3 sources)?"""
+SELF_SERVING = "self-serving"
+AGAINST_INTEREST = "against-interest"
+
+
+def interest(corpus: Corpus, assertion: Assertion) -> tuple[bool, str | None]:
+    """(self_interested, direction) of an assertion (§4.5 Interest): from the claim it is
+    made on and the parties its source `represents`. Where the claim names whom it
+    `favours` or `harms`, an assertion is self-serving or against interest; where it names
+    neither, self-interested (undirected) when the source speaks for the claim's subject
+    or object."""
     source = corpus.sources.get(assertion.source)
     if source is None or not source.represents:
-        return False
+        return False, None
     claim = corpus.claims[assertion.claim]
+    if claim.favours or claim.harms:
+        parties = source.represents
+        favoured = not set(claim.favours).isdisjoint(parties)
+        harmed = not set(claim.harms).isdisjoint(parties)
+        affirms = assertion.stance == "affirms"
+        if (favoured and affirms) or (harmed and not affirms):
+            return True, SELF_SERVING
+        if (harmed and affirms) or (favoured and not affirms):
+            return False, AGAINST_INTEREST
+        return False, None
     parties = {claim.subject} if claim.subject else set()
     if isinstance(claim.object, str):
         parties.add(claim.object)
-    return not parties.isdisjoint(source.represents)
+    return not parties.isdisjoint(source.represents), None

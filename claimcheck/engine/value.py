@@ -1,88 +1,26 @@
 """§4.3 value: overlapping assertions that affirm a claim directly but give different values.
 
-Values are compared by the predicate's `value_type` where declared, else pairwise by what
-YAML typed them as; each value is sorted into a class (number, date, boolean, entity,
-text) with a key for comparing within its class and a canonical text for comparing
-across classes. An assertion takes part when, among the assertions overlapping it, some
-value lies beyond the tolerance (numbers, dates) or differs (the rest): the smallest and
-largest key of the overlapping ones tell, so no pair is ever enumerated.
+Each value is sorted into a class (number, date, datetime, boolean, entity, text) with a
+key for comparing within its class and a canonical text for comparing across classes
+(`claimcheck.values`). An assertion takes part when, among the assertions overlapping it,
+some value differs from it: the largest low end and smallest high end of the overlapping
+extents (or, for the other classes, the smallest and largest key) tell, so no pair is
+ever enumerated.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
-import re
-import unicodedata
 from decimal import Decimal
 from typing import Iterator
 
-from ..dates import parse_date
-from ..model import Assertion, Corpus, DateSpan, ERROR, Predicate
+from ..model import Assertion, Corpus, ERROR, Predicate
+from ..values import EXTENTS, canonical_text, classify, normalize_text, tolerance_in_units, value_key
 from .conflict import Conflict, Entry, Side, build_conflict, entry_order
 from .overlap import overlap_extremes
-from .sides import self_interested
+from .sides import interest
 
 KIND = "value"
 _ZERO = Decimal(0)
-
-
-def canonical_text(value) -> str:
-    """How a value reads when compared as text (§4.3)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-#: Unicode's White_Space property (Python's str.split also splits on U+001C–U+001F)
-_WHITE_SPACE = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
-
-
-def normalize_text(text: str) -> str:
-    """NFC, full case folding, trimmed, inner white space collapsed (§4.3)."""
-    return _WHITE_SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip(" ")
-
-
-def classify(value, value_type: str | None):
-    """(class, key) for comparing within a class; None when the value cannot take part."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return "text", normalize_text(canonical_text(value))  # .inf, .nan: no decimal to compare
-    if value_type is None:
-        if isinstance(value, bool):
-            return "boolean", value
-        if isinstance(value, (int, float)):
-            return "number", Decimal(canonical_text(value))
-        if isinstance(value, _dt.date) or isinstance(value, str):
-            span = parse_date(value, allow_year_number=False) if not isinstance(value, str) or _looks_like_date(value) else None
-            if isinstance(span, DateSpan):
-                return "date", (span.first, span.last)
-        return "text", normalize_text(canonical_text(value))
-    if value_type == "number":
-        return "number", Decimal(canonical_text(value))
-    if value_type == "date":
-        span = parse_date(value)
-        return ("date", (span.first, span.last)) if isinstance(span, DateSpan) else None
-    if value_type == "boolean":
-        return "boolean", value
-    if value_type == "entity":
-        return "entity", value
-    return "text", normalize_text(canonical_text(value))
-
-
-def value_key(value_type: str | None, value) -> tuple:
-    """What tells values apart for classifying them once: by type (True == 1) and, for
-    floats, as written (0.0 == -0.0, but reads "-0.0")."""
-    return (value_type, float, repr(value)) if type(value) is float else (value_type, type(value), value)
-
-
-def _looks_like_date(text: str) -> bool:
-    return len(text) in (4, 7, 10) and text[:4].isdigit()
 
 
 def value_of(assertion: Assertion, corpus: Corpus):
@@ -156,11 +94,14 @@ def _group_conflict(corpus, cid, predicate, assertions, about, seen: dict) -> Co
     kept = [row for row, keep in zip(rows, held) if keep]
     by_side: dict[tuple, list[Entry]] = {}
     for row, side in zip(kept, _side_keys(kept)):
-        by_side.setdefault(side, []).append(Entry(row[0], None, self_interested(corpus, row[0])))
+        by_side.setdefault(side, []).append(Entry(row[0], None, *interest(corpus, row[0])))
     sides = []
     for key in sorted(by_side, key=lambda k: (k[0], _sortable(k[1]))):
         entries = sorted(by_side[key], key=entry_order)
-        sides.append(Side(canonical_text(value_of(entries[0].assertion, corpus)), tuple(entries)))
+        # one value may be written several ways (5 and 5.0): the smallest text labels it,
+        # whatever the order of the assertions
+        label = min(canonical_text(value_of(e.assertion, corpus)) for e in entries)
+        sides.append(Side(label, tuple(entries)))
     return build_conflict(cid, KIND, ERROR, sides, (), about)
 
 
@@ -199,19 +140,15 @@ def _differing(rows, tolerance) -> list[bool]:
     for cls in classes:
         members = [i for i, r in enumerate(rows) if r[2] == cls]
         items_spans = [spans[i] for i in members]
-        if cls == "number":
-            extremes = overlap_extremes([(lo, hi, rows[i][3]) for (lo, hi), i in zip(items_spans, members)], items_spans)
-            for i, ext in zip(members, extremes):
-                v = rows[i][3]
-                if ext is not None and (ext[1] - v > tolerance or v - ext[0] > tolerance):
-                    held[i] = True
-        elif cls == "date":
-            starts = overlap_extremes([(lo, hi, rows[i][3][0]) for (lo, hi), i in zip(items_spans, members)], items_spans)
-            ends = overlap_extremes([(lo, hi, rows[i][3][1]) for (lo, hi), i in zip(items_spans, members)], items_spans)
-            for i, s, e in zip(members, starts, ends):
+        if cls in EXTENTS:
+            # the latest low end among the overlapping, and the earliest high end: past
+            # the tolerance above this extent, or below it
+            limit = tolerance_in_units(cls, tolerance)
+            lows = overlap_extremes([(lo, hi, rows[i][3][0]) for (lo, hi), i in zip(items_spans, members)], items_spans)
+            highs = overlap_extremes([(lo, hi, rows[i][3][1]) for (lo, hi), i in zip(items_spans, members)], items_spans)
+            for i, low, high in zip(members, lows, highs):
                 first, last = rows[i][3]
-                # the latest start after this span ends, or the earliest end before it starts
-                if (s is not None and s[1] - last > tolerance) or (e is not None and first - e[0] > tolerance):
+                if (low is not None and low[1] - last > limit) or (high is not None and first - high[0] > limit):
                     held[i] = True
         else:
             rank = {k: n for n, k in enumerate(sorted({rows[i][3] for i in members}, key=_sortable))}

@@ -13,11 +13,14 @@ found, and each claim looks less supported than the proposition is.
 
 How to fix: if they say the same, merge them (move the assertions to one claim and
 delete the other), or keep both and add an `equivalent` rule. If they say different
-things (another date, a negation), reword one so the difference shows, or relate them
-with a rule. A pair that a rule names together (any kind), or that implies chains link
+things (a negation, another word for a place), reword one so the difference shows, or
+relate them with a rule. A pair that a rule names together (any kind), or that implies chains link
 both ways, is taken as known and not reported; so is a pair whose claims name different
 subjects (they are about different entities, however alike their wording, as in
-imported data: "population of Springfield, IL" and "... MA").
+imported data: "population of Springfield, IL" and "... MA"). Texts that differ in their
+numbers are told apart too, however alike the rest, as I103 tells names apart: "3 killed"
+and "5 killed", "Population2004 of Abha" and "Population2006 of Abha" are different
+claims (`116,000` and `116000` are one number: punctuation goes first).
 
     claims:
       - id: maduro-met-advisers
@@ -34,6 +37,7 @@ The search is blocked (see `claimcheck/lint/_text.py`): 100,000 claims take seco
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -76,6 +80,14 @@ def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     yield from _pairs(corpus, sorted(claims.values(), key=_by_id), threshold, related)
 
 
+#: a number in a normalised text (its punctuation gone: `116,000` is `116000`)
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbers(text: str) -> list[str]:
+    return sorted(_NUMBER.findall(text))
+
+
 def _pairs(corpus: Corpus, claims: list[Claim], threshold: float, related) -> Iterator[Finding]:
     """Near-duplicates among these claims (by id); `related(a, b)` tells pairs known not to be."""
     by_text: dict[str, list[str]] = {}
@@ -105,7 +117,7 @@ def _pairs(corpus: Corpus, claims: list[Claim], threshold: float, related) -> It
     hits = similar_pairs(texts, threshold, keyed=keyed)
     for i, j, score in sorted(hits, key=lambda hit: sorted((groups[hit[0]][0], groups[hit[1]][0]))):
         a, b = sorted((groups[i][0], groups[j][0]))
-        if b not in reported and not related(a, b):
+        if b not in reported and not related(a, b) and _numbers(texts[i]) == _numbers(texts[j]):
             reported.add(b)
             yield _finding(corpus, a, b, f"reads almost like claim '{a}' (similarity {score:.0f}%)")
 

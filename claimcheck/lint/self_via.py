@@ -18,6 +18,7 @@ How to fix: remove the source's own id from `via`. When the source is the origin
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from ..findings import Finding, assertion_key
 from ..model import Corpus
@@ -29,14 +30,14 @@ SEVERITY = "error"
 
 
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
-    for claim in corpus.claims.values():
-        for assertion in claim.assertions:
-            if assertion.source in assertion.via:
-                yield finding(
-                    CODE,
-                    f"source '{assertion.source}' is listed in its own via [{', '.join(assertion.via)}]; "
-                    f"via names where it got the claim from, so remove '{assertion.source}' "
-                    f"(leave via out when the source is the origin)",
-                    assertion.pos,
-                    ("claims", assertion.claim, "assertions", assertion_key(assertion.source, assertion.index), "via"),
-                )
+    # assertions with other errors too: one run reports every mistake
+    for assertion in chain(corpus.assertions(), corpus.unusable_assertions):
+        if assertion.source in assertion.via:
+            yield finding(
+                CODE,
+                f"source '{assertion.source}' is listed in its own via [{', '.join(assertion.via)}]; "
+                f"via names where it got the claim from, so remove '{assertion.source}' "
+                f"(leave via out when the source is the origin)",
+                assertion.pos,
+                ("claims", assertion.claim, "assertions", assertion_key(assertion.source, assertion.index), "via"),
+            )

@@ -40,21 +40,22 @@ SEVERITY = "info"
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     if not corpus.claims:
         return  # a register checked on its own, or a corpus not yet written
-    unused = set(corpus.entities)
+    unused = set(corpus.entities) - corpus.mentioned  # named where something else is wrong
     for source in corpus.sources.values():
         unused.difference_update(source.represents)
     for claims in claim_chunks(corpus):  # until every entity is seen used: often early
         if not unused:
             return
         unused.difference_update([claim.subject for claim in claims])
+        unused.difference_update([entity for claim in claims for entity in claim.favours + claim.harms])
         unused.difference_update([claim.object for claim in claims if isinstance(claim.object, str)])
         unused.difference_update([a.value for claim in claims for a in claim.assertions if isinstance(a.value, str)])
     for entity_id in sorted(unused):
         entity = corpus.entities[entity_id]
         yield finding(
             CODE,
-            f"entity '{entity_id}' is not used: no claim has it as subject or object, no "
-            f"assertion as value, and no source represents it",
+            f"entity '{entity_id}' is not used: no claim has it as subject, object, in favours or "
+            f"harms, no assertion as value, and no source represents it",
             entity.pos,
             ("entities", entity_id),
         )

@@ -37,7 +37,7 @@ SEVERITY = "info"
 def check(corpus: Corpus, options: dict) -> Iterator[Finding]:
     if not corpus.claims:
         return  # a register checked on its own, or a corpus not yet written
-    unused = set(corpus.sources)
+    unused = set(corpus.sources) - corpus.mentioned  # named where something else is wrong
     for claims in claim_chunks(corpus):  # until every source is seen used: often early
         unused.difference_update([a.source for claim in claims for a in claim.assertions])
         unused.difference_update([s for claim in claims for a in claim.assertions for s in a.via])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
 from collections import Counter
 
 from .. import __version__
@@ -11,16 +9,9 @@ from ..analysis import Result
 from ..engine import Conflict
 from ..engine.conflict import Entry
 from ..findings import Finding
+from ..values import json_value
 
 SCHEMA_VERSION = 1
-
-
-def json_value(value):
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return repr(value)
-    return value
 
 
 def entry_dict(entry: Entry) -> dict:
@@ -38,6 +29,8 @@ def entry_dict(entry: Entry) -> dict:
         "origin": a.origin,
         "chain": list(entry.chain),
         "self_interested": entry.self_interested,
+        "interest": entry.interest,
+        "withdrawn": a.withdrawn.text if a.withdrawn else None,
         "quote": a.quote,
         "file": a.pos.file,
         "line": a.pos.line,
@@ -77,6 +70,7 @@ def conflict_dict(conflict: Conflict, resolution=None, assessment=None) -> dict:
             "note": resolution.note,
             "by": resolution.by,
             "date": resolution.date.text if resolution.date else None,
+            "ratings": {r.claim: r.rating for r in resolution.ratings},
         }
     return out
 
@@ -97,6 +91,7 @@ def summary(result: Result, conflicts: list[Conflict] | None = None) -> dict:
     conflicts = result.conflicts if conflicts is None else conflicts
     corpus = result.corpus
     open_ = [c for c in conflicts if c.status == "open"]
+    by_severity = _count(c.severity_name for c in open_)
     return {
         "files": len(result.files),
         "sources": len(corpus.sources),
@@ -106,7 +101,10 @@ def summary(result: Result, conflicts: list[Conflict] | None = None) -> dict:
         "rules": len(corpus.rules),
         "conflicts": len(conflicts),
         "open_conflicts": len(open_),
-        "conflicts_by_severity": _count(c.severity_name for c in open_),
+        "open_conflicts_by_severity": by_severity,
+        "all_conflicts_by_severity": _count(c.severity_name for c in conflicts),
+        # deprecated (schema_version 1 keeps it): the open ones, unlike the _by_kind and _by_status beside it
+        "conflicts_by_severity": dict(by_severity),
         "conflicts_by_kind": _count(c.kind for c in conflicts),
         "conflicts_by_status": _count(c.status for c in conflicts),
         "findings": len(result.findings),
@@ -127,6 +125,7 @@ def document(result: Result, conflicts: list[Conflict] | None = None, baseline=N
     out = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "claimcheck", "version": __version__},
+        "as_of": result.as_of.text if result.as_of else None,
         "conflicts": [conflict_dict(c, resolutions.get(c.id), result.assessments.get(c.id)) for c in conflicts],
         "findings": [finding_dict(f) for f in result.findings],
         "summary": summary(result, conflicts),

@@ -24,12 +24,13 @@ from ..analysis import Result
 from ..engine import KINDS
 from ..graph import Graph, Node, build_graph
 from ..model import SEVERITY_NAMES, SEVERITY_ORDER, SEVERITY_RANK
+from ..plural import count, noun
 from .data import document, json_value
 from .escape import printable
 from .graph import RULE_COLOR, STANCE_COLOR, VIA_COLOR, plain, wrap
-from .words import describe
+from .words import AGAINST_INTEREST_MARK, INTEREST_LEGEND, SELF_SERVING_MARK, describe
 
-SELF_INTERESTED = "⚑"
+SELF_INTERESTED = SELF_SERVING_MARK
 SEVERITY_COLOR = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}
 STATUSES = ("open", "acknowledged", "resolved")
 
@@ -78,19 +79,19 @@ def _json_for_script(data) -> str:
 
 def _title(doc: dict) -> str:
     n = doc["summary"]["conflicts"]
-    return f"claimcheck report: {n} conflict{'s' if n != 1 else ''}"
+    return f"claimcheck report: {count(n, 'conflict')}"
 
 
 def _lede(doc: dict) -> str:
     s = doc["summary"]
     open_ = s["open_conflicts"]
-    detail = ", ".join(f"{n} {name}" for name, n in sorted(s["conflicts_by_severity"].items(), key=lambda kv: -SEVERITY_RANK[kv[0]]))
-    line = f"{s['conflicts']} conflict{'s' if s['conflicts'] != 1 else ''}"
+    detail = ", ".join(f"{n} {name}" for name, n in sorted(s["open_conflicts_by_severity"].items(), key=lambda kv: -SEVERITY_RANK[kv[0]]))
+    line = count(s["conflicts"], "conflict")
     if open_:
         line += f" ({open_} open: {detail})"
     return (
-        f"{line} among {s['claims']} claims and {s['assertions']} assertions from {s['sources']} sources, "
-        f"{s['rules']} rules, {s['files']} file{'s' if s['files'] != 1 else ''}; {s['findings']} finding{'s' if s['findings'] != 1 else ''}."
+        f"{line} among {count(s['claims'], 'claim')} and {count(s['assertions'], 'assertion')} from {count(s['sources'], 'source')}, "
+        f"{count(s['rules'], 'rule')}, {count(s['files'], 'file')}; {count(s['findings'], 'finding')}."
     )
 
 
@@ -110,7 +111,7 @@ def _summary(doc: dict) -> str:
     severities = SEVERITY_ORDER
     return (
         '<section class="summary" aria-label="Summary">'
-        + group("Open conflicts by severity", s["conflicts_by_severity"], severities, "sev")
+        + group("Open conflicts by severity", s["open_conflicts_by_severity"], severities, "sev")
         + group("Conflicts by kind", s["conflicts_by_kind"], KINDS, "kind")
         + group("Conflicts by status", s["conflicts_by_status"], STATUSES, "status")
         + group("Findings", s["findings_by_severity"], severities, "sev")
@@ -149,7 +150,7 @@ def _filters(conflicts: list[dict], facets: dict, corpus) -> str:
         + select("kind", "Kind", [(k, k) for k in KINDS])
         + select("severity", "Severity", [(s, s) for s in SEVERITY_ORDER])
         + select("status", "Status", [(s, s) for s in STATUSES])
-        + f'<span id="shown" class="muted">{len(conflicts)} of {len(conflicts)} conflicts shown</span>'
+        + f'<span id="shown" class="muted">{len(conflicts)} of {count(len(conflicts), "conflict")} shown</span>'
         + '<button type="button" id="clear">Clear</button>'
         + "</nav>"
     )
@@ -240,7 +241,10 @@ def render_graph_svg(graph: Graph, corpus, conflicts=()) -> str:
             f'<rect width="{node.width}" height="{node.height}" rx="6"/>'
         )
         for k, (line, css) in enumerate(_node_lines(node)):
-            out.append(f'<text class="{css}" x="8" y="{16 + 14 * k}">{esc(line)}</text>')
+            if css == "name":
+                out.append(_source_name(node, line, 16 + 14 * k))
+            else:
+                out.append(f'<text class="{css}" x="8" y="{16 + 14 * k}">{esc(line)}</text>')
         out.append("</g>")
     out.append("</g></svg>")
     return "\n".join(out)
@@ -257,9 +261,24 @@ def _worst_open_severity(graph: Graph, conflicts) -> dict[str, str]:
     return out
 
 
+#: a source's name in its box: up to NAME_FITS characters as they are, up to NAME_SQUEEZED
+#: squeezed to the box's width, longer ones cut, with the whole name as the text's tooltip
+NAME_FITS = 23
+NAME_SQUEEZED = 32
+
+
+def _source_name(node: Node, name: str, y: int) -> str:
+    if len(name) <= NAME_FITS:
+        return f'<text class="name" x="8" y="{y}">{esc(name)}</text>'
+    shown = name if len(name) <= NAME_SQUEEZED else name[: NAME_SQUEEZED - 1].rstrip() + "…"
+    squeeze = f' textLength="{node.width - 16}" lengthAdjust="spacingAndGlyphs"'
+    tip = f"<title>{esc(name)}</title>" if shown != name else ""
+    return f'<text class="name" x="8" y="{y}"{squeeze}>{tip}{esc(shown)}</text>'
+
+
 def _node_lines(node: Node) -> list[tuple[str, str]]:
     if node.kind == "source":
-        return [(wrap(node.label, 22, 1)[0] if node.label.strip() else node.ref, "name"), (f"{node.reliability} · {node.source_kind}", "meta")]
+        return [(plain(node.label) if node.label.strip() else node.ref, "name"), (f"{node.reliability} · {node.source_kind}", "meta")]
     lines = wrap(node.label, 40, 2) or [node.ref]
     return [(line, "text") for line in lines]
 
@@ -312,12 +331,19 @@ def _cut(text: str, limit: int) -> str:
 
 # --- the timeline --------------------------------------------------------------------------
 
-TIMELINE_WIDTH = 1200
+#: lanes are packed for a track this wide (px): what an 800 px window leaves beside the
+#: claim labels. Wider windows spread the items further apart, so labels never meet there.
+TRACK_WIDTH = 540
 LANE_HEIGHT = 22
-MAX_LANES = 24
+CHAR_WIDTH = 6.6  # px per character of an item's label (11 px system-ui), a little generous
+#: the most dated assertions drawn; above it, those that take part in conflicts (the note says so)
+TIMELINE_LIMIT = 600
 
 
 def _timeline_section(result: Result, graph: Graph) -> str:
+    """A row per claim, named on the left, its dated assertions placed by date along the
+    row (as many lanes as they need: none is ever left out unsaid), one axis with a
+    label at each day, week, month or year start that fits."""
     corpus = result.corpus
     dated = sorted(
         (a for a in corpus.assertions() if a.date is not None and a.source in corpus.sources),
@@ -328,95 +354,134 @@ def _timeline_section(result: Result, graph: Graph) -> str:
     if not dated:
         return head + '<p class="muted">No assertion carries a date.</p></section>'
     in_conflict = {e.id for e in graph.edges if e.conflicts}
-    lo, hi = dated[0].date.first, max(a.date.last for a in dated)
+    if not in_conflict and graph.nodes:  # the graph shows only part of a large corpus: ask the conflicts
+        in_conflict = {f"assertion:{e.assertion.claim}/{e.assertion.index}" for c in result.conflicts for side in c.sides for e in side.entries}
+    notes = []
+    if len(dated) > TIMELINE_LIMIT:  # a page of thousands of rows helps no one: say what is left out
+        hot = [a for a in dated if f"assertion:{a.claim}/{a.index}" in in_conflict]
+        which = f"the {len(hot)}" if len(hot) <= TIMELINE_LIMIT else f"the first {TIMELINE_LIMIT} by date of the {len(hot)}"
+        notes.append(f"The corpus has {count(len(dated), 'dated assertion')}: the timeline shows {which} that take part "
+                     "in conflicts (<code>claimcheck timeline</code> lists every one)")
+        dated = hot[:TIMELINE_LIMIT]
+    if undated:
+        notes.append(f"{count(undated, 'undated assertion')} not shown")
+    lo, hi = min(a.date.first for a in dated), max(a.date.last for a in dated)
     span = max(hi - lo + 1, 20)
     pad = max(2, span // 20)
     lo, span = lo - pad, span + 2 * pad
-    left, right = 10, TIMELINE_WIDTH - 10
-    scale = (right - left) / span
 
-    def x_of(day: int) -> float:
-        return round(left + (day - lo) * scale, 1)
+    def at(day: int) -> float:  # percent of the track
+        return round((day - lo) / span * 100, 2)
 
-    lanes: list[float] = []  # where each row is free from
-    items, hidden = [], 0
+    rows: dict[str, list] = {}
     for a in dated:
-        x1 = x_of(a.date.first)
-        x2 = max(x_of(a.date.last + 1), x1 + 6)
+        rows.setdefault(a.claim, []).append(a)
+    out = ['<div class="tl" role="img" aria-label="Timeline of dated assertions, a row per claim">',
+           '<div class="tl-lines" aria-hidden="true">']
+    ticks = _ticks(lo, lo + span - 1, most=int(TRACK_WIDTH // (CHAR_WIDTH * 10 + 24)))  # a date's label and a gap each
+    out += [f'<i style="left:{at(day)}%"></i>' for day, _ in ticks]
+    out.append('</div><div class="tl-row tl-axis"><div class="tl-claim muted">claim</div><div class="tl-track">')
+    # a label starts at its line; one that would run off the end is left out (its line stays),
+    # unless the axis would then have fewer than two labels: then it ends at its line
+    fits = [at(day) / 100 * TRACK_WIDTH + 3 + CHAR_WIDTH * len(text) <= TRACK_WIDTH for day, text in ticks]
+    for (day, text), fit in zip(ticks, fits):
+        if fit or sum(fits) < 2 and (day, text) == ticks[-1]:
+            out.append(f'<span class="tl-tick{"" if fit else " end"}" style="left:{at(day)}%">{esc(text)}</span>')
+    out.append("</div></div>")
+    for claim_id in sorted(rows, key=lambda c: (rows[c][0].date.first, c)):  # in order of first mention
+        out.append(_timeline_row(corpus, claim_id, rows[claim_id], at, in_conflict))
+    out.append("</div>")
+    note = f'<p class="muted">{"; ".join(notes)}.</p>' if notes else ""
+    return head + _TIMELINE_LEGEND + '<div class="graph-wrap">' + "".join(out) + "</div>" + note + "</section>"
+
+
+_TIMELINE_LEGEND = (
+    '<p class="legend"><span><i class="ln" style="background:var(--affirms)"></i>affirms</span>'
+    '<span><i class="ln" style="background:var(--denies)"></i>denies</span>'
+    '<span><i class="ln" style="background:var(--doubts)"></i>doubts</span>'
+    "<span><b>bold</b>: takes part in a conflict</span><span>a wide, pale bar: a date given as a month or a year</span></p>"
+)
+
+
+def _timeline_row(corpus, claim_id: str, assertions: list, at, in_conflict: set[str]) -> str:
+    """One claim's row: its id on the left (the text as its tooltip), its assertions in
+    lanes packed so that no two labels meet at TRACK_WIDTH or wider."""
+    claim = corpus.claims[claim_id]
+    scale = TRACK_WIDTH / 100
+    lanes: list[float] = []  # where each lane is free from (px at TRACK_WIDTH)
+    items = []
+    for a in assertions:
         source = corpus.sources[a.source]
-        label = f"{_cut(source.name, 22)} {a.stance}"
-        label_width = 6.2 * len(label) + 6
-        if x2 - x1 >= label_width + 8:  # a long span (a month, a year) holds its label
-            anchor, text_x, start, end = "start", x1 + 5, x1, x2
-        elif x2 + 4 + label_width <= right:
-            anchor, text_x, start, end = "start", x2 + 4, x1, x2 + 4 + label_width
-        else:  # near the right edge: label on the left
-            anchor, text_x, start, end = "end", x1 - 4, x1 - 4 - label_width, x2
+        label = f"{plain(source.name)} {a.stance}"
+        left, right = at(a.date.first), at(a.date.last + 1)
+        bar = max((right - left) * scale, 6)
+        words = CHAR_WIDTH * len(label)
+        inside = bar >= words + 10  # a long span (a month, a year) holds its label
+        size = bar if inside else bar + 4 + words
+        # near the right end the label goes left of the bar, if it has room there
+        flip = not inside and left * scale + size > TRACK_WIDTH and left * scale + bar - size >= 0
+        start = left * scale + bar - size if flip else left * scale
         lane = next((k for k, free in enumerate(lanes) if free <= start), None)
         if lane is None:
-            if len(lanes) >= MAX_LANES:
-                hidden += 1
-                continue
             lanes.append(0.0)
             lane = len(lanes) - 1
-        lanes[lane] = end + 8
-        items.append((a, x1, x2, lane, label, source, anchor, text_x))
-    axis_y = 26 + len(lanes) * LANE_HEIGHT + 6
-    height = axis_y + 24
-    out = [
-        f'<svg id="timeline-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TIMELINE_WIDTH} {height}" '
-        f'width="{TIMELINE_WIDTH}" height="{height}" role="img" aria-label="Timeline of dated assertions">'
-    ]
-    for day, text in _ticks(lo, lo + span):
-        x = x_of(day)
-        out.append(f'<line class="tick" x1="{x:g}" y1="18" x2="{x:g}" y2="{axis_y:g}"/><text class="tick-label" x="{x + 3:g}" y="{axis_y + 16:g}">{esc(text)}</text>')
-    out.append(f'<line class="axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>')
-    for a, x1, x2, lane, label, source, anchor, text_x in items:
-        y = 24 + lane * LANE_HEIGHT
+        lanes[lane] = start + size + 8
         edge_id = f"assertion:{a.claim}/{a.index}"
-        classes = f"tl-item {a.stance}" + (" in-conflict" if edge_id in in_conflict else "") + (" span" if a.date.last > a.date.first else "")
-        title = f"{a.date.text} · {plain(source.name)} {a.stance} {a.claim}: {plain(corpus.claims[a.claim].text)}"
+        classes = ["tl-item", a.stance] + (["in-conflict"] if edge_id in in_conflict else []) + (["span"] if a.date.last > a.date.first else [])
+        classes += ["flip"] if flip else ["inside"] if inside else []
+        title = f"{a.date.text} · {plain(source.name)} {a.stance} {a.claim}"
         if a.quote:
             title += f" — “{plain(a.quote)}”"
-        out.append(
-            f'<g class="{classes}" data-edge="{esc(edge_id)}"><title>{esc(title)}</title>'
-            f'<rect x="{x1:g}" y="{y:g}" width="{round(x2 - x1, 1):g}" height="14" rx="3"/>'
-            f'<text x="{round(text_x, 1):g}" y="{y + 11:g}" text-anchor="{anchor}">{esc(label)}</text></g>'
-        )
-    out.append("</svg>")
-    notes = []
-    if undated:
-        notes.append(f"{undated} undated assertion{'s' if undated != 1 else ''} not shown")
-    if hidden:
-        notes.append(f"{hidden} more dated assertion{'s' if hidden != 1 else ''} than fit in {MAX_LANES} rows not drawn")
-    note = f'<p class="muted">{esc("; ".join(notes))}.</p>' if notes else ""
-    return head + '<div class="graph-wrap">' + "".join(out) + "</div>" + note + "</section>"
+        place = f"right:{round(100 - right, 2)}%" if flip else f"left:{left}%"
+        width = f"max(6px,{round(right - left, 2)}cqw)"
+        if inside:  # the item is the bar, its label over it
+            items.append(f'<div class="{" ".join(classes)}" data-edge="{esc(edge_id)}" title="{esc(title)}" '
+                         f'style="{place};top:{lane * LANE_HEIGHT}px;width:{width}"><i></i><span>{esc(label)}</span></div>')
+        else:
+            items.append(f'<div class="{" ".join(classes)}" data-edge="{esc(edge_id)}" title="{esc(title)}" '
+                         f'style="{place};top:{lane * LANE_HEIGHT}px"><i style="width:{width}"></i><span>{esc(label)}</span></div>')
+    return (
+        f'<div class="tl-row" data-claim="{esc(claim_id)}"><div class="tl-claim" title="{esc(claim_id + ": " + plain(claim.text))}">'
+        f'<code>{esc(claim_id)}</code></div><div class="tl-track" style="height:{len(lanes) * LANE_HEIGHT + 2}px">'
+        + "".join(items) + "</div></div>"
+    )
 
 
-def _ticks(first: int, last: int) -> list[tuple[int, str]]:
-    """Month starts (or year starts over long spans), at most about a dozen."""
+def _ticks(first: int, last: int, most: int = 7) -> list[tuple[int, str]]:
+    """Tick days and labels between two day ordinals: day, week, month or year starts,
+    the finest step that gives at most `most` of them, and never fewer than two."""
     import datetime as dt
 
     start, end = dt.date.fromordinal(max(first, 1)), dt.date.fromordinal(max(last, 1))
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if months <= 24:
-        every = max(1, (months + 11) // 12)
+
+    def days(step: int) -> list[tuple[int, str]]:
+        begin = first + (-(first - 1) % step if step == 7 else 0)  # weeks start on Mondays (ordinal 1 is one)
+        return [(d, dt.date.fromordinal(d).isoformat()) for d in range(begin, last + 1, step)]
+
+    def months(step: int) -> list[tuple[int, str]]:
         out, y, m = [], start.year, start.month
         while (y, m) <= (end.year, end.month):
             day = dt.date(y, m, 1).toordinal()
-            if first <= day <= last and (m - 1) % every == 0:
+            if first <= day and (m - 1) % step == 0:
                 out.append((day, f"{y}-{m:02d}"))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        if not out:
-            out.append((first, start.isoformat()))
         return out
-    years = end.year - start.year
-    every = max(1, (years + 11) // 12)
-    return [
-        (dt.date(y, 1, 1).toordinal(), str(y))
-        for y in range(start.year + 1, end.year + 1)
-        if (y - start.year) % every == 0 and first <= dt.date(y, 1, 1).toordinal() <= last
-    ]
+
+    def years(step: int) -> list[tuple[int, str]]:
+        return [(dt.date(y, 1, 1).toordinal(), str(y)) for y in range(start.year + 1, end.year + 1) if y % step == 0]
+
+    choices = [lambda: days(1), lambda: days(2), lambda: days(7), lambda: days(14),
+               *(lambda k=k: months(k) for k in (1, 2, 3, 6)), *(lambda k=k: years(k) for k in (1, 2, 5, 10, 20, 50, 100, 500))]
+    fewest: list[tuple[int, str]] = []
+    for choice in choices:
+        ticks = choice()
+        if 2 <= len(ticks) <= most:
+            return ticks
+        if len(ticks) >= 2:
+            fewest = ticks
+    if len(fewest) >= 2:  # even the coarsest step gives too many: every other one of them
+        return fewest[:: max(1, -(-len(fewest) // most))]
+    return [(first, start.isoformat()), (last, end.isoformat())]
 
 
 # --- conflict cards ------------------------------------------------------------------------
@@ -430,6 +495,13 @@ def _cards(conflicts: list[dict], facets: dict, corpus) -> str:
         out.append(_card(conflict, facets[conflict["id"]], corpus))
     out.append("</section>")
     return "\n".join(out)
+
+
+#: the card table's columns: grade, stance and date as wide as what they hold (in em, so
+#: a date never runs into the claim beside it); source a share; claim, value and quote the rest
+_COLUMNS = ('<colgroup><col class="c-source"><col class="c-grade"><col class="c-stance"><col class="c-date">'
+            '<col class="c-claim"><col class="c-quote"></colgroup>')
+_COLUMNS_WITH_VALUE = _COLUMNS.replace('<col class="c-quote">', '<col class="c-value"><col class="c-quote">')
 
 
 def _card(c: dict, facet: dict, corpus) -> str:
@@ -453,24 +525,23 @@ def _card(c: dict, facet: dict, corpus) -> str:
     about = describe(c, c["claims"], corpus, text=plain)
     if about:
         out.append(f'<p class="about">{esc(about)}</p>')
-    interested = False
+    interests: set[str] = set()
     value_kind = c["kind"] == "value"
     for side in c["sides"]:
         origins = sorted({a["origin"] for a in side["assertions"]})
         n = side["independent_origins"]
         out.append(
             f'<div class="side"><h4>{esc(side["label"])} '
-            f'<span class="origins">{n} independent origin{"s" if n != 1 else ""}'
+            f'<span class="origins">{count(n, "independent origin")}'
             + (f": {esc(', '.join(origins))}" if origins else "")
             + "</span></h4>"
         )
         if not side["assertions"]:
             out.append('<p class="muted">no assertion</p></div>')
             continue
-        widths = (22, 6, 9, 11, 30, 12) if value_kind else (22, 6, 9, 11, 30)
         out.append(
-            "<table><colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "<col></colgroup>"
-            "<thead><tr><th>source</th><th title=\"Admiralty grade: source reliability (A–F) and information credibility (1–6)\">grade</th>"
+            "<table>" + (_COLUMNS_WITH_VALUE if value_kind else _COLUMNS)
+            + "<thead><tr><th>source</th><th title=\"Admiralty grade: source reliability (A–F) and information credibility (1–6)\">grade</th>"
             "<th>stance</th><th>date</th><th>claim</th>"
             + ("<th>value</th>" if value_kind else "")
             + "<th>quote</th></tr></thead><tbody>"
@@ -480,15 +551,19 @@ def _card(c: dict, facet: dict, corpus) -> str:
             name = source.name if source else a["source"]
             reliability = source.reliability if source else "?"
             flag = ""
-            if a["self_interested"]:
-                interested = True
-                flag = f' <span class="flag" title="self-interested: the source speaks for the claim\'s subject or object">{SELF_INTERESTED}</span>'
+            kind = a["interest"] or ("self-interested" if a["self_interested"] else None)
+            if kind:
+                interests.add(kind)
+                mark = AGAINST_INTEREST_MARK if kind == "against-interest" else SELF_SERVING_MARK
+                flag = f' <span class="flag" title="{esc(INTEREST_LEGEND[kind][2:])}">{mark}</span>'
             claim_cell = f'<code>{esc(a["claim"])}</code>'
             if a["chain"]:
                 claim_cell += f'<div class="chain">via rule {esc(" → ".join(a["chain"]))}</div>'
             if a["via"]:
                 via_names = [corpus.sources[v].name if v in corpus.sources else v for v in a["via"]]
                 claim_cell += f'<div class="via">through {esc(" ← ".join(via_names))} (origin: {esc(a["origin"])})</div>'
+            if a["withdrawn"]:
+                claim_cell += f'<div class="muted">withdrawn {esc(a["withdrawn"])}</div>'
             period = a["period"]
             if period:
                 claim_cell += f'<div class="muted">holds {esc(period.get("start", "…"))} – {esc(period.get("end", "…"))}</div>'
@@ -504,17 +579,17 @@ def _card(c: dict, facet: dict, corpus) -> str:
                 shown = a["value"]
                 if shown is None and a["claim"] in corpus.claims:
                     shown = json_value(corpus.claims[a["claim"]].object)
+                if isinstance(shown, dict):  # a range, as its side's label reads it
+                    shown = f"{'' if shown['min'] is None else shown['min']}..{'' if shown['max'] is None else shown['max']}"
                 row += f'<td class="value">{esc("" if shown is None else shown)}</td>'
             row += f'<td class="quote">{"“" + esc(a["quote"]) + "”" if a["quote"] else ""}</td></tr>'
             out.append(row)
         out.append("</tbody></table></div>")
-    notes = []
-    if interested:
-        notes.append(f'<p class="note flag">{SELF_INTERESTED} self-interested: the source speaks for the claim\'s subject or object</p>')
+    notes = [f'<p class="note flag">{esc(INTEREST_LEGEND[kind])}</p>' for kind in INTEREST_LEGEND if kind in interests]
     if c["self_contradiction"]:
         kind = "reversal" if c["reversal"] else "self-contradiction"
         who = ", ".join(c["self_contradicting_sources"])
-        notes.append(f'<p class="note warn"><b>{kind}</b>: {esc(who)} stand{"s" if len(c["self_contradicting_sources"]) == 1 else ""} on more than one side</p>')
+        notes.append(f'<p class="note warn"><b>{kind}</b>: {esc(who)} {noun(len(c["self_contradicting_sources"]), "stands", "stand")} on more than one side</p>')
     assessment = c.get("assessment")
     if assessment:
         explanation = assessment.get("explanation") or (f"leans to '{assessment['leaning']}'" if assessment.get("leaning") else "no clear leaning")
@@ -627,15 +702,28 @@ svg .dim { opacity: .12; transition: opacity .15s; }
 #graph .hl path { opacity: 1; stroke-width: 3; }
 #graph .edge.hl .edge-label { display: inline; }
 #graph .node.hl rect { stroke: #0550ae; stroke-width: 3; }
-#timeline-svg .tick { stroke: #eaeef2; } #timeline-svg .axis { stroke: #8c959f; }
-#timeline-svg .tick-label { font: 11px system-ui, sans-serif; fill: var(--muted); }
-#timeline-svg .tl-item text { font: 11px system-ui, sans-serif; fill: var(--fg); }
-#timeline-svg .tl-item rect { opacity: .85; }
-#timeline-svg .tl-item.span rect { opacity: .28; }
-#timeline-svg .tl-item.affirms rect { fill: var(--affirms); } #timeline-svg .tl-item.denies rect { fill: var(--denies); }
-#timeline-svg .tl-item.doubts rect { fill: var(--doubts); }
-#timeline-svg .tl-item.in-conflict text { font-weight: 600; }
-#timeline-svg .tl-item.hl rect { stroke: #0550ae; stroke-width: 2; opacity: 1; }
+.tl { position: relative; min-width: 560px; font: 11px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.tl-row { display: grid; grid-template-columns: 15em 1fr; border-top: 1px solid #eaeef2; }
+.tl-row.tl-axis { border-top: none; }
+.tl-claim { padding: 4px 8px; overflow-wrap: anywhere; }
+.tl-claim code { font-size: 11px; }
+.tl-track { position: relative; container-type: inline-size; margin: 3px 10px 3px 0; }
+.tl-axis .tl-track { height: 16px; }
+.tl-tick { position: absolute; top: 3px; padding-left: 3px; color: var(--muted); white-space: nowrap; }
+.tl-tick.end { transform: translateX(-100%); padding: 0 3px 0 0; }
+.tl-lines { position: absolute; top: 0; bottom: 0; left: 15em; right: 10px; pointer-events: none; }
+.tl-lines i { position: absolute; top: 0; bottom: 0; border-left: 1px solid #eaeef2; }
+.tl-item { position: absolute; display: flex; align-items: center; gap: 4px; height: 18px; white-space: nowrap; }
+.tl-item.flip { flex-direction: row-reverse; }
+.tl-item.inside i { position: absolute; left: 0; right: 0; top: 2px; }
+.tl-item.inside span { position: relative; padding-left: 5px; }
+.tl-item i { display: block; flex: none; height: 14px; border-radius: 3px; opacity: .85; }
+.tl-item.span i { opacity: .28; }
+.tl-item.affirms i { background: var(--affirms); } .tl-item.denies i { background: var(--denies); }
+.tl-item.doubts i { background: var(--doubts); }
+.tl-item.in-conflict span { font-weight: 600; }
+.tl-item.hl i { outline: 2px solid #0550ae; opacity: 1; }
+.tl .dim { opacity: .12; transition: opacity .15s; }
 #conflicts { display: grid; grid-template-columns: repeat(auto-fill, minmax(620px, 1fr)); gap: 14px; }
 #conflicts > h2, #conflicts > p { grid-column: 1 / -1; margin-bottom: 0; }
 .card { border: 1px solid var(--line); border-left: 5px solid var(--info); border-radius: 6px; padding: 10px 12px; background: #fff; cursor: pointer; min-width: 0; }
@@ -657,6 +745,9 @@ svg .dim { opacity: .12; transition: opacity .15s; }
 td.stance { font-weight: 600; white-space: nowrap; }
 td.stance.affirms { color: var(--affirms); } td.stance.denies { color: var(--denies); } td.stance.doubts { color: var(--doubts); }
 td.date, td.grade { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.side col.c-source { width: 20%; } .side col.c-grade { width: 3.8em; } .side col.c-stance { width: 5.6em; }
+.side col.c-date { width: 6.8em; } .side col.c-value { width: 14%; }
+.side th { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 td.quote { font-style: italic; color: #3d444d; }
 .chain, .via { font-size: 12px; color: var(--muted); }
 .flag { color: #8250df; }
@@ -710,7 +801,7 @@ _SCRIPT = r"""
       n.conflicts.forEach(function (cid) { add(cid, byNode[n.id]); });
     });
     data.graph.edges.forEach(function (e) { e.conflicts.forEach(function (cid) { add(cid, byEdge[e.id]); }); });
-    var drawn = document.querySelectorAll("svg [data-node], svg [data-edge]");
+    var drawn = document.querySelectorAll("svg [data-node], svg [data-edge], .tl [data-edge]");
     var selected = null;
 
     var setHash = function (value) {
@@ -754,7 +845,7 @@ _SCRIPT = r"""
         total += 1;
         if (ok) { count += 1; visible[cid] = true; }
       });
-      if (shown) { shown.textContent = count + " of " + total + " conflicts shown"; }
+      if (shown) { shown.textContent = count + " of " + total + (total === 1 ? " conflict" : " conflicts") + " shown"; }
       if (selected) { return; }
       drawn.forEach(function (el) { el.classList.remove("dim"); });
       if (active) {

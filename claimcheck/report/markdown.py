@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from ..engine import KINDS, Conflict
 from ..engine.value import value_of
 from ..model import SEVERITY_ORDER
+from ..plural import count
 from .escape import printable
-from .words import describe, resolution_words, value_text
-
-SELF_INTERESTED = "⚑"
+from .words import INTEREST_LEGEND, describe, interest_mark, interest_of, origins_words, relay_words, resolution_words, value_text
 #: GitHub refuses a comment (or job summary) above 65,536 characters; the rest is room for
 #: the closing lines and the note that says what was left out
 MAX_CHARS = 60_000
@@ -47,10 +46,6 @@ class Section:
     tail: list[str]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _counts(values, order) -> str:
     values = list(values)
     return ", ".join(f"{values.count(v)} {v}" for v in order if v in values)
@@ -63,14 +58,14 @@ def _summary(open_: list[Conflict], findings, new: str = "") -> list[str]:
     parts = []
     if open_:
         parts.append(
-            f"**{_plural(len(open_), new + 'open conflict')}** "
+            f"**{count(len(open_), new + 'open conflict')}** "
             f"({_counts((c.severity_name for c in open_), SEVERITY_ORDER)}; "
             f"{_counts((c.kind for c in open_), KINDS)})"
         )
     else:
         parts.append(f"**no {new}open conflicts**")
     if findings:
-        parts.append(f"**{_plural(len(findings), new + 'finding')}** ({_counts((f.severity for f in findings), SEVERITY_ORDER)})")
+        parts.append(f"**{count(len(findings), new + 'finding')}** ({_counts((f.severity for f in findings), SEVERITY_ORDER)})")
     else:
         parts.append(f"**no {new}findings**")
     return [" · ".join(parts)]
@@ -82,11 +77,11 @@ def _against(baseline, marked: bool) -> list[str]:
     words = f"**{baseline.new_count} new**, {baseline.baselined_count} baselined"
     words += " (marked *baselined*)" if marked else " (not shown)" if baseline.baselined_count else ""
     if baseline.gone_count:
-        words += f", {baseline.gone_count} baseline entr{'y' if baseline.gone_count == 1 else 'ies'} no longer occurring"
+        words += f", {count(baseline.gone_count, 'baseline entry')} no longer occurring"
     return [f"Against the baseline `{cell(baseline.file)}`: {words}.", ""]
 
 
-def _conflict(conflict: Conflict, corpus, baselined: bool = False) -> list[str]:
+def _conflict(conflict: Conflict, corpus, baselined: bool = False, assessment=None) -> list[str]:
     mark = " · *baselined*" if baselined else ""
     lines = [f"### `{conflict.id}` — {conflict.severity_name} {conflict.kind}{mark}", ""]
     about = describe(conflict.subject or {}, conflict.claims, corpus, text=cell, ident=cell, bar=" \\| ")
@@ -97,32 +92,40 @@ def _conflict(conflict: Conflict, corpus, baselined: bool = False) -> list[str]:
         columns.append("value")
     columns.append("quote")
     lines += ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
-    interested = False
+    interests: set[str] = set()
     for side in conflict.sides:
         for entry in side.entries:
             a = entry.assertion
             source = corpus.sources.get(a.source)
             who = cell(source.name if source else a.source)
-            if entry.self_interested:
-                who += f" {SELF_INTERESTED}"
-                interested = True
+            kind = interest_of(entry)
+            if kind:
+                who += f" {interest_mark(entry)}"
+                interests.add(kind)
             claim = cell(a.claim)
             if entry.chain:
                 claim += " via rule " + " → ".join(cell(r) for r in entry.chain)
+            if a.via:
+                claim += " · " + cell(relay_words(a))
+            if a.withdrawn:
+                claim += f" · withdrawn {a.withdrawn.text}"
             row = [cell(side.label), who, a.stance, a.date.text if a.date else "", claim]
             if conflict.kind == "value":
                 row.append(cell(value_text(value_of(a, corpus))))
             row.append(cell(a.quote))
             lines.append("| " + " | ".join(row) + " |")
-    notes = []
-    if interested:
-        notes.append(f"{SELF_INTERESTED} self-interested: the source speaks for the claim's subject or object")
+    origins = " · ".join(f"{cell(side.label)}: {cell(origins_words(side, corpus, short=True))}" for side in conflict.sides)
+    notes = [f"Independent origins: {origins}"]
+    notes += [cell(INTEREST_LEGEND[kind]) for kind in INTEREST_LEGEND if kind in interests]
     if conflict.self_contradiction:
         kind = "reversal" if conflict.reversal else "self-contradiction"
         who = ", ".join(cell(s) for s in conflict.self_contradicting_sources)
         notes.append(f"{kind}: {who} stands on more than one side")
-    if notes:
-        lines += ["", *(f"*{note}*  " if n < len(notes) - 1 else f"*{note}*" for n, note in enumerate(notes))]
+    lines += ["", *(f"*{note}*  " for note in notes)]
+    if assessment is not None:
+        lines.append(f"⚖ {cell(assessment.explanation)}")
+    else:
+        lines[-1] = lines[-1].rstrip()
     return lines + [""]
 
 
@@ -135,7 +138,7 @@ def _findings(findings) -> Section:
 def _settled(conflicts: list[Conflict], resolutions: dict) -> Section:
     head = [
         "<details>",
-        f"<summary>{_plural(len(conflicts), 'acknowledged or resolved conflict')}</summary>",
+        f"<summary>{count(len(conflicts), 'acknowledged or resolved conflict')}</summary>",
         "",
     ]
     items = []
@@ -195,7 +198,7 @@ def _within(head: list[str], sections: list[Section], limit: int) -> list[str]:
                 room -= _size(section.head) + sum(map(_size, shown)) + _size(section.tail)
         more = len(section.items) - len(shown)
         if more:
-            left.append(f"{more} more {section.kind}{'' if more == 1 else 's'}")
+            left.append(count(more, f"more {section.kind}"))
     if cut:
         left.insert(0, f"the other rows of `{cut}`")
     return out + [f"*… and {_and(left)} not shown: see the SARIF or JSON output (`--format sarif` or `--format json`).*"]
@@ -212,10 +215,15 @@ def render_markdown(result, conflicts, baseline=None, **_) -> str:
     marked = baseline is not None and any(baseline.conflict_baselined(c.id) for c in open_)
     new = "new " if baseline is not None and not marked else ""
     head = ["## claimcheck", "", *_summary(open_, result.findings, new), ""]
+    if result.as_of is not None:
+        head += [f"As of **{result.as_of.text}**: the assertions made by then and not yet withdrawn.", ""]
     if baseline is not None:
         head += _against(baseline, marked)
     old = baseline.conflict_baselined if baseline is not None else lambda _: False
-    sections = [Section("open conflict", [], [(c.id, _conflict(c, result.corpus, old(c.id))) for c in open_], [])]
+    sections = [Section(
+        "open conflict", [],
+        [(c.id, _conflict(c, result.corpus, old(c.id), result.assessments.get(c.id))) for c in open_], [],
+    )]
     if result.findings:
         sections.append(_findings(result.findings))
     if settled:
