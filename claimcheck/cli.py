@@ -281,7 +281,7 @@ def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore
 
     try:
         result = analyze(paths, engine or EngineOptions(), config.limits, weights, config.assess is not None, select,
-                         ignore, config.lint, config.assess_method)
+                         ignore, config.lint, config.assess_method, config.as_of)
     except (TableUsageError, SessionError) as err:
         _fail(str(err))
     skipped = getattr(result.scratch, "skipped", None)
@@ -324,7 +324,7 @@ def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[P
     sink = _Sink(output)
     try:
         done = stream(chosen, engine, config.limits, sink.write, fmt.value, weights, config.assess is not None,
-                      config.assess_method, select, ignore, keep)
+                      config.assess_method, select, ignore, keep, config.as_of)
     except (TableUsageError, SessionError) as err:
         sink.abandon()
         _fail(str(err))

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from .findings import Finding
 from .loader import Limits, discover, load_file
-from .model import UNBOUNDED, Period
+from .model import UNBOUNDED, Period, Range
+from .values import canonical_text
 from .tables import TABLES
 
 #: rows gathered in Python before they are handed to DuckDB (a few MB of them)
@@ -47,9 +48,12 @@ class ExportReport:
 
 
 def encode_value(value) -> tuple[str | None, str | None]:
-    """(kind, canonical text) of a value as YAML typed it (`tables.VALUE_KINDS`)."""
+    """(kind, canonical text) of a value as YAML typed it (`tables.VALUE_KINDS`); a
+    range's text is its canonical `X..Y` (its bounds: `encode_bounds`)."""
     if value is None:
         return None, None
+    if type(value) is Range:
+        return "range", canonical_text(value)
     if isinstance(value, bool):
         return "bool", "true" if value else "false"
     if isinstance(value, int):
@@ -63,9 +67,25 @@ def encode_value(value) -> tuple[str | None, str | None]:
     return "text", str(value)
 
 
-def decode_value(kind: str | None, text: str | None):
-    """The value `encode_value` wrote, as YAML typed it; raises ValueError when the text
-    is not of its kind."""
+def encode_bounds(value) -> tuple:
+    """(min kind, min, max kind, max) of a range; nulls for any other value."""
+    if type(value) is not Range:
+        return None, None, None, None
+    return (*encode_value(value.min), *encode_value(value.max))
+
+
+def encode_all(value) -> tuple:
+    """The six columns of a value: kind, text, and a range's bounds."""
+    return (*encode_value(value), *encode_bounds(value))
+
+
+def decode_value(kind: str | None, text: str | None, min_kind=None, low=None, max_kind=None, high=None):
+    """The value `encode_all` wrote, as YAML typed it; raises ValueError when a text is
+    not of its kind."""
+    if kind == "range":
+        if min_kind == "range" or max_kind == "range":
+            raise ValueError("a range's bound is no range")
+        return Range(decode_value(min_kind, low), decode_value(max_kind, high))
     if kind is None or text is None:
         return None
     if kind == "text":
@@ -107,12 +127,25 @@ class _Writer:
         if not rows:
             return
         spec = TABLES[table]
-        # columns DuckDB takes from Python lists (a MAP column is written as null)
-        kept = [i for i, c in enumerate(spec.columns) if not c.type.startswith("MAP")]
         columns = list(zip(*rows))
-        select = ", ".join(f'unnest(${n + 1}::{spec.columns[i].type}[])' for n, i in enumerate(kept))
-        names = ", ".join(f'"{spec.columns[i].name}"' for i in kept)
-        self.session.execute(f"INSERT INTO {table} ({names}) SELECT {select}", [list(columns[i]) for i in kept])
+        select, data = [], []
+        for i, column in enumerate(spec.columns):
+            if column.type.startswith("MAP"):  # a dict, handed over as its keys and its values
+                keys, values = len(data) + 1, len(data) + 2
+                data.append([None if d is None else list(d) for d in columns[i]])
+                data.append([None if d is None else list(d.values()) for d in columns[i]])
+                select.append(f"CASE WHEN k{keys} IS NULL THEN NULL ELSE map(k{keys}, k{values}) END")
+                inner = f"unnest(${keys}::VARCHAR[][]) AS k{keys}, unnest(${values}::VARCHAR[][]) AS k{values}"
+            else:
+                data.append(list(columns[i]))
+                n = len(data)
+                select.append(f"k{n}")
+                inner = f"unnest(${n}::{column.type}[]) AS k{n}"
+            select[-1] = (select[-1], inner)
+        names = ", ".join(f'"{c.name}"' for c in spec.columns)
+        outer = ", ".join(expression for expression, _ in select)
+        inner = ", ".join(part for _, part in select)
+        self.session.execute(f"INSERT INTO {table} ({names}) SELECT {outer} FROM (SELECT {inner})", data)
         self.counts[table] += len(rows)
         rows.clear()
 
@@ -203,9 +236,11 @@ def _rows(items: dict, file: str, checker, writer: _Writer) -> None:
         if item.ok:
             v = item.values
             date = v.get("date")
+            ratings = v.get("ratings")
             writer.add("resolutions", (
                 v["conflict"], v["status"], v.get("verdict"), v.get("note"), v.get("by"),
-                date.text if date else None, None, *_at(item.where),
+                date.text if date else None,
+                None if ratings is None else {claim: rating for claim, rating, _, _ in ratings}, *_at(item.where),
             ))
 
 
@@ -215,10 +250,9 @@ def _claim(item, writer: _Writer) -> None:
     v = item.values
     ident = v["id"]
     period = v.get("period")
-    kind, text = encode_value(v.get("object"))
     writer.add("claims", (
-        ident, v["text"], v.get("subject"), v.get("predicate"), kind, text, None, None, None, None,
-        *_period(period), None, None, _list(v.get("tags")), *_at(item.where),
+        ident, v["text"], v.get("subject"), v.get("predicate"), *encode_all(v.get("object")),
+        *_period(period), _ids(v.get("favours")), _ids(v.get("harms")), _list(v.get("tags")), *_at(item.where),
     ))
     raw = v.get("assertions") or []
     if type(raw) is _ReadAssertions:  # read whole by the C quick path: the model's Assertions
@@ -226,11 +260,10 @@ def _claim(item, writer: _Writer) -> None:
         inherited = period if period is not None else UNBOUNDED
         for a in raw.assertions:
             own = a.period is not inherited
-            kind, text = encode_value(a.value)
             writer.add("assertions", (
                 ident, a.index, a.source, a.stance, a.date.text if a.date else None, own,
-                *(_period(a.period) if own else (None, None)), kind, text, None, None, None, None,
-                None, a.credibility, list(a.via), a.quote, a.url, a.note, *_at(a.pos),
+                *(_period(a.period) if own else (None, None)), *encode_all(a.value),
+                a.withdrawn.text if a.withdrawn else None, a.credibility, list(a.via), a.quote, a.url, a.note, *_at(a.pos),
             ))
         return
     for index, sub in enumerate(raw):
@@ -238,12 +271,12 @@ def _claim(item, writer: _Writer) -> None:
             continue
         a = sub.values
         own = "period" in a
-        date = a.get("date")
-        kind, text = encode_value(a.get("value"))
+        date, withdrawn = a.get("date"), a.get("withdrawn")
         writer.add("assertions", (
             ident, index, a["source"], a["stance"], date.text if date else None, own,
-            *(_period(a["period"]) if own else (None, None)), kind, text, None, None, None, None,
-            None, a.get("credibility"), _ids(a.get("via")), a.get("quote"), a.get("url"), a.get("note"), *_at(sub.where),
+            *(_period(a["period"]) if own else (None, None)), *encode_all(a.get("value")),
+            withdrawn.text if withdrawn else None, a.get("credibility"), _ids(a.get("via")), a.get("quote"), a.get("url"),
+            a.get("note"), *_at(sub.where),
         ))
 
 

@@ -30,6 +30,11 @@ MACROS: dict[str, tuple[tuple[str, ...], str]] = {
     "place": (("file", "line", "col", "tfile", "trow"),
               "(CASE WHEN file IS NOT NULL THEN file || ':' || CAST(line AS VARCHAR) || ':' || CAST(col AS VARCHAR) "
               "ELSE tfile || ' row ' || CAST(trow AS VARCHAR) END)"),
+    # one text for a value's six columns (kind, text, a range's bounds and their kinds),
+    # to join on: `tablecheck.value_key` writes the same
+    "vkey": (("k", "v", "mk", "lo", "xk", "hi"),
+             "(coalesce(k, chr(30)) || chr(31) || coalesce(v, chr(30)) || chr(31) || coalesce(mk, chr(30)) || chr(31) "
+             "|| coalesce(lo, chr(30)) || chr(31) || coalesce(xk, chr(30)) || chr(31) || coalesce(hi, chr(30)))"),
     "show_value": (("kind", "value"), "(CASE WHEN kind = 'text' THEN '''' || value || '''' ELSE value END)"),
     "kind_word": (("kind",), "(CASE kind WHEN 'text' THEN 'text' WHEN 'bool' THEN 'a boolean' WHEN 'date' THEN 'a date' "
                             "WHEN 'datetime' THEN 'a date-time' WHEN 'range' THEN 'a range' ELSE 'a number' END)"),

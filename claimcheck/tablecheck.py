@@ -64,6 +64,8 @@ def open_tables(session, root: Path) -> OpenTables:
 
     for name, query in queries(SQL):
         session.create(name, query)
+        if name == "value_uses":
+            _value_checks(session)
     opened.findings.extend(_findings(session))
     opened.findings.sort(key=Finding.sort_key)
     return opened
@@ -158,13 +160,6 @@ def _ingest(session) -> None:
     rows = [date_row(text) for text in sorted(texts)]
     session.put("dates", [("raw", "VARCHAR"), ("text", "VARCHAR"), ("first", "BIGINT"), ("last", "BIGINT"), ("problem", "VARCHAR")],
                 _columns(rows, 5))
-    values = set()
-    for query in ("SELECT DISTINCT object_kind, object FROM raw_claims WHERE object IS NOT NULL",
-                  "SELECT DISTINCT value_kind, value FROM raw_assertions WHERE value IS NOT NULL"):
-        values.update(session.rows(query))
-    rows = [value_row(kind, value) for kind, value in sorted(values, key=lambda kv: (kv[0] or "", kv[1]))]
-    session.put("value_texts", [("kind", "VARCHAR"), ("value", "VARCHAR"), ("problem", "VARCHAR"), ("number", "BOOLEAN"),
-                                ("boolean", "BOOLEAN"), ("date", "BOOLEAN"), ("text", "BOOLEAN")], _columns(rows, 7))
     tolerances = [text for (text,) in session.rows("SELECT DISTINCT tolerance FROM raw_predicates WHERE tolerance IS NOT NULL")]
     rows = [tolerance_row(text) for text in sorted(tolerances)]
     session.put("tolerances", [("raw", "VARCHAR"), ("text", "VARCHAR"), ("ok", "BOOLEAN")], _columns(rows, 3))
@@ -182,17 +177,68 @@ def date_row(text: str) -> tuple:
     return text, None, None, None, span
 
 
-def value_row(kind: str | None, text: str) -> tuple:
-    """(kind, text, problem, and whether it fits a number, boolean, date, text predicate)."""
+def value_key(kind, text, min_kind, low, max_kind, high) -> str:
+    """One text for a value's six columns, as the `vkey` macro of sqlfiles.py writes it."""
+    return "\x1f".join("\x1e" if part is None else part for part in (kind, text, min_kind, low, max_kind, high))
+
+
+def _value_checks(session) -> None:
+    """Each value given, read and checked once as validation checks it (`value_check`)."""
+    rows = []
+    for vt, *value in session.rows("SELECT vt, kind, value, min_kind, low, max_kind, high FROM value_uses"):
+        code, message = value_check(vt, *value)
+        rows.append((vt, value_key(*value), code, message))
+    session.put("value_checks", [("vt", "VARCHAR"), ("vkey", "VARCHAR"), ("code", "VARCHAR"), ("message", "VARCHAR")],
+                _columns(rows, 4))
+
+
+class _Nowhere:
+    """Where validation's `fits` says a finding is: the table's row says it instead."""
+
+    file = ""
+
+    @staticmethod
+    def at(name):
+        from .model import Pos
+
+        return Pos("", 0, 0)
+
+
+class _Everything:
+    """Every entity id is known, here: whether an entity exists is the SQL's to say."""
+
+    def __contains__(self, ident) -> bool:
+        return True
+
+
+_FITS = []
+
+
+def value_check(vt, kind, text, min_kind=None, low=None, max_kind=None, high=None) -> tuple[str | None, str | None]:
+    """(code, message) of what is wrong with a value of a predicate of type `vt`, or
+    (None, None): its text must be of its kind, and then it must fit, as validate.py's
+    `fits` says (a range well made, S016; of the predicate's type, S014)."""
     from .export import decode_value
 
     try:
-        value = decode_value(kind, text)
+        value = decode_value(kind, text, min_kind, low, max_kind, high)
     except (ValueError, OverflowError) as err:
-        return kind, text, f"'{text}' is not of kind {kind}: {err}" if kind else f"'{text}' has no value kind", None, None, None, None
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    date = not isinstance(value, (bool, float)) and isinstance(parse_date(value), DateSpan)
-    return kind, text, None, number, isinstance(value, bool), date, isinstance(value, str)
+        return "S002", f"'{text}' cannot be read as {kind or 'a value'}: {err}" if kind else f"'{text}' has no value_kind"
+    if value is None:
+        return "S002", f"a value needs its value_kind and its text (kind {kind!r})"
+    if not _FITS:
+        from .model import Corpus
+        from .validate import _Builder, _Validator
+
+        builder = _Builder(_Validator(), Corpus(), {})
+        builder.ids = {"entities": _Everything()}
+        _FITS.append(builder)
+    builder = _FITS[0]
+    builder.checker.findings.clear()
+    if builder.fits(value, vt, _Nowhere, "value", ()):
+        return None, None
+    found = builder.checker.findings[-1]
+    return found.code, found.message
 
 
 def tolerance_row(text: str) -> tuple:
@@ -222,10 +268,34 @@ def _findings(session) -> list[Finding]:
 # --- the model, from the clean tables --------------------------------------------------------
 
 
+def read_resolutions(session, pos, span) -> list:
+    """The resolutions that count, each with its valid ratings in the order given."""
+    from .model import Rating, Resolution
+
+    valid = set(session.rows("SELECT conflict, claim FROM ratings"))
+    out = []
+    for row in session.rows(
+        "SELECT r.conflict, r.status, r.verdict, r.note, r.resolved_by, r.date, g.ratings, r.file, r.line, r.col, r._file, r._row "
+        "FROM resolutions r JOIN raw_resolutions g ON g._ord = r._ord ORDER BY r._ord"
+    ):
+        conflict, status, verdict, note, by, date, given = row[:7]
+        where = pos(*row[7:])
+        ratings = tuple(Rating(claim, rating, where) for claim, rating in _pairs(given) if (conflict, claim) in valid)
+        out.append(Resolution(conflict, status, where, verdict, note, by, span(date), ratings))
+    return out
+
+
+def _pairs(given) -> list:
+    """A MAP column's entries in their order (DuckDB hands over a dict, Spark a dict too)."""
+    if not given:
+        return []
+    return list(given.items()) if isinstance(given, dict) else [tuple(pair) for pair in given]
+
+
 def load_corpus(session):
     """The clean tables as the memory engine's model (`Corpus`)."""
     from .export import decode_value
-    from .model import UNBOUNDED, Assertion, Claim, Corpus, Entity, Period, Pos, Predicate, Resolution, Rule, Source
+    from .model import UNBOUNDED, Assertion, Claim, Corpus, Entity, Period, Pos, Predicate, Rule, Source
 
     corpus = Corpus()
     spans: dict[str, DateSpan] = {}
@@ -255,30 +325,37 @@ def load_corpus(session):
     assertions: dict[str, list] = {}
     for row in session.rows(
         "SELECT a.claim, a.idx, a.source, a.stance, a.date, a.has_period, a.period_start, a.period_end, a.value_kind, a.value, "
-        "a.credibility, a.via, a.quote, a.url, a.note, a.file, a.line, a.col, a._file, a._row FROM assertions a ORDER BY a.claim, a.idx"
+        "a.value_min_kind, a.value_min, a.value_max_kind, a.value_max, a.withdrawn, a.credibility, a.via, a.quote, a.url, a.note, "
+        "a.file, a.line, a.col, a._file, a._row FROM assertions a ORDER BY a.claim, a.idx"
     ):
-        claim, index, source, stance, date, own, start, end, kind, value, credibility, via, quote, url, note = row[:15]
+        claim, index, source, stance, date, own, start, end = row[:8]
+        value = decode_value(*row[8:14])
+        withdrawn, credibility, via, quote, url, note = row[14:20]
         period = Period(span(start), span(end)) if own else None
         assertions.setdefault(claim, []).append((Assertion(
-            claim, index, source, stance, pos(*row[15:]), period, span(date), decode_value(kind, value),
-            credibility or 6, tuple(via or ()), quote, url, note), own))
+            claim, index, source, stance, pos(*row[20:]), period, span(date), value,
+            credibility or 6, tuple(via or ()), quote, url, note, span(withdrawn)), own))
     for row in session.rows(
-        "SELECT id, text, subject, predicate, object_kind, object, period_start, period_end, tags, file, line, col, _file, _row "
-        "FROM claims ORDER BY _ord"
+        "SELECT id, text, subject, predicate, object_kind, object, object_min_kind, object_min, object_max_kind, object_max, "
+        "period_start, period_end, tags, favours, harms, file, line, col, _file, _row FROM claims ORDER BY _ord"
     ):
-        ident, text, subject, predicate, kind, value, start, end, tags = row[:9]
+        ident, text, subject, predicate = row[:4]
+        value = decode_value(*row[4:10])
+        start, end, tags, favours, harms = row[10:15]
         period = Period(span(start), span(end)) if start is not None or end is not None else UNBOUNDED
         made = []
         for a, own in assertions.pop(ident, ()):
             if not own:
                 a.period = period
+            if a.withdrawn is not None:
+                corpus.with_withdrawals.add(ident)
             made.append(a)
-        corpus.claims[ident] = Claim(ident, text, pos(*row[9:]), subject, predicate, decode_value(kind, value), period,
-                                     tuple(tags or ()), tuple(made))
+        corpus.claims[ident] = Claim(ident, text, pos(*row[15:]), subject, predicate, value, period,
+                                     tuple(tags or ()), tuple(made), tuple(favours or ()), tuple(harms or ()))
     members: dict[str, list] = {}
     for rule, role, position, claim in session.rows("SELECT rule, role, position, claim FROM members ORDER BY rule, role, position"):
         members.setdefault(rule, []).append((role, claim))
-    for row in session.rows("SELECT id, kind, severity, note, file, line, col, _file, _row FROM rules ORDER BY id"):
+    for row in session.rows("SELECT id, kind, severity, note, file, line, col, _file, _row FROM rules ORDER BY _ord"):
         ident, kind, severity, note = row[:4]
         listed = members.get(ident, [])
         if kind == "implies":
@@ -287,7 +364,5 @@ def load_corpus(session):
         else:
             rule = Rule(ident, kind, severity, pos(*row[4:]), claims=tuple(c for r, c in listed if r == "claims"), note=note)
         corpus.rules[ident] = rule
-    for row in session.rows("SELECT conflict, status, verdict, note, resolved_by, date, file, line, col, _file, _row FROM resolutions ORDER BY _ord"):
-        conflict, status, verdict, note, by, date = row[:6]
-        corpus.resolutions.append(Resolution(conflict, status, pos(*row[6:]), verdict, note, by, span(date)))
+    corpus.resolutions.extend(read_resolutions(session, pos, span))
     return corpus

@@ -5,8 +5,8 @@
 --
 -- Input: raw_<table> (every declared column, cast, named as below, with _file and _row:
 -- where the row is, and _ord: its order, by file, line and column, else as stored),
--- dates(raw, text, first, last, problem) and value_texts(kind, value, problem,
--- number, boolean, date, text) from the ingest step (Python, the memory engine's own
+-- dates(raw, text, first, last, problem) and value_checks(vt, vkey, code, message) from
+-- the ingest step (Python, the memory engine's own
 -- parsing). Output: the clean tables (sources, entities, predicates, claims,
 -- assertions, rules, members, resolutions), the rows that take part with what is valid
 -- of them, as validation builds the model; and `findings`.
@@ -84,12 +84,27 @@ WHERE s.id_rank = 1 AND s.name IS NOT NULL
 
 -- table: predicates
 SELECT p.id, p.description, coalesce(p.single_value, false) AS single_value,
-       CASE WHEN p.value_type IN ('text', 'number', 'date', 'entity', 'boolean') THEN p.value_type END AS value_type,
+       CASE WHEN p.value_type IN ('text', 'number', 'date', 'datetime', 'entity', 'boolean') THEN p.value_type END AS value_type,
        CASE WHEN t.ok THEN t.text END AS tolerance,
        list_filter(p.conflicts_with, lambda x: is_slug(x) AND x <> p.id) AS conflicts_with,
        p.file, p.line, p.col, p._file, p._row, p._ord
 FROM id_predicates p LEFT JOIN tolerances t ON t.raw = p.tolerance
 WHERE p.id_rank = 1
+
+-- table: value_uses
+-- Every value given (a claim's object, an assertion's value), with the value_type of
+-- its claim's predicate: the ingest step checks each once (`value_checks`: does it fit,
+-- is a range well made), with validation's own `fits`.
+SELECT DISTINCT p.value_type AS vt, c.object_kind AS kind, c.object AS value, c.object_min_kind AS min_kind,
+       c.object_min AS low, c.object_max_kind AS max_kind, c.object_max AS high
+FROM raw_claims c LEFT JOIN predicates p ON p.id = c.predicate
+WHERE c.object IS NOT NULL OR c.object_kind = 'range'
+UNION
+SELECT DISTINCT p.value_type, a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max
+FROM raw_assertions a
+LEFT JOIN raw_claims c ON c.id = a.claim
+LEFT JOIN predicates p ON p.id = c.predicate
+WHERE a.value IS NOT NULL OR a.value_kind = 'range'
 
 -- table: claims_checked
 -- Each claim that takes part, with its optional fields checked: a subject that is no
@@ -100,11 +115,10 @@ SELECT c.id, c.text,
        se.id AS subject,
        CASE WHEN is_slug(c.predicate) THEN c.predicate END AS predicate,
        c.predicate AS given_predicate,
-       c.object_kind, c.object,
-       CASE WHEN c.object IS NOT NULL AND v.kind IS NULL THEN 'no value kind ''' || coalesce(c.object_kind, 'null') || ''''
-            ELSE v.problem END AS object_problem,
+       c.object_kind, c.object, c.object_min_kind, c.object_min, c.object_max_kind, c.object_max,
+       c.object IS NOT NULL OR coalesce(c.object_kind = 'range', false) AS has_object,
+       v.code AS object_code, v.message AS object_problem,
        p.value_type,
-       fits(p.value_type, v.number, v.boolean, v.date, v.text) AS object_fits,
        p.value_type IS DISTINCT FROM 'entity' OR oe.id IS NOT NULL AS object_known,
        ds.problem AS start_problem, de.problem AS end_problem,
        ds.text AS period_start, ds.first AS start_first, de.text AS period_end, de.last AS end_last,
@@ -112,28 +126,51 @@ SELECT c.id, c.text,
        c.file, c.line, c.col, c._file, c._row, c._ord
 FROM id_claims c
 LEFT JOIN entities se ON se.id = c.subject
-LEFT JOIN value_texts v ON v.kind = c.object_kind AND v.value = c.object
 LEFT JOIN predicates p ON p.id = c.predicate
+LEFT JOIN value_checks v ON v.vt IS NOT DISTINCT FROM p.value_type
+      AND v.vkey = vkey(c.object_kind, c.object, c.object_min_kind, c.object_min, c.object_max_kind, c.object_max)
 LEFT JOIN entities oe ON oe.id = c.object
 LEFT JOIN dates ds ON ds.raw = c.period_start
 LEFT JOIN dates de ON de.raw = c.period_end
 WHERE c.id_rank = 1 AND c.text IS NOT NULL
 
+-- table: interest_rows
+-- The entities each claim favours and harms (§3, format version 2): known ones only,
+-- and none in both lists (which way the claim cuts for it is then unknown).
+SELECT x.*, e.id IS NOT NULL AS known
+FROM (
+    SELECT c.id AS claim, 'favours' AS list, u.entity, coalesce(list_contains(c.harms, u.entity), false) AS both_lists,
+           c.file, c.line, c.col, c._file, c._row
+    FROM claims_checked c CROSS JOIN unnest(c.favours) AS u(entity)
+    UNION ALL
+    SELECT c.id, 'harms', u.entity, coalesce(list_contains(c.favours, u.entity), false),
+           c.file, c.line, c.col, c._file, c._row
+    FROM claims_checked c CROSS JOIN unnest(c.harms) AS u(entity)
+) x LEFT JOIN entities e ON e.id = x.entity
+
 -- table: claims
-SELECT id, text, subject, predicate,
+SELECT c.id, c.text, c.subject, c.predicate,
        CASE WHEN object_ok THEN object_kind END AS object_kind,
        CASE WHEN object_ok THEN object END AS object,
+       CASE WHEN object_ok THEN object_min_kind END AS object_min_kind,
+       CASE WHEN object_ok THEN object_min END AS object_min,
+       CASE WHEN object_ok THEN object_max_kind END AS object_max_kind,
+       CASE WHEN object_ok THEN object_max END AS object_max,
        CASE WHEN period_ok THEN period_start END AS period_start,
        CASE WHEN period_ok THEN period_end END AS period_end,
-       favours, harms, list_filter(tags, lambda x: is_slug(x)) AS tags,
-       file, line, col, _file, _row, _ord
+       CASE WHEN b.bad IS NULL THEN c.favours ELSE list_filter(c.favours, lambda x: NOT list_contains(b.bad, x)) END AS favours,
+       CASE WHEN b.bad IS NULL THEN c.harms ELSE list_filter(c.harms, lambda x: NOT list_contains(b.bad, x)) END AS harms,
+       list_filter(c.tags, lambda x: is_slug(x)) AS tags,
+       c.file, c.line, c.col, c._file, c._row, c._ord
 FROM (
     SELECT *,
            start_problem IS NULL AND end_problem IS NULL
            AND (start_first IS NULL OR end_last IS NULL OR start_first <= end_last) AS period_ok,
-           object IS NOT NULL AND object_problem IS NULL AND object_fits AND object_known AS object_ok
+           has_object AND object_code IS NULL AND object_known AS object_ok
     FROM claims_checked
 ) c
+LEFT JOIN (SELECT claim, list(entity) AS bad FROM interest_rows WHERE NOT known OR both_lists GROUP BY claim) b
+       ON b.claim = c.id
 
 -- table: via_elements
 -- Each source an assertion names in its via.
@@ -155,13 +192,12 @@ SELECT a.*,
        CASE WHEN a.claim IS NOT NULL AND a.idx IS NOT NULL
             THEN ROW_NUMBER() OVER (PARTITION BY a.claim, a.idx ORDER BY a._ord) END AS index_rank,
        s.id IS NOT NULL AS source_known,
-       ds.problem AS date_problem, ds.text AS date_text,
-       dw.problem AS withdrawn_problem, dw.text AS withdrawn_text,
+       ds.problem AS date_problem, ds.text AS date_text, ds.first AS date_first,
+       dw.problem AS withdrawn_problem, dw.text AS withdrawn_text, dw.last AS withdrawn_last,
        ps.problem AS start_problem, ps.text AS start_text, ps.first AS start_first,
        pe.problem AS end_problem, pe.text AS end_text, pe.last AS end_last,
-       CASE WHEN a.value IS NOT NULL AND v.kind IS NULL THEN 'no value kind ''' || coalesce(a.value_kind, 'null') || ''''
-            ELSE v.problem END AS value_problem,
-       fits(c.value_type, v.number, v.boolean, v.date, v.text) AS value_fits,
+       a.value IS NOT NULL OR coalesce(a.value_kind = 'range', false) AS has_value,
+       v.code AS value_code, v.message AS value_problem,
        c.value_type IS DISTINCT FROM 'entity' OR ve.id IS NOT NULL AS value_known,
        c.value_type,
        coalesce(vu.unknown, 0) AS via_unknown
@@ -173,22 +209,31 @@ LEFT JOIN dates ds ON ds.raw = a.date
 LEFT JOIN dates dw ON dw.raw = a.withdrawn
 LEFT JOIN dates ps ON ps.raw = a.period_start
 LEFT JOIN dates pe ON pe.raw = a.period_end
-LEFT JOIN value_texts v ON v.kind = a.value_kind AND v.value = a.value
+LEFT JOIN value_checks v ON v.vt IS NOT DISTINCT FROM c.value_type
+      AND v.vkey = vkey(a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max)
 LEFT JOIN entities ve ON ve.id = a.value
 LEFT JOIN via_unknown vu ON vu._ord = a._ord
 
 -- table: assertions
 -- The assertions that take part (validate.py's `assertions`), with what is valid of
--- them; `aid` numbers them for the engine, in claim and index order.
+-- them; `aid` numbers them for the engine, in claim and index order. A value that
+-- cannot be read is left out (the claim's object stands for it); one that does not fit
+-- its predicate's type leaves its assertion out (validate.py: else the claim's object
+-- would stand for what the source never gave). A withdrawal before the assertion was
+-- said is ignored (S018).
 SELECT ROW_NUMBER() OVER (ORDER BY claim, idx) AS aid,
        claim, idx, source, stance,
        CASE WHEN date_problem IS NULL THEN date_text END AS date,
        own_period AS has_period,
        CASE WHEN own_period THEN start_text END AS period_start,
        CASE WHEN own_period THEN end_text END AS period_end,
-       CASE WHEN value_problem IS NULL THEN value_kind END AS value_kind,
-       CASE WHEN value_problem IS NULL THEN value END AS value,
-       CASE WHEN withdrawn_problem IS NULL THEN withdrawn_text END AS withdrawn,
+       CASE WHEN value_code IS NULL AND has_value THEN value_kind END AS value_kind,
+       CASE WHEN value_code IS NULL AND has_value THEN value END AS value,
+       CASE WHEN value_code IS NULL AND has_value THEN value_min_kind END AS value_min_kind,
+       CASE WHEN value_code IS NULL AND has_value THEN value_min END AS value_min,
+       CASE WHEN value_code IS NULL AND has_value THEN value_max_kind END AS value_max_kind,
+       CASE WHEN value_code IS NULL AND has_value THEN value_max END AS value_max,
+       CASE WHEN withdrawn_problem IS NULL AND NOT coalesce(withdrawn_last < date_first, false) THEN withdrawn_text END AS withdrawn,
        CASE WHEN credibility BETWEEN 1 AND 6 THEN credibility END AS credibility,
        CASE WHEN via_unknown = 0 THEN via END AS via,
        quote, url, note, file, line, col, _file, _row
@@ -199,7 +244,13 @@ FROM (
 ) a
 WHERE claim_known AND index_rank = 1 AND idx >= 0 AND source_known
   AND stance IN ('affirms', 'denies', 'doubts')
-  AND (value IS NULL OR value_problem IS NOT NULL OR (value_fits AND value_known))
+  AND (NOT has_value OR value_code = 'S002' OR (value_code IS NULL AND value_known))
+
+-- table: rating_rows
+-- The ratings of each resolution (format version 2): claim id → its verdict.
+SELECT r._ord, r.conflict, e.entry.key AS claim, e.entry.value AS rating, r.file, r.line, r.col, r._file, r._row
+FROM raw_resolutions r CROSS JOIN unnest(map_entries(r.ratings)) AS e(entry)
+WHERE r.conflict IS NOT NULL
 
 -- table: member_rows
 SELECT m.*,
@@ -252,6 +303,14 @@ SELECT conflict, status, verdict, note, resolved_by,
        file, line, col, _file, _row, _ord
 FROM resolutions_checked
 WHERE status_rank = 1
+
+-- table: ratings
+-- The ratings of the resolutions that count (one per conflict): known claims, a verdict each.
+SELECT r.conflict, g.claim, g.rating
+FROM resolutions r
+JOIN rating_rows g ON g._ord = r._ord
+JOIN claims c ON c.id = g.claim
+WHERE g.rating IS NOT NULL AND trim(g.rating) <> ''
 
 -- table: findings
 -- Every problem, one row each: code, table, row, where (the YAML's place, if the row
@@ -332,8 +391,8 @@ SELECT 'S005', 'entities', _file, _row, file, line, col,
 FROM id_entities WHERE id_rank = 1 AND kind IS NOT NULL AND kind NOT IN ('person', 'organization', 'country', 'place', 'event', 'other')
 UNION ALL
 SELECT 'S005', 'predicates', _file, _row, file, line, col,
-       '''' || value_type || ''' is not a valid value_type; expected one of text, number, date, entity, boolean'
-FROM id_predicates WHERE id_rank = 1 AND value_type IS NOT NULL AND value_type NOT IN ('text', 'number', 'date', 'entity', 'boolean')
+       '''' || value_type || ''' is not a valid value_type; expected one of text, number, date, datetime, entity, boolean'
+FROM id_predicates WHERE id_rank = 1 AND value_type IS NOT NULL AND value_type NOT IN ('text', 'number', 'date', 'datetime', 'entity', 'boolean')
 UNION ALL
 SELECT 'S005', 'assertions', _file, _row, file, line, col,
        '''' || stance || ''' is not a valid stance; expected one of affirms, denies, doubts'
@@ -410,19 +469,30 @@ SELECT 'S007', 'resolutions', _file, _row, file, line, col, '''date'': ' || date
 FROM resolutions_checked WHERE date_problem IS NOT NULL AND conflict_rank = 1
 UNION ALL
 -- values
-SELECT 'S002', 'claims', _file, _row, file, line, col, '''object'': ' || object_problem
-FROM claims_checked WHERE object IS NOT NULL AND object_problem IS NOT NULL
+SELECT object_code, 'claims', _file, _row, file, line, col, '''object'': ' || object_problem
+FROM claims_checked WHERE has_object AND object_code IS NOT NULL
 UNION ALL
-SELECT 'S014', 'claims', _file, _row, file, line, col,
-       'the predicate''s values are of type ' || value_type || ', but ' || show_value(object_kind, object) || ' is ' || kind_word(object_kind)
-FROM claims_checked WHERE object IS NOT NULL AND object_problem IS NULL AND NOT object_fits
+SELECT value_code, 'assertions', _file, _row, file, line, col, '''value'': ' || value_problem
+FROM assertions_checked WHERE claim_known AND has_value AND value_code IS NOT NULL
 UNION ALL
-SELECT 'S002', 'assertions', _file, _row, file, line, col, '''value'': ' || value_problem
-FROM assertions_checked WHERE claim_known AND value IS NOT NULL AND value_problem IS NOT NULL
+SELECT 'S018', 'assertions', _file, _row, file, line, col,
+       'withdrawn on ' || withdrawn_text || ', before it was said (' || date_text || '); fix either date (this withdrawal is ignored until then)'
+FROM assertions_checked WHERE claim_known AND withdrawn_last < date_first
 UNION ALL
-SELECT 'S014', 'assertions', _file, _row, file, line, col,
-       'the predicate''s values are of type ' || value_type || ', but ' || show_value(value_kind, value) || ' is ' || kind_word(value_kind)
-FROM assertions_checked WHERE claim_known AND value IS NOT NULL AND value_problem IS NULL AND NOT value_fits
+SELECT 'S017', 'claims', _file, _row, file, line, col,
+       'entity ''' || entity || ''' is both favoured and harmed by claim ''' || claim || '''; a claim serves or hurts a party''s interest, not both: remove it from one list'
+FROM interest_rows WHERE list = 'harms' AND both_lists AND known
+UNION ALL
+SELECT 'R002', 'claims', _file, _row, file, line, col, 'unknown entity ''' || entity || ''' in ' || list
+FROM interest_rows WHERE NOT known
+UNION ALL
+SELECT CASE WHEN NOT is_slug(r.claim) THEN 'S006' WHEN c.id IS NULL THEN 'R003' ELSE 'S002' END,
+       'resolutions', r._file, r._row, r.file, r.line, r.col,
+       CASE WHEN NOT is_slug(r.claim) THEN '''ratings'' ''' || r.claim || ''' is not a claim id (a slug)'
+            WHEN c.id IS NULL THEN 'unknown claim ''' || r.claim || ''' in ratings'
+            ELSE 'the rating of ''' || r.claim || ''' is empty; write the verdict, or leave the claim out' END
+FROM rating_rows r LEFT JOIN claims c ON c.id = r.claim
+WHERE NOT coalesce(is_slug(r.claim), false) OR c.id IS NULL OR r.rating IS NULL OR trim(r.rating) = ''
 UNION ALL
 -- references to nothing
 SELECT 'R002', 'sources', _file, _row, file, line, col, 'unknown entity ''' || entity || ''' in represents'
@@ -432,10 +502,10 @@ SELECT 'R002', 'claims', _file, _row, file, line, col, 'unknown entity ''' || gi
 FROM claims_checked WHERE given_subject IS NOT NULL AND subject IS NULL
 UNION ALL
 SELECT 'R002', 'claims', _file, _row, file, line, col, 'unknown entity ''' || object || ''' (object)'
-FROM claims_checked WHERE object IS NOT NULL AND object_problem IS NULL AND object_fits AND NOT object_known
+FROM claims_checked WHERE has_object AND object_code IS NULL AND NOT object_known
 UNION ALL
 SELECT 'R002', 'assertions', _file, _row, file, line, col, 'unknown entity ''' || value || ''' (value)'
-FROM assertions_checked WHERE claim_known AND value IS NOT NULL AND value_problem IS NULL AND value_fits AND NOT value_known
+FROM assertions_checked WHERE claim_known AND has_value AND value_code IS NULL AND NOT value_known
 UNION ALL
 SELECT 'R003', 'assertions', _file, _row, file, line, col, 'assertion of unknown claim ''' || claim || ''''
 FROM assertions_checked WHERE claim IS NOT NULL AND NOT claim_named

@@ -170,6 +170,15 @@ class _ClaimCount:
 
 
 class _Claims(_Lazy):
+    def batch(self, conflicts) -> None:
+        """The claims a batch of conflicts is made of (their assertions' and what they are
+        about), fetched at once; those of earlier batches let go (streaming holds one)."""
+        wanted = {e.assertion.claim for c in conflicts for side in c.sides for e in side.entries}
+        wanted |= {c.subject["claim"] for c in conflicts if c.subject and "claim" in c.subject}
+        if len(self._known) > 50_000:
+            self._known.clear()
+        self.fetch(wanted)
+
     def values(self):  # the whole corpus's claims, as counts: streamed, never held
         for ident, tags, count in self._session.rows(
             "SELECT c.id, c.tags, coalesce(n.count, 0) FROM claims c "
@@ -183,15 +192,18 @@ def _make_claim(row):
     from .export import decode_value
     from .model import UNBOUNDED, Claim, Period, Pos
 
-    ident, text, subject, predicate, kind, value, start, end, tags, file, line, col, part, number = row
+    ident, text, subject, predicate = row[:4]
+    value = decode_value(*row[4:10])
+    start, end, tags, favours, harms, file, line, col, part, number = row[10:]
     period = Period(parse_date(start) if start else None, parse_date(end) if end else None) if start or end else UNBOUNDED
     where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
-    return Claim(ident, text, where, subject, predicate, decode_value(kind, value), period, tuple(tags or ()), ())
+    return Claim(ident, text, where, subject, predicate, value, period, tuple(tags or ()), (), tuple(favours or ()),
+                 tuple(harms or ()))
 
 
 _make_claim.query = (
-    "SELECT id, text, subject, predicate, object_kind, object, period_start, period_end, tags, file, line, col, _file, _row "
-    "FROM {table} WHERE id IN ({ids})"
+    "SELECT id, text, subject, predicate, object_kind, object, object_min_kind, object_min, object_max_kind, object_max, "
+    "period_start, period_end, tags, favours, harms, file, line, col, _file, _row FROM {table} WHERE id IN ({ids})"
 )
 
 
@@ -234,7 +246,7 @@ def _small_tables(session):
     from decimal import Decimal
 
     from .dates import parse_date
-    from .model import Pos, Predicate, Resolution, Source
+    from .model import Pos, Predicate, Source
 
     def where(file, line, col, part, number):
         return Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
@@ -248,10 +260,9 @@ def _small_tables(session):
         ident, description, single, value_type, tolerance, conflicts = row[:6]
         predicates[ident] = Predicate(ident, where(*row[6:]), description, bool(single), value_type,
                                       Decimal(tolerance) if tolerance is not None else None, tuple(dict.fromkeys(conflicts or ())))
-    resolutions = []
-    for row in session.rows("SELECT conflict, status, verdict, note, resolved_by, date, file, line, col, _file, _row FROM resolutions ORDER BY _ord"):
-        conflict, status, verdict, note, by, date = row[:6]
-        resolutions.append(Resolution(conflict, status, where(*row[6:]), verdict, note, by, parse_date(date) if date else None))
+    from .tablecheck import read_resolutions
+
+    resolutions = read_resolutions(session, where, lambda text: parse_date(text) if text else None)
     return sources, predicates, resolutions
 
 
@@ -269,46 +280,64 @@ class Prepared:
     engine: object  # sqlengine.SqlEngine
     timings: dict
     skipped: str | None  # the line that says which lint rules were skipped, and why
+    as_of: object = None  # model.DateSpan, or None for now
 
 
 def analyze(paths: list[Path], options: EngineOptions, limits, weights=None, assess: bool = True,
-            select=None, ignore=None, lint_options=None, method: str = "prior"):
+            select=None, ignore=None, lint_options=None, method: str = "prior", as_of=None):
     """`analysis.analyze` for a table corpus, or on a SQL engine: one `Result` with
     every conflict in it (the renderers that need them all at once)."""
-    engine = options.chosen(paths)
-    if engine == "memory":
-        return _memory(paths, options, limits, weights, assess, select, ignore, lint_options, method)
-    prepared = prepare(paths, options, limits, select, ignore)
+    if options.chosen(paths) == "memory":
+        return _memory(paths, options, limits, weights, assess, select, ignore, lint_options, method, as_of)
     from .analysis import Result
 
-    statuses = {r.conflict: r.status for r in prepared.corpus.resolutions}
-    conflicts = list(prepared.engine.conflicts(statuses))
+    prepared = prepare(paths, options, limits, select, ignore, as_of)
+    corpus = prepared.corpus
+    resolutions = {r.conflict: r for r in corpus.resolutions}
+    statuses = {r.conflict: r.status for r in corpus.resolutions}
+    conflicts = []
+    findings = list(prepared.findings)
+    for conflict in prepared.engine.conflicts(statuses):
+        conflicts.append(conflict)
+        findings.extend(_outside(conflict, resolutions))
+    findings.sort(key=Finding.sort_key)
+    corpus.claims.fetch({e.assertion.claim for c in conflicts for side in c.sides for e in side.entries}
+                        | {c.subject["claim"] for c in conflicts if c.subject and "claim" in c.subject})
     clock = time.perf_counter()
-    assessments, trust = _assessments(prepared, conflicts, weights, assess, method)
+    assessments, trust = {}, None
+    if assess:
+        judge, trust = _judge(prepared, weights, method)
+        assessments = {c.id: judge(c) for c in conflicts}
     prepared.timings["trust" if method == "trust" and assess else "assess"] = time.perf_counter() - clock
-    prepared.corpus.claims.fetch({a.claim for c in conflicts for s in c.sides for e in s.entries for a in (e.assertion,)}
-                                 | {c.subject["claim"] for c in conflicts if c.subject and "claim" in c.subject})
-    result = Result(prepared.corpus, conflicts, prepared.findings, prepared.files, assessments, prepared.timings,
-                    trust=trust, scratch=prepared)
-    return result
+    return Result(corpus, conflicts, findings, prepared.files, assessments, prepared.timings, trust=trust,
+                  scratch=prepared, as_of=as_of, active=corpus)
 
 
-def _assessments(prepared: Prepared, conflicts, weights, assess: bool, method: str):
-    if not assess:
-        return {}, None
+def _outside(conflict, resolutions: dict) -> list[Finding]:
+    resolution = resolutions.get(conflict.id)
+    if resolution is None or not resolution.ratings:
+        return []
+    from .engine.sqlengine import outside_ratings
+
+    return outside_ratings(conflict, resolution)
+
+
+def _judge(prepared: Prepared, weights, method: str):
+    """(conflict -> its assessment, the trust model learned if any)."""
+    corpus = prepared.corpus
     if method == "trust":
         from .engine.sqltrust import learn
-
-        model = learn(prepared.session, prepared.corpus)
         from .trust import assess_trust
 
-        return {c.id: assess_trust(c, prepared.corpus, model) for c in conflicts}, model
+        model = learn(prepared.session, corpus)
+        return (lambda c: assess_trust(c, corpus, model)), model
     from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
 
-    return {c.id: assess_conflict(c, prepared.corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}, None
+    weights = weights or DEFAULT_WEIGHTS
+    return (lambda c: assess_conflict(c, corpus, weights)), None
 
 
-def prepare(paths: list[Path], options: EngineOptions, limits, select=None, ignore=None) -> Prepared:
+def prepare(paths: list[Path], options: EngineOptions, limits, select=None, ignore=None, as_of=None) -> Prepared:
     """Read, check and find the conflicts of a corpus on a SQL engine."""
     from .engine.sqlengine import SqlEngine
     from .tablecheck import open_tables
@@ -319,15 +348,15 @@ def prepare(paths: list[Path], options: EngineOptions, limits, select=None, igno
     session = _session(options.chosen(paths), options)
     opened = open_tables(session, root)
     timings = {"load": converted, "validate": time.perf_counter() - started - converted}
-    engine = SqlEngine(session)
+    engine = SqlEngine(session, as_of)
     engine.run()
     timings["engine"] = engine.timings["engine"]
     sources, predicates, resolutions = _small_tables(session)
     corpus = TableCorpus(session, sources, predicates, resolutions)
-    findings = findings + opened.findings + engine.stale({})
+    findings = findings + opened.findings + engine.stale()
     findings.sort(key=Finding.sort_key)
     return Prepared(session, corpus, yaml_files or opened.files, findings, engine, timings,
-                    skipped_lint(select, ignore, options.chosen(paths)))
+                    skipped_lint(select, ignore, options.chosen(paths)), as_of)
 
 
 def skipped_lint(select, ignore, engine: str) -> str | None:
@@ -342,7 +371,7 @@ def skipped_lint(select, ignore, engine: str) -> str | None:
             "run them with --engine memory on a corpus that fits")
 
 
-def _memory(paths, options, limits, weights, assess, select, ignore, lint_options, method):
+def _memory(paths, options, limits, weights, assess, select, ignore, lint_options, method, as_of):
     """A table corpus on the memory engine: the tables into the model, then the memory
     engine, lint rules and assessment exactly as for YAML (analysis.py's stages)."""
     import gc
@@ -350,6 +379,7 @@ def _memory(paths, options, limits, weights, assess, select, ignore, lint_option
     from . import lint
     from .analysis import Result
     from .engine import find_conflicts
+    from .engine.asof import as_of as corpus_as_of
     from .tablecheck import load_corpus, open_tables
 
     collecting = gc.isenabled()
@@ -363,7 +393,8 @@ def _memory(paths, options, limits, weights, assess, select, ignore, lint_option
         timings = {"load": time.perf_counter() - clock}
         clock = time.perf_counter()
         findings = list(opened.findings)
-        conflicts, stale = find_conflicts(corpus)
+        active = corpus_as_of(corpus, as_of)
+        conflicts, stale = find_conflicts(active, dated=as_of is not None)
         findings.extend(stale)
         timings["engine"] = time.perf_counter() - clock
         clock = time.perf_counter()
@@ -375,15 +406,16 @@ def _memory(paths, options, limits, weights, assess, select, ignore, lint_option
         if assess and method == "trust":
             from .trust import assess_trust, learn_trust
 
-            trust = learn_trust(corpus)
-            assessments = {c.id: assess_trust(c, corpus, trust) for c in conflicts}
+            trust = learn_trust(active)
+            assessments = {c.id: assess_trust(c, active, trust) for c in conflicts}
             stage = "trust"
         elif assess:
             from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
 
-            assessments = {c.id: assess_conflict(c, corpus, weights or DEFAULT_WEIGHTS) for c in conflicts}
+            assessments = {c.id: assess_conflict(c, active, weights or DEFAULT_WEIGHTS) for c in conflicts}
         timings[stage] = time.perf_counter() - clock
-        return Result(corpus, conflicts, findings, opened.files, assessments, timings, trust=trust)
+        return Result(corpus, conflicts, findings, opened.files, assessments, timings, trust=trust,
+                      as_of=as_of, active=active)
     finally:
         if collecting:
             gc.enable()
@@ -406,80 +438,97 @@ class Streamed:
     skipped: str | None = None
 
 
+class _Tally:
+    """A conflict as data.summary counts it: its kind, severity and status, nothing else."""
+
+    __slots__ = ("kind", "severity", "severity_name", "status")
+
+    def __init__(self, conflict) -> None:
+        self.kind, self.severity, self.severity_name, self.status = (
+            conflict.kind, conflict.severity, conflict.severity_name, conflict.status)
+
+
+class _Counted:
+    """The corpus as data.summary counts it: how many of each, from the engine."""
+
+    def __init__(self, counts: dict) -> None:
+        self.sources = range(counts["sources"])
+        self.entities = range(counts["entities"])
+        self.rules = range(counts["rules"])
+        self.claims = _CountedClaims(counts["claims"], counts["assertions"])
+        self.resolutions = []
+
+
+class _CountedClaims:
+    def __init__(self, claims: int, assertions: int) -> None:
+        self._claims, self._assertions = claims, assertions
+
+    def __len__(self) -> int:
+        return self._claims
+
+    def values(self):
+        yield _ClaimCount("", (), self._assertions)  # one tally of every assertion
+
+
 def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, weights=None, assess: bool = True,
-           method: str = "prior", select=None, ignore=None, keep=None) -> Streamed:
+           method: str = "prior", select=None, ignore=None, keep=None, as_of=None) -> Streamed:
     """Write the json or jsonl document of a corpus on a SQL engine, one conflict at a
     time (`write(bytes)`), never holding every conflict: byte for byte what
-    report/machine.py writes for the same conflicts. `keep(corpus)`, where given, makes
-    the test each conflict must pass to be written (`conflicts`' filters)."""
+    report/machine.py writes for the same conflicts (report/data.py makes every part of
+    it). `keep(corpus)`, where given, makes the test each conflict must pass to be
+    written (`conflicts`' filters)."""
     import json
-    from collections import Counter
 
-    from . import __version__, jsontext
-    from .report.data import SCHEMA_VERSION, conflict_dict, finding_dict
+    from . import jsontext
+    from .analysis import Result
+    from .report.data import conflict_dict, document, finding_dict, summary
 
-    prepared = prepare(paths, options, limits, select, ignore)
+    prepared = prepare(paths, options, limits, select, ignore, as_of)
     corpus = prepared.corpus
     keep = keep(corpus) if keep is not None else None
     resolutions = {r.conflict: r for r in corpus.resolutions}
     statuses = {r.conflict: r.status for r in corpus.resolutions}
-    model = None
-    if assess and method == "trust":
-        from .engine.sqltrust import learn
-
-        model = learn(prepared.session, corpus)
-    if assess and method != "trust":
-        from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
-
-        weights = weights or DEFAULT_WEIGHTS
-    out = Streamed(files=len(prepared.files), findings=prepared.findings, timings=prepared.timings, skipped=prepared.skipped)
-    by_kind, by_status, by_severity = Counter(), Counter(), Counter()
-    if fmt == "json":
-        head = jsontext.encode({"schema_version": SCHEMA_VERSION, "tool": {"name": "claimcheck", "version": __version__}, "conflicts": []})
-        write(head[: -len(b"[]\n}\n")])
+    judge = _judge(prepared, weights, method)[0] if assess else None
+    counts = dict(prepared.session.all(
+        "SELECT 'sources', count(*) FROM sources UNION ALL SELECT 'entities', count(*) FROM entities "
+        "UNION ALL SELECT 'claims', count(*) FROM claims UNION ALL SELECT 'assertions', count(*) FROM assertions "
+        "UNION ALL SELECT 'rules', count(*) FROM rules"))
+    findings = list(prepared.findings)
+    stub = Result(_Counted(counts), [], findings, prepared.files, as_of=as_of)
+    out = Streamed(files=len(prepared.files), claims=counts["claims"], sources=counts["sources"],
+                   findings=findings, timings=prepared.timings, skipped=prepared.skipped)
+    head = tail = None
+    if fmt == "json":  # the document's parts before and after its conflicts, as document() orders them
+        shape = document(stub, [])
+        keys = list(shape)
+        cut = keys.index("conflicts")
+        head = jsontext.encode({k: shape[k] for k in keys[: cut + 1]})[: -len(b"[]\n}\n")]
+        tail = keys[cut + 1:]
+        write(head)
+    tallies = []
     clock = time.perf_counter()
-    for conflict in prepared.engine.conflicts(statuses):
+    for conflict in prepared.engine.conflicts(statuses, corpus.claims):
+        findings.extend(_outside(conflict, resolutions))
         if keep is not None and not keep(conflict):
             continue
-        assessment = None
-        if assess:
-            if model is not None:
-                from .trust import assess_trust
-
-                assessment = assess_trust(conflict, corpus, model)
-            else:
-                assessment = assess_conflict(conflict, corpus, weights)
-        data = conflict_dict(conflict, resolutions.get(conflict.id), assessment)
+        data = conflict_dict(conflict, resolutions.get(conflict.id), judge(conflict) if judge else None)
         if fmt == "json":
             text = jsontext.encode(data)[:-1].replace(b"\n", b"\n    ")
             write((b"[\n    " if not out.conflicts else b",\n    ") + text)
         else:
             write((json.dumps({"type": "conflict", **data}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
         out.conflicts += 1
-        by_kind[conflict.kind] += 1
-        by_status[conflict.status] += 1
+        tallies.append(_Tally(conflict))
         if conflict.status == "open":
-            by_severity[conflict.severity_name] += 1
             out.open_by_severity[conflict.severity] = out.open_by_severity.get(conflict.severity, 0) + 1
     prepared.timings["output"] = time.perf_counter() - clock
-    findings = [finding_dict(f) for f in prepared.findings]
-    counts = dict(prepared.session.all(
-        "SELECT 'sources', count(*) FROM sources UNION ALL SELECT 'entities', count(*) FROM entities "
-        "UNION ALL SELECT 'claims', count(*) FROM claims UNION ALL SELECT 'assertions', count(*) FROM assertions "
-        "UNION ALL SELECT 'rules', count(*) FROM rules"))
-    out.claims, out.sources = counts["claims"], counts["sources"]
+    findings.sort(key=Finding.sort_key)
     if fmt == "json":
-        summary = {
-            "files": out.files, "sources": counts["sources"], "entities": counts["entities"], "claims": counts["claims"],
-            "assertions": counts["assertions"], "rules": counts["rules"], "conflicts": out.conflicts,
-            "open_conflicts": sum(by_severity.values()), "conflicts_by_severity": dict(sorted(by_severity.items())),
-            "conflicts_by_kind": dict(sorted(by_kind.items())), "conflicts_by_status": dict(sorted(by_status.items())),
-            "findings": len(prepared.findings),
-            "findings_by_severity": dict(sorted(Counter(f.severity for f in prepared.findings).items())),
-        }
-        tail = jsontext.encode({"findings": findings, "summary": summary})
-        write((b"\n  ]" if out.conflicts else b"[]") + b",\n" + tail[len(b"{\n"):])
+        shape = document(stub, [])
+        shape["summary"] = summary(stub, tallies)
+        rest = jsontext.encode({k: shape[k] for k in tail})
+        write((b"\n  ]" if out.conflicts else b"[]") + b",\n" + rest[len(b"{\n"):])
     else:
         for f in findings:
-            write((json.dumps({"type": "finding", **f}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
+            write((json.dumps({"type": "finding", **finding_dict(f)}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
     return out

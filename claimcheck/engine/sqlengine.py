@@ -21,6 +21,7 @@ order of edges, so the same one of several shortest chains).
 from __future__ import annotations
 
 import decimal
+import math
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -55,8 +56,9 @@ class FixedRoute:
 class SqlEngine:
     """The conflicts of a table corpus whose clean tables are in `session` (tablecheck)."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session, as_of: DateSpan | None = None) -> None:
         self.session = session
+        self.as_of = as_of
         self.timings: dict[str, float] = {}
         self.rounds: dict[str, int] = {}
         self._chains: dict[tuple[str, str, int], tuple] = {}
@@ -70,6 +72,7 @@ class SqlEngine:
         clock = time.perf_counter()
         s = self.session
         s.create("spans", "SELECT DISTINCT text, first, last FROM dates WHERE text IS NOT NULL")
+        s.put("moment", [("last", "BIGINT")], [[self.as_of.last] if self.as_of is not None else []])
         for file in FILES:
             for name, query in queries(f"engine/sql/{file}"):
                 if name in LOOPED:
@@ -142,7 +145,7 @@ class SqlEngine:
 
     def _value_keys(self) -> None:
         """Each distinct value of the groups that may conflict, read by value.py."""
-        rows = self.session.all("SELECT DISTINCT vt, kind, value, tolerance FROM value_candidates")
+        rows = self.session.all("SELECT DISTINCT vt, vkey, tolerance FROM value_candidates")
         columns = value_keys(rows)
         self.session.put("value_keys", VALUE_KEY_COLUMNS, columns)
 
@@ -154,8 +157,11 @@ class SqlEngine:
 
     # --- what comes out ---------------------------------------------------------------------
 
-    def stale(self, resolutions: dict) -> list[Finding]:
-        """C001 for the resolutions whose conflict does not exist (engine/__init__.py's)."""
+    def stale(self) -> list[Finding]:
+        """C001 for the resolutions whose conflict does not exist (engine/__init__.py's);
+        as of a date none is stale: it may be about a later state of the corpus (§3)."""
+        if self.as_of is not None:
+            return []
         rows = self.session.all("SELECT conflict, file, line, col, _file, _row FROM stale")
         if not rows:
             return []
@@ -178,25 +184,41 @@ class SqlEngine:
     def counts(self) -> dict[str, int]:
         return dict(self.session.all("SELECT 'conflicts', count(*) FROM conflicts"))
 
-    def conflicts(self, statuses: dict[str, str]) -> Iterator[Conflict]:
+    def conflicts(self, statuses: dict[str, str], claims=None, batch: int = 2000) -> Iterator[Conflict]:
         """Every conflict in id order, each finished as the memory engine finishes it;
-        `statuses`: conflict id -> the status its resolution gives."""
+        `statuses`: conflict id -> the status its resolution gives. `claims`, where
+        given, is told the claims of each batch of conflicts before they are handed
+        out (`tabular._Claims.batch`: what assessing and rendering them reads)."""
+        pending: list[Conflict] = []
+        for conflict in self._conflicts(statuses):
+            pending.append(conflict)
+            if len(pending) >= batch:
+                if claims is not None:
+                    claims.batch(pending)
+                yield from pending
+                pending = []
+        if claims is not None and pending:
+            claims.batch(pending)
+        yield from pending
+
+    def _conflicts(self, statuses: dict[str, str]) -> Iterator[Conflict]:
         from ..export import decode_value
         from ..model import Assertion
+        from .sides import AGAINST_INTEREST, SELF_SERVING
 
-        rows = self.session.rows(
-            "SELECT * FROM conflict_rows ORDER BY cid, side, claim, idx")
+        interests = {"none": (False, None), "undirected": (True, None), "self-serving": (True, SELF_SERVING),
+                     "against-interest": (False, AGAINST_INTEREST)}
+        rows = self.session.rows("SELECT * FROM conflict_rows ORDER BY cid, side, claim, idx")
         span = self._span
         current = None
         sides: list[Side] = []
         entries: list[Entry] = []
-        label = None
-        side_index = None
-        kind = severity = None
+        label = side_index = kind = severity = None
         for row in rows:
             (cid, row_kind, row_severity, side, side_label, route_from, route_level, route_to,
-             claim, index, source, stance, date, start, end, value_kind, value, credibility, via, quote, url, note,
-             file, line, col, part, number, self_interested) = row
+             claim, index, source, stance, date, start, end) = row[:15]
+            value = decode_value(*row[15:21])
+            withdrawn, credibility, via, quote, url, note, file, line, col, part, number, interest = row[21:]
             if cid != current:
                 if current is not None:
                     sides.append(Side(label, tuple(entries)))
@@ -207,13 +229,13 @@ class SqlEngine:
                 entries, label, side_index = [], side_label, side
             assertion = Assertion(
                 claim, index, source, stance, _pos(file, line, col, part, number),
-                Period(span(start), span(end)), span(date), decode_value(value_kind, value),
-                credibility or 6, tuple(via or ()), quote, url, note,
+                Period(span(start), span(end)), span(date), value,
+                credibility or 6, tuple(via or ()), quote, url, note, span(withdrawn),
             )
             route = None
             if route_from is not None:
                 route = FixedRoute(route_level, self._chains[(route_from, route_to, route_level)])
-            entries.append(Entry(assertion, route, bool(self_interested)))
+            entries.append(Entry(assertion, route, *interests[interest]))
         if current is not None:
             sides.append(Side(label, tuple(entries)))
             yield _finish(current, kind, severity, sides, statuses)
@@ -227,6 +249,17 @@ class SqlEngine:
 
             known = self._spans[text] = parse_date(text)
         return known
+
+
+def outside_ratings(conflict: Conflict, resolution) -> list[Finding]:
+    """C002: ratings of claims that take no part in their conflict (engine/__init__.py's
+    `_outside_ratings`, for one conflict as it comes)."""
+    from . import _outside_ratings
+
+    class _One:  # the one resolution, as _outside_ratings reads a corpus
+        resolutions = [resolution]
+
+    return _outside_ratings(_One, {conflict.id: conflict})
 
 
 def _pos(file, line, col, part, row) -> Pos:
@@ -262,21 +295,24 @@ def _finish(cid: str, kind: str, severity: int, sides: list[Side], statuses: dic
 # --- the ingest step: values ------------------------------------------------------------------
 
 VALUE_KEY_COLUMNS = [
-    ("vt", "VARCHAR"), ("kind", "VARCHAR"), ("value", "VARCHAR"), ("tolerance", "VARCHAR"), ("cls", "VARCHAR"),
+    ("vt", "VARCHAR"), ("vkey", "VARCHAR"), ("tolerance", "VARCHAR"), ("cls", "VARCHAR"),
     ("vorder", "BIGINT"), ("tkey", "BIGINT"), ("canon", "VARCHAR"), ("nlo", "BIGINT"), ("nhi", "BIGINT"),
     ("nlo_tol", "BIGINT"), ("nhi_tol", "BIGINT"), ("dfirst", "BIGINT"), ("dlast", "BIGINT"), ("dtol", "BIGINT"),
 ]
+#: an open end of a date or date-time range, as a whole number SQL can subtract from
+_EARLIEST, _LATEST = -(2**62), 2**62
 
 
 def value_keys(rows: list[tuple]) -> list[list]:
-    """For each (value type, kind, value, tolerance): the keys value.sql compares, as
-    value.py reads the value (`classify`, `canonical_text`, `normalize_text`)."""
+    """For each (value type, value, tolerance): the keys value.sql compares, as the memory
+    engine reads the value (values.py's `classify`, `canonical_text`, `normalize_text`)."""
     from ..export import decode_value
-    from .value import _sortable, canonical_text, classify, normalize_text
+    from ..values import canonical_text, classify, normalize_text, tolerance_in_units
+    from .value import _sortable
 
     read = []
-    for vt, kind, text, tolerance in rows:
-        value = decode_value(kind, text)
+    for vt, vkey, tolerance in rows:
+        value = decode_value(*[None if part == "\x1e" else part for part in vkey.split("\x1f")])
         try:
             classified = classify(value, vt)
         except ArithmeticError:
@@ -289,21 +325,34 @@ def value_keys(rows: list[tuple]) -> list[list]:
     decimals = set()
     for _, c, tol in read:
         if c is not None and c[0] == "number":
-            decimals.update((c[1], _EXACT.subtract(c[1], tol), _EXACT.add(c[1], tol)))
+            low, high = c[1]
+            decimals.update((low, high, _EXACT.subtract(low, tol), _EXACT.add(high, tol)))
     rank = {d: n for n, d in enumerate(sorted(decimals))}
     out: list[list] = [[] for _ in VALUE_KEY_COLUMNS]
-    for (vt, kind, text, tolerance), (value, c, tol) in zip(rows, read):
-        row = [vt, kind, text, tolerance] + [None] * 11
+    for (vt, vkey, tolerance), (value, c, tol) in zip(rows, read):
+        row = [vt, vkey, tolerance] + [None] * 11
         if c is not None:
             cls, key = c
-            row[4:8] = [cls, vorder[c], tkey[normalize_text(canonical_text(value))], canonical_text(value)]
+            row[3:7] = [cls, vorder[c], tkey[normalize_text(canonical_text(value))], canonical_text(value)]
             if cls == "number":
-                row[8:12] = [rank[key], rank[key], rank[_EXACT.subtract(key, tol)], rank[_EXACT.add(key, tol)]]
-            elif cls == "date":
-                row[12:15] = [key[0], key[1], min(int(tol), _FAR)]
+                low, high = key
+                row[7:11] = [rank[low], rank[high], rank[_EXACT.subtract(low, tol)], rank[_EXACT.add(high, tol)]]
+            elif cls in ("date", "datetime"):
+                low, high = key
+                limit = tolerance_in_units(cls, tol)
+                row[11:14] = [_whole(low), _whole(high), min(int(limit), _LATEST)]
         for column, cell in zip(out, row):
             column.append(cell)
     return out
+
+
+def _whole(end) -> int:
+    """A date's or date-time's end as a whole number; an open end far beyond any."""
+    if end == -math.inf:
+        return _EARLIEST
+    if end == math.inf:
+        return _LATEST
+    return int(end)
 
 
 # --- chains -------------------------------------------------------------------------------------

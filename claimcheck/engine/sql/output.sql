@@ -27,16 +27,31 @@ WHERE c.cid IS NULL
 
 -- table: conflict_rows
 -- The entries with their assertions (the period each holds for: its own, else its
--- claim's) and whether each is self-interested: its source represents the subject or
--- the object of the claim it is made on (§3 sources).
+-- claim's) and their interest (§4.5, engine/sides.py's `interest`): from the claim
+-- each is made on and the parties its source represents. Where the claim names whom it
+-- favours or harms, self-serving (affirms what favours a party, or denies or doubts what
+-- harms one) or else against interest (the reverse); where it names neither,
+-- undirected self-interest when the source represents the claim's subject or object.
 SELECT e.cid, e.kind, c.severity, e.side, e.label, e.route_from, e.route_level, e.route_to,
        a.claim, a.idx, a.source, a.stance, a.date,
        CASE WHEN a.has_period THEN a.period_start ELSE cl.period_start END AS period_start,
        CASE WHEN a.has_period THEN a.period_end ELSE cl.period_end END AS period_end,
-       a.value_kind, a.value, a.credibility, a.via, a.quote, a.url, a.note,
+       a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max,
+       a.withdrawn, a.credibility, a.via, a.quote, a.url, a.note,
        a.file, a.line, a.col, a._file, a._row,
-       coalesce(list_contains(s.represents, cl.subject)
-                OR (cl.object_kind = 'text' AND list_contains(s.represents, cl.object)), false) AS self_interested
+       CASE WHEN s.represents IS NULL OR array_length(s.represents) = 0 THEN 'none'
+            WHEN array_length(cl.favours) > 0 OR array_length(cl.harms) > 0 THEN
+                CASE WHEN (a.stance = 'affirms' AND array_length(array_intersect(cl.favours, s.represents)) > 0)
+                       OR (a.stance <> 'affirms' AND array_length(array_intersect(cl.harms, s.represents)) > 0)
+                     THEN 'self-serving'
+                     WHEN (a.stance = 'affirms' AND array_length(array_intersect(cl.harms, s.represents)) > 0)
+                       OR (a.stance <> 'affirms' AND array_length(array_intersect(cl.favours, s.represents)) > 0)
+                     THEN 'against-interest'
+                     ELSE 'none' END
+            WHEN coalesce(list_contains(s.represents, cl.subject), false)
+              OR (cl.object_kind = 'text' AND coalesce(list_contains(s.represents, cl.object), false))
+            THEN 'undirected'
+            ELSE 'none' END AS interest
 FROM entries e
 JOIN conflicts c ON c.cid = e.cid
 JOIN assertions a ON a.aid = e.aid

@@ -1,15 +1,17 @@
 -- Terms of spec §4, as support.py computes them: every assertion with the period it
 -- holds for, and the graph that support travels along.
 --
--- Input: the clean tables of tablecheck.sql, and `spans(text, first, last)`: each date
--- as proleptic day ordinals, read by the memory engine's own parse_date at ingest.
--- Open bounds are 0 (before 0001-01-01) and 10^7 (after 9999-12-31), model.py's
--- OPEN_START and OPEN_END.
+-- Input: the clean tables of tablecheck.sql; `spans(text, first, last)`: each date as
+-- proleptic day ordinals, read by the memory engine's own parse_date at ingest; and
+-- `moment(last)`: the last day of the date conflicts are found as of (`--as-of`), or
+-- no row for now. Open bounds are 0 (before 0001-01-01) and 10^7 (after 9999-12-31),
+-- model.py's OPEN_START and OPEN_END.
 
 -- table: periods
--- Each assertion's period as closed day intervals: its own where it gives one (§3: it
--- replaces the claim's whole), else its claim's, else unbounded. `origin` is the last
--- of `via`, else the source itself.
+-- Each assertion that takes part (engine/asof.py: as of now, those not withdrawn; as of
+-- a date, those said by its last day and not withdrawn by then), with its period as
+-- closed day intervals: its own where it gives one (§3: it replaces the claim's whole),
+-- else its claim's, else unbounded. `origin` is the last of `via`, else the source.
 SELECT a.aid, a.claim, a.idx, a.source, a.stance,
        coalesce(CASE WHEN a.has_period THEN ps.first ELSE cs.first END, 0) AS lo,
        coalesce(CASE WHEN a.has_period THEN pe.last ELSE ce.last END, 10000000) AS hi,
@@ -20,6 +22,11 @@ LEFT JOIN spans ps ON ps.text = a.period_start
 LEFT JOIN spans pe ON pe.text = a.period_end
 LEFT JOIN spans cs ON cs.text = c.period_start
 LEFT JOIN spans ce ON ce.text = c.period_end
+LEFT JOIN spans d ON d.text = a.date
+LEFT JOIN spans w ON w.text = a.withdrawn
+LEFT JOIN moment m ON true
+WHERE CASE WHEN m.last IS NULL THEN a.withdrawn IS NULL
+           ELSE (d.first IS NULL OR d.first <= m.last) AND (w.first IS NULL OR w.first > m.last) END
 
 -- table: affirmed
 -- The claims some assertion affirms (support starts there).

@@ -2,14 +2,17 @@
 -- values (value.py).
 --
 -- Values are compared by what the ingest step computed for each distinct value, with
--- the memory engine's own `classify`, `canonical_text` and `normalize_text`
--- (`value_keys`): its class (number, date, boolean, entity, text); `vorder`, its rank
--- in the order of (class, key), so equal values share it; `tkey`, the rank of its
--- normalized text (across classes values compare as text); for numbers the ranks of
--- its low and high bound and of those bounds less and plus the tolerance, all in one
+-- the memory engine's own `classify`, `canonical_text` and `normalize_text` (values.py,
+-- `value_keys`): its class (number, date, datetime, boolean, entity, text); `vorder`,
+-- its rank in the order of (class, key), so equal values share it; `tkey`, the rank of
+-- its normalized text (across classes values compare as text); `canon`, its canonical
+-- text. Numbers, dates and date-times are extents, a low and a high end (a range runs
+-- between its bounds, an open one reaches infinitely far): for numbers the ranks of
+-- both ends and of the low end less and the high end plus the tolerance, all in one
 -- exactly sorted order of decimals (so `a > b + tolerance` is a comparison of two
--- integers, exact whatever the digits); for dates the first and last day and the
--- tolerance in whole days. SQL only joins, groups and compares those keys.
+-- integers, exact whatever the digits); for dates and date-times the ends as days or
+-- seconds and the tolerance in whole days or seconds. SQL only joins, groups and
+-- compares those keys.
 
 -- table: value_items
 -- Each affirmation made directly on a claim with the value it gives (its own, else the
@@ -19,13 +22,14 @@ SELECT CASE WHEN c.subject IS NOT NULL AND p.single_value THEN 'value:' || c.sub
             ELSE 'value:' || c.id END AS cid,
        a.aid, a.claim, a.idx, a.lo, a.hi,
        p.value_type AS vt, coalesce(p.tolerance, '0') AS tolerance,
-       CASE WHEN x.value IS NOT NULL THEN x.value_kind ELSE c.object_kind END AS kind,
-       coalesce(x.value, c.object) AS value
+       CASE WHEN x.value_kind IS NOT NULL
+            THEN vkey(x.value_kind, x.value, x.value_min_kind, x.value_min, x.value_max_kind, x.value_max)
+            ELSE vkey(c.object_kind, c.object, c.object_min_kind, c.object_min, c.object_max_kind, c.object_max) END AS vkey
 FROM periods a
 JOIN assertions x ON x.aid = a.aid
 JOIN claims c ON c.id = a.claim
 LEFT JOIN predicates p ON p.id = c.predicate
-WHERE a.stance = 'affirms' AND coalesce(x.value, c.object) IS NOT NULL
+WHERE a.stance = 'affirms' AND coalesce(x.value_kind, c.object_kind) IS NOT NULL
 
 -- table: value_candidates
 -- The groups that give more than one value (one value given again and again, the
@@ -33,14 +37,13 @@ WHERE a.stance = 'affirms' AND coalesce(x.value, c.object) IS NOT NULL
 SELECT i.*
 FROM value_items i
 JOIN (SELECT cid FROM value_items GROUP BY cid
-      HAVING min(kind || ':' || value) <> max(kind || ':' || value)) g ON g.cid = i.cid
+      HAVING min(vkey) <> max(vkey)) g ON g.cid = i.cid
 
 -- table: value_rows
 SELECT i.cid, i.aid, i.claim, i.idx, i.lo, i.hi, k.cls, k.vorder, k.tkey, k.canon,
        k.nlo, k.nhi, k.nlo_tol, k.nhi_tol, k.dfirst, k.dlast, k.dtol
 FROM value_candidates i
-JOIN value_keys k ON k.kind = i.kind AND k.value = i.value AND k.tolerance = i.tolerance
-                 AND coalesce(k.vt, '') = coalesce(i.vt, '')
+JOIN value_keys k ON k.vkey = i.vkey AND k.tolerance = i.tolerance AND coalesce(k.vt, '') = coalesce(i.vt, '')
 WHERE k.cls IS NOT NULL
 
 -- table: value_periods
@@ -73,7 +76,7 @@ GROUP BY r.cid, r.aid, r.claim, r.idx, r.cls, r.vorder, r.tkey, r.canon
 HAVING bool_or(CASE
     WHEN o.cls <> r.cls THEN o.min_t <> r.tkey OR o.max_t <> r.tkey
     WHEN r.cls = 'number' THEN o.max_nlo > r.nhi_tol OR o.min_nhi < r.nlo_tol
-    WHEN r.cls = 'date' THEN o.max_first - r.dlast > r.dtol OR r.dfirst - o.min_last > r.dtol
+    WHEN r.cls IN ('date', 'datetime') THEN o.max_first - r.dlast > r.dtol OR r.dfirst - o.min_last > r.dtol
     ELSE o.min_v <> r.vorder OR o.max_v <> r.vorder END)
 
 -- table: value_links
@@ -99,10 +102,10 @@ GROUP BY l.cid, l.vorder
 
 -- table: value_entries
 -- Every assertion that takes part, on its side: sides in the order of their smallest
--- value; a side is labelled with the canonical text of the value of its first
--- assertion (by claim, then place in the claim).
+-- value; a side is labelled with the smallest canonical text of its values (one value
+-- may be written several ways: 5 and 5.0).
 SELECT cid, 'value' AS kind, DENSE_RANK() OVER (PARTITION BY cid ORDER BY root) - 1 AS side,
-       FIRST_VALUE(canon) OVER (PARTITION BY cid, root ORDER BY claim, idx) AS label,
+       min(canon) OVER (PARTITION BY cid, root) AS label,
        aid, CAST(NULL AS VARCHAR) AS route_from, CAST(NULL AS INTEGER) AS route_level, CAST(NULL AS VARCHAR) AS route_to
 FROM (SELECT h.*, coalesce(l.label, h.vorder) AS root
       FROM value_held h LEFT JOIN value_labels l ON l.cid = h.cid AND l.vorder = h.vorder) v
