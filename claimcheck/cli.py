@@ -984,14 +984,15 @@ def diff(
 class SchemaKind(str, Enum):
     corpus = "corpus"
     output = "output"
+    tables = "tables"
 
 
 @app.command("schema")
 def schema_(
-    which: SchemaKind = typer.Argument(..., metavar="corpus|output", help="corpus: of corpus files, for editors; output: of --format json."),
+    which: SchemaKind = typer.Argument(..., metavar="corpus|output|tables", help="corpus: of corpus files, for editors; output: of --format json; tables: the tables of a tabular corpus (Parquet)."),
     output: Optional[Path] = OutputOpt,
 ) -> None:
-    """Print a JSON Schema (draft 2020-12): of corpus files, or of the JSON output.
+    """Print a JSON Schema (draft 2020-12): of corpus files, or of the JSON output; or the tables of a tabular corpus.
 
     For editors with yaml-language-server, save the corpus schema and name it on the
     first line of a corpus file: # yaml-language-server: $schema=corpus.schema.json
@@ -1001,9 +1002,16 @@ def schema_(
       claimcheck schema corpus --output corpus.schema.json
 
       claimcheck schema output
+
+      claimcheck schema tables | jq '.tables.assertions.columns | keys'
     """
     import json
 
+    if which is SchemaKind.tables:
+        from .tables import tables_schema
+
+        _emit(json.dumps(tables_schema(), ensure_ascii=False, indent=2) + "\n", output)
+        return
     from .schemas import SCHEMAS
 
     _emit(json.dumps(SCHEMAS[which.value](), ensure_ascii=False, indent=2) + "\n", output)
@@ -1221,6 +1229,11 @@ import_app = typer.Typer(help="Turn data from elsewhere into a corpus (never ove
 app.add_typer(import_app, name="import")
 
 
+class CorpusForm(str, Enum):
+    yaml = "yaml"
+    parquet = "parquet"
+
+
 @import_app.command("csv")
 def import_csv_command(
     files: list[Path] = typer.Argument(..., help="CSV files (.csv or .csv.gz) with a header row; several are read in order."),
@@ -1230,6 +1243,7 @@ def import_csv_command(
     source_col: str = typer.Option(..., "--source", help="Column naming who gives it."),
     date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]], or a timestamp: its day is kept)."),
     out: Path = typer.Option(Path("corpus"), "--out", help="Folder to write the corpus to; must not exist or be empty."),
+    to: CorpusForm = typer.Option(CorpusForm.yaml, "--to", help="yaml files, or parquet tables (for large data: no YAML is written).", case_sensitive=False),
     quiet: bool = QuietOpt,
 ) -> None:
     """Turn tabular claims (object, property, value, source[, date]) into a valid corpus.
@@ -1241,6 +1255,8 @@ def import_csv_command(
       claimcheck import csv claims.csv --object ObjectID --property PropertyID --value PropertyValue --source SourceID --out population
 
       claimcheck conflicts population --assess trust --kind value
+
+      claimcheck import csv claims.csv.gz ... --to parquet --out tables   # then: claimcheck check tables
     """
     from .importer import CsvImportError, import_csv
 
@@ -1248,7 +1264,12 @@ def import_csv_command(
         if not path.exists():
             _fail(f"path '{path}' does not exist")
     try:
-        report = import_csv(files, out, object_col, property_col, value_col, source_col, date_col)
+        if to is CorpusForm.parquet:
+            from .export import import_csv_tables
+
+            report = import_csv_tables(files, out, object_col, property_col, value_col, source_col, date_col)
+        else:
+            report = import_csv(files, out, object_col, property_col, value_col, source_col, date_col)
     except CsvImportError as err:
         _fail(str(err))
     except OSError as err:
@@ -1338,6 +1359,53 @@ def export_claimreview_command(
             typer.echo(finding_line(f), err=True)
         typer.echo(f"claimcheck: the corpus has {count(len(errors), 'error')}; what {noun(len(errors), 'it touches', 'they touch')}"
                    f" is not exported (fix {noun(len(errors), 'it', 'them')}, then export again)", err=True)
+        raise typer.Exit(1)
+
+
+@export_app.command("parquet")
+def export_parquet_command(
+    paths: Optional[list[Path]] = PathsArg,
+    out: Path = typer.Option(..., "--out", help="Folder to write the tables to; must not exist or be empty."),
+    memory_limit: Optional[str] = MemoryLimitOpt,
+    quiet: bool = QuietOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """Convert a YAML corpus into a tabular corpus: Parquet tables (see `claimcheck schema tables`).
+
+    One file at a time, so memory stays bounded by the largest file and the tables being written; never overwrites. Every row keeps its file, line and column.
+
+    Examples:
+
+      claimcheck export parquet corpus --out tables
+
+      claimcheck check tables --format jsonl      # on DuckDB
+    """
+    from .export import ExportError, export_parquet
+    from .report.concise import finding_line
+    from .tabular import tables_in
+
+    config = _config(config_file)
+    chosen = _paths(paths, config)
+    if tables_in(chosen) is not None:
+        _fail(f"'{chosen[0]}' is already a table corpus")
+    for path in chosen:
+        real, target = Path(os.path.realpath(path)), Path(os.path.realpath(out))
+        if target == real or target.is_relative_to(real):
+            _fail(f"will not write tables into '{out}': it is inside the corpus being read ({path}); write them elsewhere")
+    try:
+        report = export_parquet(chosen, out, config.limits, memory_limit)
+    except ExportError as err:
+        _fail(str(err))
+    except OSError as err:
+        _cannot_write(f"the tables into '{out}'", err)
+    errors = [f for f in report.findings if f.severity == "error"]
+    if not quiet:
+        for finding in errors:
+            typer.echo(finding_line(finding), err=True)
+        typer.echo(report.summary(), err=True)
+    if errors:
+        typer.echo(f"claimcheck: the corpus has {len(errors)} error{'s' if len(errors) != 1 else ''}; what they touch"
+                   " is not in the tables (fix them, then export again)", err=True)
         raise typer.Exit(1)
 
 

@@ -159,37 +159,92 @@ class _Writer:
 def export_parquet(paths: list[Path], out: Path, limits: Limits = Limits(), memory_limit: str | None = None) -> ExportReport:
     """Convert the YAML corpus at `paths` into tables in the new folder `out`."""
     from .importer import refuse_non_empty
-    from .validate import _Validator
 
     refuse_non_empty(out, ExportError)
     report = ExportReport(out)
     files, findings = discover(paths)
     report.findings.extend(findings)
-    import duckdb
-
-    spill = tempfile.mkdtemp(prefix="claimcheck-export-")
-    config = {"temp_directory": spill, "preserve_insertion_order": True}
-    if memory_limit:
-        config["memory_limit"] = memory_limit
-    con = duckdb.connect(":memory:", config=config)
-    try:
-        writer = _Writer(con)
-        checker = _Validator()
+    with _Tables(out, memory_limit) as tables:
         buffer = bytearray()
         for path, display in files:
             loaded = load_file(path, display, limits, buffer)
             report.findings.extend(loaded.findings)
-            items = checker.file_items(loaded)
+            tables.add(loaded)
             del loaded  # the tree: one file's at a time
-            _rows(items, display, checker, writer)
             report.files += 1
-        report.findings.extend(checker.findings)
+        report.findings.extend(tables.checker.findings)
         report.findings.sort(key=Finding.sort_key)
+        tables.finish()
+        report.rows = dict(tables.writer.counts)
+    return report
+
+
+def import_csv_tables(files: list[Path], out: Path, *columns) -> object:
+    """`claimcheck import csv --to parquet`: the importer's corpus written as tables, each
+    of its files read as it is made and never written as YAML. The rows then say no YAML
+    place (there is none): findings name their table and row."""
+    from .importer import CsvImportError, import_csv
+    from .loader import load_text
+
+    refuse_non_empty_tables(out, CsvImportError)
+    with _Tables(out, None, keep_places=False) as tables:
+        report = import_csv(files, out, *columns, sink=lambda name, text: tables.add(load_text(text, name)))
+        if tables.checker.findings:  # pragma: no cover - the importer writes valid YAML
+            raise CsvImportError(f"the imported corpus is not valid: {tables.checker.findings[0]}")
+        tables.finish()
+    report.files = [f"{name}.parquet" for name in TABLES]
+    return report
+
+
+def refuse_non_empty_tables(out: Path, error) -> None:
+    from .importer import refuse_non_empty
+
+    refuse_non_empty(out, error)
+
+
+class _Tables:
+    """The tables being written: the checker reading each YAML file, the writer holding
+    their rows (in DuckDB), and the folder they appear in once whole."""
+
+    def __init__(self, out: Path, memory_limit: str | None, keep_places: bool = True) -> None:
+        import duckdb
+
+        from .validate import _Validator
+
+        self.out = out
+        self.keep_places = keep_places
+        self._spill = tempfile.mkdtemp(prefix="claimcheck-export-")
+        config = {"temp_directory": self._spill, "preserve_insertion_order": True}
+        if memory_limit:
+            config["memory_limit"] = memory_limit
+        self.con = duckdb.connect(":memory:", config=config)
+        self.writer = _Writer(self.con)
+        self.checker = _Validator()
+
+    def __enter__(self) -> "_Tables":
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.con.close()
+        shutil.rmtree(self._spill, ignore_errors=True)
+
+    def add(self, loaded) -> None:
+        items = self.checker.file_items(loaded)
+        _rows(items, loaded.path, self.checker, self.writer if self.keep_places else _Placeless(self.writer))
+
+    def finish(self) -> None:
+        """Write the tables beside the target, then move them into place at once."""
+        from .importer import refuse_non_empty
+
+        out = self.out
         parent = out.parent if str(out.parent) else Path(".")
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
         try:
-            writer.write(staging)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(staging, 0o777 & ~umask)  # as mkdir would make it, not mkdtemp's private 0700
+            self.writer.write(staging)
             refuse_non_empty(out, ExportError)  # again: someone may have written there since
             if out.exists():
                 out.rmdir()  # empty: checked just now
@@ -197,11 +252,16 @@ def export_parquet(paths: list[Path], out: Path, limits: Limits = Limits(), memo
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        report.rows = {name: writer.counts[name] for name in TABLES}
-        return report
-    finally:
-        con.close()
-        shutil.rmtree(spill, ignore_errors=True)
+
+
+class _Placeless:
+    """A writer that leaves out where rows came from (YAML that was never written)."""
+
+    def __init__(self, writer: _Writer) -> None:
+        self.writer = writer
+
+    def add(self, table: str, row: tuple) -> None:
+        self.writer.add(table, row[:-3] + (None, None, None))
 
 
 def _rows(items: dict, file: str, checker, writer: _Writer) -> None:
