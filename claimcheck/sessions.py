@@ -61,6 +61,10 @@ class Session:
     def exists(self, name: str) -> bool:
         raise NotImplementedError
 
+    def drop(self, *names: str) -> None:
+        """Let tables go once nothing reads them any more (their memory, their disk)."""
+        raise NotImplementedError
+
     def close(self) -> None:
         pass
 
@@ -129,6 +133,10 @@ class DuckDBSession(Session):
     def exists(self, name: str) -> bool:
         return bool(self.con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0])
+
+    def drop(self, *names: str) -> None:
+        for name in names:
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
     def close(self) -> None:
         try:
@@ -248,6 +256,13 @@ class SparkSession(Session):
 
     def exists(self, name: str) -> bool:
         return self.spark.catalog.tableExists(name)
+
+    def drop(self, *names: str) -> None:
+        for name in names:
+            frame = self._frames.pop(name, None)
+            if frame is not None:
+                self.spark.catalog.dropTempView(name)
+                frame.unpersist()
 
     def close(self) -> None:
         for name, frame in self._frames.items():

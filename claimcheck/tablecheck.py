@@ -26,6 +26,8 @@ from .model import DateSpan
 from .tables import TABLES, table_path
 
 SQL = "tablecheck.sql"
+#: the tables validation leaves for what follows (and the resolutions as read: their ratings)
+CLEAN = ("sources", "entities", "predicates", "claims", "assertions", "rules", "members", "resolutions", "ratings")
 
 #: the tables' columns whose names SQL reads as words: named otherwise inside the engine
 INTERNAL = {"column": "col", "index": "idx", "by": "resolved_by"}
@@ -68,6 +70,9 @@ def open_tables(session, root: Path) -> OpenTables:
             _value_checks(session)
     opened.findings.extend(_findings(session))
     opened.findings.sort(key=Finding.sort_key)
+    # what validation made on its way: only the clean tables are read from here on
+    session.drop(*(name for name, _ in queries(SQL) if name not in CLEAN), "value_checks", "tolerances",
+                 *(raw for table, raw in RAW.items() if table != "resolutions"), *(f"{raw}_cast" for raw in RAW.values()))
     return opened
 
 

@@ -35,6 +35,8 @@ from .support import LEVELS, strongly_connected
 
 FILES = ("support.sql", "closure.sql", "contradiction.sql", "exclusive.sql", "conflicts_with.sql", "sides.sql",
          "value.sql", "output.sql")
+#: the tables that stay once the conflicts are found: what comes out is read from them
+KEPT = {"periods", "nodes", "edges", "entries", "conflicts", "stale", "conflict_rows", "spans", "moment"}
 #: the queries run in loops, not in file order
 LOOPED = {"step", "value_relabel"}
 #: a date tolerance beyond any span of dates (and within a BIGINT)
@@ -61,6 +63,7 @@ class SqlEngine:
         self.as_of = as_of
         self.timings: dict[str, float] = {}
         self.rounds: dict[str, int] = {}
+        self.sizes: dict[str, int] = {}  # of the tables that grow in loops, for tests
         self._chains: dict[tuple[str, str, int], tuple] = {}
         self._spans: dict[str, DateSpan] = {}
 
@@ -87,6 +90,9 @@ class SqlEngine:
                 elif name == "value_labels":
                     self._join_sides()
         self._find_chains()
+        # the working tables go: at scale, their memory is wanted by what follows
+        s.drop(*(name for file in FILES for name, _ in queries(f"engine/sql/{file}") if name not in KEPT),
+               "components", "value_keys")
         self.timings["engine"] = time.perf_counter() - clock
 
     def _components(self) -> None:
@@ -124,6 +130,7 @@ class SqlEngine:
             s.append("ancestors", "SELECT level, target, ancestor FROM step")
             s.create("frontier", "SELECT level, target, ancestor FROM step")
         self.rounds["closure"] = rounds
+        (self.sizes["ancestors"],) = s.one("SELECT count(*) FROM ancestors")
 
     def _join_sides(self) -> None:
         """Values linked through shared texts take the smallest label among them."""
