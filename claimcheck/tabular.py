@@ -307,6 +307,8 @@ def analyze(paths: list[Path], options: EngineOptions, limits, weights=None, ass
     assessments, trust = {}, None
     if assess:
         judge, trust = _judge(prepared, weights, method)
+        if trust is not None:
+            trust.batch(conflicts)
         assessments = {c.id: judge(c) for c in conflicts}
     prepared.timings["trust" if method == "trust" and assess else "assess"] = time.perf_counter() - clock
     return Result(corpus, conflicts, findings, prepared.files, assessments, prepared.timings, trust=trust,
@@ -438,6 +440,17 @@ class Streamed:
     skipped: str | None = None
 
 
+class _Both:
+    """Tells the claims and the trust model of each batch of conflicts."""
+
+    def __init__(self, *told) -> None:
+        self.told = told
+
+    def batch(self, conflicts) -> None:
+        for one in self.told:
+            one.batch(conflicts)
+
+
 class _Tally:
     """A conflict as data.summary counts it: its kind, severity and status, nothing else."""
 
@@ -488,7 +501,8 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
     keep = keep(corpus) if keep is not None else None
     resolutions = {r.conflict: r for r in corpus.resolutions}
     statuses = {r.conflict: r.status for r in corpus.resolutions}
-    judge = _judge(prepared, weights, method)[0] if assess else None
+    judge, model = _judge(prepared, weights, method) if assess else (None, None)
+    told = _Both(corpus.claims, model) if model is not None else corpus.claims
     counts = dict(prepared.session.all(
         "SELECT 'sources', count(*) FROM sources UNION ALL SELECT 'entities', count(*) FROM entities "
         "UNION ALL SELECT 'claims', count(*) FROM claims UNION ALL SELECT 'assertions', count(*) FROM assertions "
@@ -507,7 +521,7 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
         write(head)
     tallies = []
     clock = time.perf_counter()
-    for conflict in prepared.engine.conflicts(statuses, corpus.claims):
+    for conflict in prepared.engine.conflicts(statuses, told):
         findings.extend(_outside(conflict, resolutions))
         if keep is not None and not keep(conflict):
             continue

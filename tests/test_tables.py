@@ -382,3 +382,49 @@ def test_a_yaml_check_imports_no_table_engine(fmt):
     imported = set(out.stderr.splitlines()[-1].split())
     assert "claimcheck.cli" in imported
     assert not {name for name in imported if name.split(".")[0] in ("duckdb", "sqlglot", "pyarrow", "pyspark")}
+
+
+# --- learned trust ---------------------------------------------------------------------------
+
+
+def trust_of_both(folder: Path):
+    from claimcheck.tabular import EngineOptions, analyze as on_tables, close_all
+
+    with in_folder(folder):
+        memory = analyze([Path("y")], select=set(), method="trust")
+        tables = on_tables([Path("y")], EngineOptions("duckdb"), Limits(), select=set(), method="trust")
+        close_all()
+    return memory, tables
+
+
+def assert_same_trust(memory, tables) -> None:
+    """The same figures to 1e-9 (sums run in another order), the same leanings and ids."""
+    assert memory.trust.iterations == tables.trust.iterations
+    assert memory.trust.converged == tables.trust.converged
+    for source, trust in memory.trust.trust.items():
+        assert abs(trust - tables.trust.trust[source]) < 1e-9, source
+    assert [c.id for c in memory.conflicts] == [c.id for c in tables.conflicts]
+    for conflict in memory.conflicts:
+        mine, theirs = memory.assessments[conflict.id], tables.assessments[conflict.id]
+        assert mine.scores.keys() == theirs.scores.keys(), conflict.id
+        for label, score in mine.scores.items():
+            assert abs(score - theirs.scores[label]) < 1e-9, (conflict.id, label)
+        assert abs(mine.margin - theirs.margin) < 1e-9 and mine.leaning == theirs.leaning, conflict.id
+        assert mine.value == theirs.value and mine.trust.keys() == theirs.trust.keys(), conflict.id
+
+
+@pytest.mark.slow
+def test_learned_trust_on_duckdb_is_the_memory_engines(tmp_path):
+    write_yaml(tmp_path / "y", merged(drawn(300)))
+    assert_same_trust(*trust_of_both(tmp_path))
+
+
+@pytest.mark.slow
+def test_learned_trust_on_duckdb_on_a_bench_corpus(tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "y", 2000, seed=3)
+    memory, tables = trust_of_both(tmp_path)
+    assert memory.trust.converged and memory.conflicts
+    assert_same_trust(memory, tables)
