@@ -34,6 +34,10 @@ class Session:
     def append(self, name: str, query: str) -> None:
         raise NotImplementedError
 
+    def view(self, name: str, query: str) -> None:
+        """A query read where it is named (an engine may still make it once)."""
+        self.create(name, query)
+
     def rows(self, query: str, batch: int = BATCH) -> Iterator[tuple]:
         raise NotImplementedError
 
@@ -99,16 +103,25 @@ class DuckDBSession(Session):
     def append(self, name: str, query: str) -> None:
         self.con.execute(f"INSERT INTO {name} {query}")
 
+    def view(self, name: str, query: str) -> None:
+        self.con.execute(f"CREATE OR REPLACE VIEW {name} AS {query}")
+
     def execute(self, statement: str) -> None:
         self.con.execute(statement)
 
     def rows(self, query: str, batch: int = BATCH) -> Iterator[tuple]:
-        cursor = self.con.execute(query)
-        while True:
-            chunk = cursor.fetchmany(batch)
-            if not chunk:
-                return
-            yield from chunk
+        # a cursor of its own: a query run meanwhile on the connection (fetching the claims
+        # of the conflicts streamed so far) would end this one's results
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(query)
+            while True:
+                chunk = cursor.fetchmany(batch)
+                if not chunk:
+                    return
+                yield from chunk
+        finally:
+            cursor.close()
 
     def all(self, query: str) -> list[tuple]:
         return self.con.execute(query).fetchall()
@@ -124,10 +137,19 @@ class DuckDBSession(Session):
         return [(row[0], row[1]) for row in described]
 
     def read_parquet(self, name: str, source: str, select: list[str]) -> None:
+        # a view: each query reads the file again, only the columns it needs, where a
+        # table would hold every column of every row in memory. `_ord` numbers the rows
+        # in the order stored (the parts of a folder in name order), the same each time.
+        parts = _part_files(source)
+        where = ", ".join("'" + p.replace("'", "''") + "'" for p in parts)
+        if len(parts) == 1:
+            order = "file_row_number + 1"
+        else:
+            order = f"list_position([{where}], filename) * 1099511627776 + file_row_number + 1"
         self.con.execute(
-            f"CREATE OR REPLACE TABLE {name} AS SELECT {', '.join(select)} FROM ("
-            f"SELECT *, filename AS _file, file_row_number + 1 AS _row "
-            f"FROM read_parquet({_parts(source)}, filename = true, file_row_number = true))"
+            f"CREATE OR REPLACE VIEW {name} AS SELECT {', '.join(select)} FROM ("
+            f"SELECT *, filename AS _file, file_row_number + 1 AS _row, {order} AS _ord "
+            f"FROM read_parquet([{where}], filename = true, file_row_number = true))"
         )
 
     def exists(self, name: str) -> bool:
@@ -136,7 +158,11 @@ class DuckDBSession(Session):
 
     def drop(self, *names: str) -> None:
         for name in names:
-            self.con.execute(f"DROP TABLE IF EXISTS {name}")
+            kind = self.con.execute(
+                "SELECT 'VIEW' FROM duckdb_views() WHERE view_name = ? UNION ALL "
+                "SELECT 'TABLE' FROM duckdb_tables() WHERE table_name = ?", [name, name]).fetchone()
+            if kind:
+                self.con.execute(f"DROP {kind[0]} {name}")
 
     def close(self) -> None:
         try:
@@ -147,11 +173,20 @@ class DuckDBSession(Session):
 
 def _parts(source: str) -> str:
     """A Parquet table's files for DuckDB: the file, or every part below the folder."""
+    return "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in _part_files(source)) + "]"
+
+
+def _part_files(source: str) -> list[str]:
+    """The Parquet files of a table: itself, or every part below the folder, by name."""
     from pathlib import Path
 
     path = Path(source)
-    pattern = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
-    return "'" + pattern.replace("'", "''") + "'"
+    if not path.is_dir():
+        return [str(path)]
+    parts = sorted(str(p) for p in path.rglob("*.parquet") if not any(n.startswith((".", "_")) for n in p.relative_to(path).parts))
+    if not parts:
+        raise OSError(f"no Parquet files in {source}")
+    return parts
 
 
 def _first_line(err: Exception) -> str:
@@ -250,6 +285,9 @@ class SparkSession(Session):
         frame = self.spark.read.parquet(source)
         frame = frame.select("*", F.col("_metadata.file_path").alias("_file"),
                              (F.col("_metadata.row_index") + 1).alias("_row"))
+        # the rows in the order stored: parts by name, rows by their index in the part
+        frame = frame.withColumn("_ord", F.dense_rank().over(
+            __import__("pyspark.sql.window", fromlist=["Window"]).Window.orderBy("_file", "_row")))
         raw = f"{name}__raw"
         frame.createOrReplaceTempView(raw)
         self.create(name, f"SELECT {', '.join(select)} FROM {raw}")

@@ -1,7 +1,8 @@
 """The SQL files: named queries in DuckDB's dialect, read once, with a few shared macros.
 
 A file is a series of queries, each headed by `-- table: NAME` (the table the query
-makes) and its comments. The macros below are written out before a query runs, so the
+makes) or `-- view: NAME` (a view: worked out again where it is read, held nowhere)
+and its comments. The macros below are written out before a query runs, so the
 same text works on every engine (Spark has no macros). `{name}` placeholders are filled
 by the caller where a loop runs one query again and again (integers only).
 """
@@ -42,16 +43,31 @@ MACROS: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 @cache
-def queries(path: str) -> tuple[tuple[str, str], ...]:
-    """The (table, query) pairs of a file (a path relative to the package), macros written out."""
+def statements(path: str) -> tuple[tuple[str, str, str], ...]:
+    """The (kind, name, query) of each query of a file (a path relative to the package),
+    kind `table` or `view`, macros written out."""
     text = (HERE / path).read_text(encoding="utf-8")
     out = []
-    for block in re.split(r"^-- table: ", text, flags=re.M)[1:]:
+    parts = re.split(r"^-- (table|view): ", text, flags=re.M)
+    for kind, block in zip(parts[1::2], parts[2::2]):
         name, _, body = block.partition("\n")
         lines = [line for line in body.splitlines() if not line.lstrip().startswith("--")]
         query = "\n".join(lines).strip().rstrip(";")
-        out.append((name.strip(), expand(query)))
+        out.append((kind, name.strip(), expand(query)))
     return tuple(out)
+
+
+def queries(path: str) -> tuple[tuple[str, str], ...]:
+    """The (name, query) pairs of a file."""
+    return tuple((name, query) for _, name, query in statements(path))
+
+
+def run(session, kind: str, name: str, query: str) -> None:
+    """Make table or view `name` of the query in `session`."""
+    if kind == "view":
+        session.view(name, query)
+    else:
+        session.create(name, query)
 
 
 def query(path: str, name: str) -> str:

@@ -62,17 +62,17 @@ def open_tables(session, root: Path) -> OpenTables:
     for table in TABLES.values():
         _read(session, root, table, opened)
     _ingest(session)
-    from .sqlfiles import queries
+    from .sqlfiles import queries, run, statements  # noqa: F401 - queries: the names to drop
 
-    for name, query in queries(SQL):
-        session.create(name, query)
+    for kind, name, query in statements(SQL):
+        run(session, kind, name, query)
         if name == "value_uses":
             _value_checks(session)
     opened.findings.extend(_findings(session))
     opened.findings.sort(key=Finding.sort_key)
-    # what validation made on its way: only the clean tables are read from here on
-    session.drop(*(name for name, _ in queries(SQL) if name not in CLEAN), "value_checks", "tolerances",
-                 *(raw for table, raw in RAW.items() if table != "resolutions"), *(f"{raw}_cast" for raw in RAW.values()))
+    # what validation made on its way: only the clean tables (and the tables as read, for
+    # what is only shown) are read from here on
+    session.drop(*(name for name, _ in queries(SQL) if name not in CLEAN), "value_checks", "tolerances")
     return opened
 
 
@@ -107,15 +107,12 @@ def _read(session, root: Path, table, opened: OpenTables) -> None:
         if expression is None and column.required:
             empty = True
         select.append(f"{expression or f'CAST(NULL AS {column.type})'} AS {internal}")
-    order = "ROW_NUMBER() OVER (ORDER BY file NULLS LAST, line NULLS LAST, col NULLS LAST, _file, _row) AS _ord"
     name = RAW[table.name]
     if empty:
         _empty(session, name, table)
         return
-    inner = ", ".join(select) + ", _file, _row"
     try:
-        session.read_parquet(f"{name}_cast", str(path), [inner])
-        session.create(name, f"SELECT *, {order} FROM {name}_cast")
+        session.read_parquet(name, str(path), [*select, "_file", "_row", "_ord"])
     except Exception as err:  # noqa: BLE001 - a corrupt file, a cast that fails on some row
         opened.findings.append(Finding("L001", f"cannot read the {table.name} table: {_reason(err)}", shown, 1, 1))
         _empty(session, name, table)
@@ -219,6 +216,11 @@ class _Everything:
 _FITS = []
 
 
+#: (value type, kind) that always fit, once read: no need to ask validation
+_FITTING = {(None, "int"), (None, "float"), (None, "bool"), (None, "text"), (None, "date"),
+            ("number", "int"), ("number", "float"), ("boolean", "bool"), ("text", "text")}
+
+
 def value_check(vt, kind, text, min_kind=None, low=None, max_kind=None, high=None) -> tuple[str | None, str | None]:
     """(code, message) of what is wrong with a value of a predicate of type `vt`, or
     (None, None): its text must be of its kind, and then it must fit, as validate.py's
@@ -231,6 +233,8 @@ def value_check(vt, kind, text, min_kind=None, low=None, max_kind=None, high=Non
         return "S002", f"'{text}' cannot be read as {kind or 'a value'}: {err}" if kind else f"'{text}' has no value_kind"
     if value is None:
         return "S002", f"a value needs its value_kind and its text (kind {kind!r})"
+    if (vt, kind) in _FITTING:
+        return None, None
     if not _FITS:
         from .model import Corpus
         from .validate import _Builder, _Validator
@@ -297,6 +301,34 @@ def _pairs(given) -> list:
     return list(given.items()) if isinstance(given, dict) else [tuple(pair) for pair in given]
 
 
+def make_claim(row):
+    """A claim (its assertions aside) from its row: sqlengine.CLAIM_COLUMNS."""
+    from .export import decode_value
+    from .model import UNBOUNDED, Claim, Period, Pos
+
+    ident, text, subject, predicate = row[:4]
+    value = decode_value(*row[4:10])
+    start, end, tags, favours, harms, file, line, col, part, number = row[10:]
+    period = Period(_span(start), _span(end)) if start or end else UNBOUNDED
+    where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
+    return Claim(ident, text, where, subject, predicate, value, period, tuple(tags or ()), (), tuple(favours or ()),
+                 tuple(harms or ()))
+
+
+_SPANS: dict = {}
+
+
+def _span(text):
+    if text is None:
+        return None
+    known = _SPANS.get(text)
+    if known is None:
+        if len(_SPANS) > 100_000:
+            _SPANS.clear()
+        known = _SPANS[text] = parse_date(text)
+    return known
+
+
 def load_corpus(session):
     """The clean tables as the memory engine's model (`Corpus`)."""
     from .export import decode_value
@@ -330,8 +362,8 @@ def load_corpus(session):
     assertions: dict[str, list] = {}
     for row in session.rows(
         "SELECT a.claim, a.idx, a.source, a.stance, a.date, a.has_period, a.period_start, a.period_end, a.value_kind, a.value, "
-        "a.value_min_kind, a.value_min, a.value_max_kind, a.value_max, a.withdrawn, a.credibility, a.via, a.quote, a.url, a.note, "
-        "a.file, a.line, a.col, a._file, a._row FROM assertions a ORDER BY a.claim, a.idx"
+        "a.value_min_kind, a.value_min, a.value_max_kind, a.value_max, a.withdrawn, a.credibility, a.via, r.quote, r.url, r.note, "
+        "r.file, r.line, r.col, r._file, r._row FROM assertions a JOIN raw_assertions r ON r._ord = a.aid ORDER BY a.claim, a.idx"
     ):
         claim, index, source, stance, date, own, start, end = row[:8]
         value = decode_value(*row[8:14])

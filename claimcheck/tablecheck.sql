@@ -17,37 +17,73 @@
 -- is left out whole; an assertion whose source or value is wrong takes no part; a rule
 -- with any error takes no part).
 
--- table: id_sources
--- A row's id problems, and its rank among the rows with its id (1: the first, which
--- counts; the others are duplicates).
-SELECT r.*,
-       is_slug(id) AS id_ok,
-       CASE WHEN is_slug(id) THEN ROW_NUMBER() OVER (PARTITION BY id ORDER BY _ord) END AS id_rank
-FROM raw_sources r
+-- table: twice_sources
+SELECT id FROM raw_sources WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1
 
--- table: id_entities
-SELECT r.*,
-       is_slug(id) AS id_ok,
-       CASE WHEN is_slug(id) THEN ROW_NUMBER() OVER (PARTITION BY id ORDER BY _ord) END AS id_rank
-FROM raw_entities r
+-- table: rank_sources
+SELECT r._ord, ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY r._ord) AS id_rank
+FROM raw_sources r JOIN twice_sources t ON t.id = r.id
 
--- table: id_predicates
+-- view: id_sources
+-- A row's id problems, and its rank among the rows with its id (1: the first, in the
+-- table's order, which counts; the others are duplicates: ranked only where an id is
+-- given twice, the rare case, so no sort of every row).
 SELECT r.*,
-       is_slug(id) AS id_ok,
-       CASE WHEN is_slug(id) THEN ROW_NUMBER() OVER (PARTITION BY id ORDER BY _ord) END AS id_rank
-FROM raw_predicates r
+       is_slug(r.id) AS id_ok,
+       CASE WHEN is_slug(r.id) THEN coalesce(k.id_rank, 1) END AS id_rank
+FROM raw_sources r LEFT JOIN rank_sources k ON k._ord = r._ord
 
--- table: id_claims
-SELECT r.*,
-       is_slug(id) AS id_ok,
-       CASE WHEN is_slug(id) THEN ROW_NUMBER() OVER (PARTITION BY id ORDER BY _ord) END AS id_rank
-FROM raw_claims r
+-- table: twice_entities
+SELECT id FROM raw_entities WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1
 
--- table: id_rules
+-- table: rank_entities
+SELECT r._ord, ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY r._ord) AS id_rank
+FROM raw_entities r JOIN twice_entities t ON t.id = r.id
+
+-- view: id_entities
 SELECT r.*,
-       is_slug(id) AS id_ok,
-       CASE WHEN is_slug(id) THEN ROW_NUMBER() OVER (PARTITION BY id ORDER BY _ord) END AS id_rank
-FROM raw_rules r
+       is_slug(r.id) AS id_ok,
+       CASE WHEN is_slug(r.id) THEN coalesce(k.id_rank, 1) END AS id_rank
+FROM raw_entities r LEFT JOIN rank_entities k ON k._ord = r._ord
+
+-- table: twice_predicates
+SELECT id FROM raw_predicates WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1
+
+-- table: rank_predicates
+SELECT r._ord, ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY r._ord) AS id_rank
+FROM raw_predicates r JOIN twice_predicates t ON t.id = r.id
+
+-- view: id_predicates
+SELECT r.*,
+       is_slug(r.id) AS id_ok,
+       CASE WHEN is_slug(r.id) THEN coalesce(k.id_rank, 1) END AS id_rank
+FROM raw_predicates r LEFT JOIN rank_predicates k ON k._ord = r._ord
+
+-- table: twice_claims
+SELECT id FROM raw_claims WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1
+
+-- table: rank_claims
+SELECT r._ord, ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY r._ord) AS id_rank
+FROM raw_claims r JOIN twice_claims t ON t.id = r.id
+
+-- view: id_claims
+SELECT r.*,
+       is_slug(r.id) AS id_ok,
+       CASE WHEN is_slug(r.id) THEN coalesce(k.id_rank, 1) END AS id_rank
+FROM raw_claims r LEFT JOIN rank_claims k ON k._ord = r._ord
+
+-- table: twice_rules
+SELECT id FROM raw_rules WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1
+
+-- table: rank_rules
+SELECT r._ord, ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY r._ord) AS id_rank
+FROM raw_rules r JOIN twice_rules t ON t.id = r.id
+
+-- view: id_rules
+SELECT r.*,
+       is_slug(r.id) AS id_ok,
+       CASE WHEN is_slug(r.id) THEN coalesce(k.id_rank, 1) END AS id_rank
+FROM raw_rules r LEFT JOIN rank_rules k ON k._ord = r._ord
 
 -- table: entities
 SELECT id, name, aliases,
@@ -184,67 +220,84 @@ FROM via_elements v LEFT JOIN sources s ON s.id = v.via_source
 WHERE s.id IS NULL
 GROUP BY v._ord
 
+-- table: index_twice
+-- Two rows of one claim with one index: the later ones are ignored (ranked only where
+-- it happens, so no sort of every row).
+SELECT a._ord, ROW_NUMBER() OVER (PARTITION BY a.claim, a.idx ORDER BY a._ord) AS index_rank
+FROM raw_assertions a
+JOIN (SELECT claim, idx FROM raw_assertions WHERE claim IS NOT NULL AND idx IS NOT NULL
+      GROUP BY claim, idx HAVING count(*) > 1) t ON t.claim = a.claim AND t.idx = a.idx
+
+-- table: assertion_values
+-- The assertions that give a value, with what the ingest step found of it.
+SELECT a._ord, v.code AS value_code, v.message AS value_problem,
+       c.value_type IS DISTINCT FROM 'entity' OR e.id IS NOT NULL AS value_known
+FROM raw_assertions a
+JOIN (SELECT c.id, p.value_type FROM claims c LEFT JOIN predicates p ON p.id = c.predicate) c ON c.id = a.claim
+LEFT JOIN value_checks v ON v.vt IS NOT DISTINCT FROM c.value_type
+      AND v.vkey = vkey(a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max)
+LEFT JOIN entities e ON e.id = a.value
+WHERE a.value IS NOT NULL OR coalesce(a.value_kind = 'range', false)
+
 -- table: assertions_checked
--- Every assertion row with what its checks found.
-SELECT a.*,
+-- Every assertion row with what its checks found (narrow: its own fields stay in the
+-- table as read, `raw_assertions`, joined by `_ord`).
+SELECT a._ord, a.claim, a.idx, a.source, a.stance,
        c.id IS NOT NULL AS claim_known,
        ic.id IS NOT NULL AS claim_named,
-       CASE WHEN a.claim IS NOT NULL AND a.idx IS NOT NULL
-            THEN ROW_NUMBER() OVER (PARTITION BY a.claim, a.idx ORDER BY a._ord) END AS index_rank,
+       coalesce(k.index_rank, 1) AS index_rank,
        s.id IS NOT NULL AS source_known,
        ds.problem AS date_problem, ds.text AS date_text, ds.first AS date_first,
        dw.problem AS withdrawn_problem, dw.text AS withdrawn_text, dw.last AS withdrawn_last,
        ps.problem AS start_problem, ps.text AS start_text, ps.first AS start_first,
        pe.problem AS end_problem, pe.text AS end_text, pe.last AS end_last,
-       a.value IS NOT NULL OR coalesce(a.value_kind = 'range', false) AS has_value,
-       v.code AS value_code, v.message AS value_problem,
-       c.value_type IS DISTINCT FROM 'entity' OR ve.id IS NOT NULL AS value_known,
-       c.value_type,
-       coalesce(vu.unknown, 0) AS via_unknown
+       v._ord IS NOT NULL AS has_value, v.value_code, v.value_problem, coalesce(v.value_known, true) AS value_known,
+       coalesce(vu.unknown, 0) AS via_unknown,
+       coalesce(a.has_period, false) AND ps.problem IS NULL AND pe.problem IS NULL
+           AND (ps.first IS NULL OR pe.last IS NULL OR ps.first <= pe.last) AS own_period
 FROM raw_assertions a
-LEFT JOIN (SELECT c.id, p.value_type FROM claims c LEFT JOIN predicates p ON p.id = c.predicate) c ON c.id = a.claim
-LEFT JOIN (SELECT DISTINCT id FROM id_claims) ic ON ic.id = a.claim
+LEFT JOIN claims c ON c.id = a.claim
+LEFT JOIN (SELECT DISTINCT id FROM raw_claims) ic ON ic.id = a.claim
+LEFT JOIN index_twice k ON k._ord = a._ord
 LEFT JOIN sources s ON s.id = a.source
 LEFT JOIN dates ds ON ds.raw = a.date
 LEFT JOIN dates dw ON dw.raw = a.withdrawn
 LEFT JOIN dates ps ON ps.raw = a.period_start
 LEFT JOIN dates pe ON pe.raw = a.period_end
-LEFT JOIN value_checks v ON v.vt IS NOT DISTINCT FROM c.value_type
-      AND v.vkey = vkey(a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max)
-LEFT JOIN entities ve ON ve.id = a.value
+LEFT JOIN assertion_values v ON v._ord = a._ord
 LEFT JOIN via_unknown vu ON vu._ord = a._ord
+
+-- view: assertion_rows
+-- ... with the fields findings show.
+SELECT k.*, a.value_kind, a.value, a.via, a.file, a.line, a.col, a._file, a._row
+FROM assertions_checked k JOIN raw_assertions a ON a._ord = k._ord
 
 -- table: assertions
 -- The assertions that take part (validate.py's `assertions`), with what is valid of
--- them; `aid` numbers them for the engine, in claim and index order. A value that
--- cannot be read is left out (the claim's object stands for it); one that does not fit
--- its predicate's type leaves its assertion out (validate.py: else the claim's object
--- would stand for what the source never gave). A withdrawal before the assertion was
--- said is ignored (S018).
-SELECT ROW_NUMBER() OVER (ORDER BY claim, idx) AS aid,
-       claim, idx, source, stance,
-       CASE WHEN date_problem IS NULL THEN date_text END AS date,
-       own_period AS has_period,
-       CASE WHEN own_period THEN start_text END AS period_start,
-       CASE WHEN own_period THEN end_text END AS period_end,
-       CASE WHEN value_code IS NULL AND has_value THEN value_kind END AS value_kind,
-       CASE WHEN value_code IS NULL AND has_value THEN value END AS value,
-       CASE WHEN value_code IS NULL AND has_value THEN value_min_kind END AS value_min_kind,
-       CASE WHEN value_code IS NULL AND has_value THEN value_min END AS value_min,
-       CASE WHEN value_code IS NULL AND has_value THEN value_max_kind END AS value_max_kind,
-       CASE WHEN value_code IS NULL AND has_value THEN value_max END AS value_max,
-       CASE WHEN withdrawn_problem IS NULL AND NOT coalesce(withdrawn_last < date_first, false) THEN withdrawn_text END AS withdrawn,
-       CASE WHEN credibility BETWEEN 1 AND 6 THEN credibility END AS credibility,
-       CASE WHEN via_unknown = 0 THEN via END AS via,
-       quote, url, note, file, line, col, _file, _row
-FROM (
-    SELECT *, coalesce(has_period, false) AND start_problem IS NULL AND end_problem IS NULL
-              AND (start_first IS NULL OR end_last IS NULL OR start_first <= end_last) AS own_period
-    FROM assertions_checked
-) a
-WHERE claim_known AND index_rank = 1 AND idx >= 0 AND source_known
-  AND stance IN ('affirms', 'denies', 'doubts')
-  AND (NOT has_value OR value_code = 'S002' OR (value_code IS NULL AND value_known))
+-- them; `aid` names each (its row). A value that cannot be read is left out (the
+-- claim's object stands for it); one that does not fit its predicate's type leaves its
+-- assertion out (validate.py: else the claim's object would stand for what the source
+-- never gave). A withdrawal before the assertion was said is ignored (S018). What is only
+-- shown (quote, url, note, where it came from) stays in `raw_assertions`.
+SELECT a._ord AS aid, k.claim, k.idx, k.source, k.stance,
+       CASE WHEN k.date_problem IS NULL THEN k.date_text END AS date,
+       k.own_period AS has_period,
+       CASE WHEN k.own_period THEN k.start_text END AS period_start,
+       CASE WHEN k.own_period THEN k.end_text END AS period_end,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_kind END AS value_kind,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value END AS value,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_min_kind END AS value_min_kind,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_min END AS value_min,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_max_kind END AS value_max_kind,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_max END AS value_max,
+       CASE WHEN k.withdrawn_problem IS NULL AND NOT coalesce(k.withdrawn_last < k.date_first, false) THEN k.withdrawn_text END AS withdrawn,
+       CASE WHEN a.credibility BETWEEN 1 AND 6 THEN a.credibility END AS credibility,
+       CASE WHEN k.via_unknown = 0 THEN a.via END AS via
+FROM assertions_checked k
+JOIN raw_assertions a ON a._ord = k._ord
+WHERE k.claim_known AND k.index_rank = 1 AND k.idx >= 0 AND k.source_known
+  AND k.stance IN ('affirms', 'denies', 'doubts')
+  AND (NOT k.has_value OR k.value_code = 'S002' OR (k.value_code IS NULL AND k.value_known))
 
 -- table: rating_rows
 -- The ratings of each resolution (format version 2): claim id → its verdict.
@@ -450,20 +503,20 @@ SELECT 'S008', 'claims', _file, _row, file, line, col,
 FROM claims_checked WHERE start_problem IS NULL AND end_problem IS NULL AND start_first > end_last
 UNION ALL
 SELECT 'S007', 'assertions', _file, _row, file, line, col, '''date'': ' || date_problem
-FROM assertions_checked WHERE date_problem IS NOT NULL
+FROM assertion_rows WHERE date_problem IS NOT NULL
 UNION ALL
 SELECT 'S007', 'assertions', _file, _row, file, line, col, '''withdrawn'': ' || withdrawn_problem
-FROM assertions_checked WHERE withdrawn_problem IS NOT NULL
+FROM assertion_rows WHERE withdrawn_problem IS NOT NULL
 UNION ALL
 SELECT 'S007', 'assertions', _file, _row, file, line, col, '''start'': ' || start_problem
-FROM assertions_checked WHERE start_problem IS NOT NULL
+FROM assertion_rows WHERE start_problem IS NOT NULL
 UNION ALL
 SELECT 'S007', 'assertions', _file, _row, file, line, col, '''end'': ' || end_problem
-FROM assertions_checked WHERE end_problem IS NOT NULL
+FROM assertion_rows WHERE end_problem IS NOT NULL
 UNION ALL
 SELECT 'S008', 'assertions', _file, _row, file, line, col,
        'the period starts (' || start_text || ') after it ends (' || end_text || ')'
-FROM assertions_checked WHERE start_problem IS NULL AND end_problem IS NULL AND start_first > end_last
+FROM assertion_rows WHERE start_problem IS NULL AND end_problem IS NULL AND start_first > end_last
 UNION ALL
 SELECT 'S007', 'resolutions', _file, _row, file, line, col, '''date'': ' || date_problem
 FROM resolutions_checked WHERE date_problem IS NOT NULL AND conflict_rank = 1
@@ -473,11 +526,11 @@ SELECT object_code, 'claims', _file, _row, file, line, col, '''object'': ' || ob
 FROM claims_checked WHERE has_object AND object_code IS NOT NULL
 UNION ALL
 SELECT value_code, 'assertions', _file, _row, file, line, col, '''value'': ' || value_problem
-FROM assertions_checked WHERE claim_known AND has_value AND value_code IS NOT NULL
+FROM assertion_rows WHERE claim_known AND has_value AND value_code IS NOT NULL
 UNION ALL
 SELECT 'S018', 'assertions', _file, _row, file, line, col,
        'withdrawn on ' || withdrawn_text || ', before it was said (' || date_text || '); fix either date (this withdrawal is ignored until then)'
-FROM assertions_checked WHERE claim_known AND withdrawn_last < date_first
+FROM assertion_rows WHERE claim_known AND withdrawn_last < date_first
 UNION ALL
 SELECT 'S017', 'claims', _file, _row, file, line, col,
        'entity ''' || entity || ''' is both favoured and harmed by claim ''' || claim || '''; a claim serves or hurts a party''s interest, not both: remove it from one list'
@@ -505,21 +558,21 @@ SELECT 'R002', 'claims', _file, _row, file, line, col, 'unknown entity ''' || ob
 FROM claims_checked WHERE has_object AND object_code IS NULL AND NOT object_known
 UNION ALL
 SELECT 'R002', 'assertions', _file, _row, file, line, col, 'unknown entity ''' || value || ''' (value)'
-FROM assertions_checked WHERE claim_known AND has_value AND value_code IS NULL AND NOT value_known
+FROM assertion_rows WHERE claim_known AND has_value AND value_code IS NULL AND NOT value_known
 UNION ALL
 SELECT 'R003', 'assertions', _file, _row, file, line, col, 'assertion of unknown claim ''' || claim || ''''
-FROM assertions_checked WHERE claim IS NOT NULL AND NOT claim_named
+FROM assertion_rows WHERE claim IS NOT NULL AND NOT claim_named
 UNION ALL
 SELECT 'S010', 'assertions', _file, _row, file, line, col,
        'claim ''' || claim || ''' has two assertions with index ' || CAST(idx AS VARCHAR) || '; this one is ignored'
-FROM assertions_checked WHERE claim_known AND index_rank > 1
+FROM assertion_rows WHERE claim_known AND index_rank > 1
 UNION ALL
 SELECT 'R001', 'assertions', _file, _row, file, line, col, 'unknown source ''' || source || ''''
-FROM assertions_checked WHERE claim_known AND source IS NOT NULL AND NOT source_known
+FROM assertion_rows WHERE claim_known AND source IS NOT NULL AND NOT source_known
 UNION ALL
 SELECT 'R001', 'assertions', a._file, a._row, a.file, a.line, a.col,
        'unknown source ''' || coalesce(u.via_source, 'null') || ''' in via (the whole via is left out)'
-FROM assertions_checked a
+FROM assertion_rows a
 JOIN via_elements u ON u._ord = a._ord
 LEFT JOIN sources s ON s.id = u.via_source
 WHERE a.claim_known AND a.via_unknown > 0 AND s.id IS NULL

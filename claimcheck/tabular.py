@@ -149,10 +149,11 @@ class _Lazy(Mapping):
 
     def fetch(self, idents) -> None:
         wanted = [i for i in dict.fromkeys(idents) if isinstance(i, str) and i not in self._known]
+        query = _claims_query() if self._make is _make_claim else self._make.query
         for start in range(0, len(wanted), 5000):
             chunk = wanted[start:start + 5000]
             listed = ", ".join("'" + i.replace("'", "''") + "'" for i in chunk)
-            for row in self._session.rows(self._make.query.format(table=self._table, ids=listed)):
+            for row in self._session.rows(query.format(table=self._table, ids=listed)):
                 made = self._make(row)
                 self._known[made.id] = made
             for ident in chunk:
@@ -170,14 +171,17 @@ class _ClaimCount:
 
 
 class _Claims(_Lazy):
-    def batch(self, conflicts) -> None:
-        """The claims a batch of conflicts is made of (their assertions' and what they are
-        about), fetched at once; those of earlier batches let go (streaming holds one)."""
-        wanted = {e.assertion.claim for c in conflicts for side in c.sides for e in side.entries}
-        wanted |= {c.subject["claim"] for c in conflicts if c.subject and "claim" in c.subject}
-        if len(self._known) > 50_000:
+    keep_all = False  # True: every claim held is kept (a Result that holds every conflict)
+
+    def hold(self, claims: dict, conflicts=()) -> None:
+        """The claims of a batch of conflicts, made with them (sqlengine.conflicts):
+        streaming holds one batch's, a Result every one's."""
+        if not self.keep_all:
             self._known.clear()
-        self.fetch(wanted)
+        self._known.update(claims)
+
+    def batch(self, conflicts) -> None:  # pragma: no cover - the engine hands them over
+        pass
 
     def values(self):  # the whole corpus's claims, as counts: streamed, never held
         for ident, tags, count in self._session.rows(
@@ -188,23 +192,17 @@ class _Claims(_Lazy):
 
 
 def _make_claim(row):
-    from .dates import parse_date
-    from .export import decode_value
-    from .model import UNBOUNDED, Claim, Period, Pos
+    from .tablecheck import make_claim
 
-    ident, text, subject, predicate = row[:4]
-    value = decode_value(*row[4:10])
-    start, end, tags, favours, harms, file, line, col, part, number = row[10:]
-    period = Period(parse_date(start) if start else None, parse_date(end) if end else None) if start or end else UNBOUNDED
-    where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
-    return Claim(ident, text, where, subject, predicate, value, period, tuple(tags or ()), (), tuple(favours or ()),
-                 tuple(harms or ()))
+    return make_claim(row)
 
 
-_make_claim.query = (
-    "SELECT id, text, subject, predicate, object_kind, object, object_min_kind, object_min, object_max_kind, object_max, "
-    "period_start, period_end, tags, favours, harms, file, line, col, _file, _row FROM {table} WHERE id IN ({ids})"
-)
+def _claims_query() -> str:
+    from .engine.sqlengine import CLAIM_COLUMNS
+
+    return f"SELECT {CLAIM_COLUMNS} FROM {{table}} cl WHERE cl.id IN ({{ids}})"
+
+
 
 
 def _make_rule(row):
@@ -293,16 +291,15 @@ def analyze(paths: list[Path], options: EngineOptions, limits, weights=None, ass
 
     prepared = prepare(paths, options, limits, select, ignore, as_of)
     corpus = prepared.corpus
+    corpus.claims.keep_all = True
     resolutions = {r.conflict: r for r in corpus.resolutions}
     statuses = {r.conflict: r.status for r in corpus.resolutions}
     conflicts = []
     findings = list(prepared.findings)
-    for conflict in prepared.engine.conflicts(statuses):
+    for conflict in prepared.engine.conflicts(statuses, corpus.claims):
         conflicts.append(conflict)
         findings.extend(_outside(conflict, resolutions))
     findings.sort(key=Finding.sort_key)
-    corpus.claims.fetch({e.assertion.claim for c in conflicts for side in c.sides for e in side.entries}
-                        | {c.subject["claim"] for c in conflicts if c.subject and "claim" in c.subject})
     clock = time.perf_counter()
     assessments, trust = {}, None
     if assess:
@@ -441,14 +438,14 @@ class Streamed:
 
 
 class _Both:
-    """Tells the claims and the trust model of each batch of conflicts."""
+    """Hands each batch of conflicts' claims on, and tells the trust model of them."""
 
-    def __init__(self, *told) -> None:
-        self.told = told
+    def __init__(self, claims, model) -> None:
+        self.claims, self.model = claims, model
 
-    def batch(self, conflicts) -> None:
-        for one in self.told:
-            one.batch(conflicts)
+    def hold(self, claims: dict, conflicts) -> None:
+        self.claims.hold(claims, conflicts)
+        self.model.batch(conflicts)
 
 
 class _Tally:

@@ -97,20 +97,28 @@ class SqlEngine:
 
     def _components(self) -> None:
         """The strongly connected components of the rule graph at each level, by the
-        memory engine's Tarjan: cycles become one node before the closure runs."""
-        edges = self.session.all("SELECT src, dst, severity FROM edges")
+        memory engine's Tarjan: cycles become one node before the closure runs. Only the
+        nodes with edges both in and out can be in a cycle, and a cycle at a level is
+        within one at the levels below: most corpora need one look at a small graph."""
         rows: list[tuple[int, int, int]] = []
-        if edges:
-            for level in LEVELS:
-                successors: dict[int, list[int]] = {}
-                for src, dst, severity in edges:
-                    if severity >= level:
-                        successors.setdefault(src, []).append(dst)
-                        successors.setdefault(dst, [])
-                for members in strongly_connected(sorted(successors), lambda v: successors[v]):
-                    if len(members) > 1:
-                        cid = min(members)
-                        rows.extend((level, nid, cid) for nid in members)
+        edges = self.session.all(
+            "SELECT e.src, e.dst, e.severity FROM edges e "
+            "WHERE e.src IN (SELECT dst FROM edges) AND e.dst IN (SELECT src FROM edges)")
+        within = None  # the nodes in a cycle at the level below
+        for level in (0, 1, 2):
+            successors: dict[int, list[int]] = {}
+            for src, dst, severity in edges:
+                if severity >= level and (within is None or (src in within and dst in within)):
+                    successors.setdefault(src, []).append(dst)
+                    successors.setdefault(dst, [])
+            within = set()
+            for members in strongly_connected(sorted(successors), lambda v: successors[v]):
+                if len(members) > 1:
+                    cid = min(members)
+                    rows.extend((level, nid, cid) for nid in members)
+                    within.update(members)
+            if not within:
+                break
         columns = [list(c) for c in zip(*rows)] if rows else [[], [], []]
         self.session.put("components", [("level", "INTEGER"), ("nid", "BIGINT"), ("cid", "BIGINT")], columns)
 
@@ -194,28 +202,47 @@ class SqlEngine:
     def conflicts(self, statuses: dict[str, str], claims=None, batch: int = 2000) -> Iterator[Conflict]:
         """Every conflict in id order, each finished as the memory engine finishes it;
         `statuses`: conflict id -> the status its resolution gives. `claims`, where
-        given, is told the claims of each batch of conflicts before they are handed
-        out (`tabular._Claims.batch`: what assessing and rendering them reads)."""
+        given, is handed the claims of each batch of conflicts (model.Claim, without
+        their assertions) before they are handed out: what assessing and rendering them
+        reads (`tabular._Claims.hold`); and, where it has one, its `batch` is told them."""
         pending: list[Conflict] = []
-        for conflict in self._conflicts(statuses):
+        held: dict = {}
+        for conflict, made in self._conflicts(statuses):
             pending.append(conflict)
+            held.update(made)
             if len(pending) >= batch:
                 if claims is not None:
-                    claims.batch(pending)
+                    claims.hold(held, pending)
                 yield from pending
-                pending = []
+                pending, held = [], {}
         if claims is not None and pending:
-            claims.batch(pending)
+            claims.hold(held, pending)
         yield from pending
 
-    def _conflicts(self, statuses: dict[str, str]) -> Iterator[Conflict]:
+    def _conflicts(self, statuses: dict[str, str]) -> Iterator[tuple[Conflict, dict]]:
         from ..export import decode_value
         from ..model import Assertion
+        from ..tablecheck import make_claim
         from .sides import AGAINST_INTEREST, SELF_SERVING
 
         interests = {"none": (False, None), "undirected": (True, None), "self-serving": (True, SELF_SERVING),
                      "against-interest": (False, AGAINST_INTEREST)}
         rows = self.session.rows("SELECT * FROM conflict_rows ORDER BY cid, side, claim, idx")
+        # the claims of each conflict, in step with its rows (a cursor of their own)
+        claim_rows = self.session.rows(
+            "SELECT c.cid, " + CLAIM_COLUMNS + " FROM (SELECT DISTINCT cid, claim FROM conflict_rows) c "
+            "JOIN claims cl ON cl.id = c.claim ORDER BY c.cid, cl.id")
+        pending_claim = next(claim_rows, None)
+
+        def claims_of(cid: str) -> dict:
+            nonlocal pending_claim
+            made = {}
+            while pending_claim is not None and pending_claim[0] == cid:
+                claim = make_claim(pending_claim[1:])
+                made[claim.id] = claim
+                pending_claim = next(claim_rows, None)
+            return made
+
         span = self._span
         current = None
         sides: list[Side] = []
@@ -229,7 +256,7 @@ class SqlEngine:
             if cid != current:
                 if current is not None:
                     sides.append(Side(label, tuple(entries)))
-                    yield _finish(current, kind, severity, sides, statuses)
+                    yield _finish(current, kind, severity, sides, statuses), claims_of(current)
                 current, kind, severity, sides, entries, label, side_index = cid, row_kind, row_severity, [], [], side_label, side
             elif side != side_index:
                 sides.append(Side(label, tuple(entries)))
@@ -245,7 +272,7 @@ class SqlEngine:
             entries.append(Entry(assertion, route, *interests[interest]))
         if current is not None:
             sides.append(Side(label, tuple(entries)))
-            yield _finish(current, kind, severity, sides, statuses)
+            yield _finish(current, kind, severity, sides, statuses), claims_of(current)
 
     def _span(self, text: str | None) -> DateSpan | None:
         if text is None:
@@ -306,6 +333,12 @@ VALUE_KEY_COLUMNS = [
     ("vorder", "BIGINT"), ("tkey", "BIGINT"), ("canon", "VARCHAR"), ("nlo", "BIGINT"), ("nhi", "BIGINT"),
     ("nlo_tol", "BIGINT"), ("nhi_tol", "BIGINT"), ("dfirst", "BIGINT"), ("dlast", "BIGINT"), ("dtol", "BIGINT"),
 ]
+#: the columns of a claim, as tablecheck.make_claim reads them (from `claims cl`)
+CLAIM_COLUMNS = (
+    "cl.id, cl.text, cl.subject, cl.predicate, cl.object_kind, cl.object, cl.object_min_kind, cl.object_min, "
+    "cl.object_max_kind, cl.object_max, cl.period_start, cl.period_end, cl.tags, cl.favours, cl.harms, "
+    "cl.file, cl.line, cl.col, cl._file, cl._row"
+)
 #: an open end of a date or date-time range, as a whole number SQL can subtract from
 _EARLIEST, _LATEST = -(2**62), 2**62
 

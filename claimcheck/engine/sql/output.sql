@@ -37,8 +37,8 @@ SELECT e.cid, e.kind, c.severity, e.side, e.label, e.route_from, e.route_level, 
        CASE WHEN a.has_period THEN a.period_start ELSE cl.period_start END AS period_start,
        CASE WHEN a.has_period THEN a.period_end ELSE cl.period_end END AS period_end,
        a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max,
-       a.withdrawn, a.credibility, a.via, a.quote, a.url, a.note,
-       a.file, a.line, a.col, a._file, a._row,
+       a.withdrawn, a.credibility, a.via, r.quote, r.url, r.note,
+       r.file, r.line, r.col, r._file, r._row,
        CASE WHEN s.represents IS NULL OR array_length(s.represents) = 0 THEN 'none'
             WHEN array_length(cl.favours) > 0 OR array_length(cl.harms) > 0 THEN
                 CASE WHEN (a.stance = 'affirms' AND array_length(array_intersect(cl.favours, s.represents)) > 0)
@@ -55,5 +55,6 @@ SELECT e.cid, e.kind, c.severity, e.side, e.label, e.route_from, e.route_level, 
 FROM entries e
 JOIN conflicts c ON c.cid = e.cid
 JOIN assertions a ON a.aid = e.aid
+JOIN raw_assertions r ON r._ord = a.aid
 JOIN claims cl ON cl.id = a.claim
 LEFT JOIN sources s ON s.id = a.source
