@@ -21,8 +21,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .dates import parse_date
+from .export import decode_value
 from .findings import Finding
-from .model import DateSpan
+from .model import UNBOUNDED, Claim, DateSpan, Period, Pos
 from .tables import TABLES, table_path
 
 SQL = "tablecheck.sql"
@@ -303,9 +304,6 @@ def _pairs(given) -> list:
 
 def make_claim(row):
     """A claim (its assertions aside) from its row: sqlengine.CLAIM_COLUMNS."""
-    from .export import decode_value
-    from .model import UNBOUNDED, Claim, Period, Pos
-
     ident, text, subject, predicate = row[:4]
     value = decode_value(*row[4:10])
     start, end, tags, favours, harms, file, line, col, part, number = row[10:]

@@ -71,13 +71,28 @@ def needs_tables(paths: list[Path], engine: EngineOptions | None) -> bool:
 _OPEN: list = []  # sessions and temporary folders to close when the process leaves
 
 
-def _session(engine: str, options: EngineOptions):
+#: DuckDB's memory when --memory-limit leaves it to claimcheck: this many times the size
+#: of the tables on disk (Parquet compresses about 16 to 1 against DuckDB's tables), at
+#: least MEMORY_LEAST; past it, DuckDB spills to disk. At 1M claims (63 MB of Parquet) a
+#: run then peaks at 1.2 GB rather than 2.5 GB, and takes about as long.
+MEMORY_PER_BYTE = 16
+MEMORY_LEAST = 2**30
+
+
+def default_memory_limit(root: Path | None) -> str | None:
+    if root is None:
+        return None
+    size = sum(p.stat().st_size for p in root.rglob("*.parquet") if p.is_file())
+    return f"{max(MEMORY_LEAST, MEMORY_PER_BYTE * size) // 2**20}MB"
+
+
+def _session(engine: str, options: EngineOptions, root: Path | None = None):
     from .sessions import DuckDBSession, SparkSession
 
     if engine == "spark":
         session = SparkSession(options.spark_master, options.spark_conf)
     else:
-        session = DuckDBSession(options.memory_limit)
+        session = DuckDBSession(options.memory_limit or default_memory_limit(root))
     _OPEN.append(session)
     return session
 
@@ -344,7 +359,7 @@ def prepare(paths: list[Path], options: EngineOptions, limits, select=None, igno
     started = time.perf_counter()
     root, yaml_files, findings = _as_tables(paths, limits)
     converted = time.perf_counter() - started
-    session = _session(options.chosen(paths), options)
+    session = _session(options.chosen(paths), options, root)
     opened = open_tables(session, root)
     timings = {"load": converted, "validate": time.perf_counter() - started - converted}
     engine = SqlEngine(session, as_of)
@@ -437,6 +452,132 @@ class Streamed:
     skipped: str | None = None
 
 
+#: processes that finish and render conflicts at once (the parent and one helper): the
+#: Python half of a run on DuckDB, which would else have one core while the other idles
+WORKERS = 2
+#: fewer conflicts than this are rendered by one process: a helper costs a start-up
+HELP_FROM = 5000
+
+
+def _render(conflicts, resolutions: dict, judge, fmt: str, keep, write, out: "Streamed", tallies: list, findings: list,
+            first: bool = True) -> int:
+    """Finish and write conflicts one at a time (report/machine.py's text for each);
+    how many were written."""
+    import json
+
+    from . import jsontext
+    from .report.data import conflict_dict
+
+    written = 0
+    for conflict in conflicts:
+        findings.extend(_outside(conflict, resolutions))
+        if keep is not None and not keep(conflict):
+            continue
+        data = conflict_dict(conflict, resolutions.get(conflict.id), judge(conflict) if judge else None)
+        if fmt == "json":
+            text = jsontext.encode(data)[:-1].replace(b"\n", b"\n    ")
+            write((b"[\n    " if first and not written else b",\n    ") + text)
+        else:
+            write((json.dumps({"type": "conflict", **data}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
+        written += 1
+        out.conflicts += 1
+        tallies.append(_Tally(conflict))
+        if conflict.status == "open":
+            out.open_by_severity[conflict.severity] = out.open_by_severity.get(conflict.severity, 0) + 1
+    return written
+
+
+class _Helper:
+    """A second process that finishes and renders the later half of the conflicts while
+    this one does the first: their rows and claims handed over as Parquet (DuckDB writes
+    them in a blink), the rest it needs (sources, resolutions, chains) pickled."""
+
+    def __init__(self, folder: Path, split: str, process) -> None:
+        self.folder, self.split, self.process = folder, split, process
+
+    @classmethod
+    def start(cls, prepared: Prepared, statuses: dict, resolutions: dict, weights, fmt: str) -> "_Helper | None":
+        import pickle
+        import subprocess
+        import sys
+
+        session = prepared.session
+        (total,) = session.one("SELECT count(*) FROM conflicts")
+        if total < HELP_FROM:
+            return None
+        (split,) = session.one(f"SELECT cid FROM conflicts ORDER BY cid LIMIT 1 OFFSET {total // 2}")
+        folder = Path(tempfile.mkdtemp(prefix="claimcheck-render-"))
+        _OPEN.append(folder)
+        quoted = "'" + split.replace("'", "''") + "'"
+        from .engine.sqlengine import CLAIM_COLUMNS
+
+        session.execute(f"COPY (SELECT * FROM conflict_rows WHERE cid >= {quoted}) TO '{folder}/rows.parquet' (FORMAT parquet)")
+        session.execute(
+            f"COPY (SELECT {CLAIM_COLUMNS} FROM claims cl WHERE cl.id IN "
+            f"(SELECT DISTINCT claim FROM conflict_rows WHERE cid >= {quoted})) TO '{folder}/claims.parquet' (FORMAT parquet)")
+        corpus = prepared.corpus
+        given = {"statuses": statuses, "resolutions": resolutions, "weights": weights, "fmt": fmt,
+                 "chains": prepared.engine._chains, "sources": corpus.sources, "predicates": corpus.predicates}
+        with open(folder / "given.pickle", "wb") as handle:
+            pickle.dump(given, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        process = subprocess.Popen([sys.executable, "-m", "claimcheck.tabular", str(folder)])
+        return cls(folder, split, process)
+
+    def finish(self, write, out: "Streamed", tallies: list, findings: list, first: bool) -> None:
+        import pickle
+
+        if self.process.wait() != 0:
+            raise RuntimeError("the process rendering the later conflicts failed")
+        with open(self.folder / "done.pickle", "rb") as handle:
+            done = pickle.load(handle)
+        with open(self.folder / "out.bin", "rb") as handle:
+            head = handle.read(len(b",\n    "))
+            if first and head:  # none of this process's: the helper's first is the document's
+                head = b"[\n    "
+            write(head)
+            while True:
+                block = handle.read(1 << 20)
+                if not block:
+                    break
+                write(block)
+        out.conflicts += done["conflicts"]
+        for rank, n in done["open_by_severity"].items():
+            out.open_by_severity[rank] = out.open_by_severity.get(rank, 0) + n
+        tallies.extend(done["tallies"])
+        findings.extend(done["findings"])
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _help(folder: Path) -> None:
+    """The helper process: render the conflicts whose rows are in `folder`."""
+    import pickle
+
+    from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
+    from .engine.sqlengine import SqlEngine
+    from .sessions import DuckDBSession
+
+    with open(folder / "given.pickle", "rb") as handle:
+        given = pickle.load(handle)
+    session = DuckDBSession(threads=1)
+    try:
+        session.view("conflict_rows", f"SELECT * FROM read_parquet('{folder}/rows.parquet')")
+        session.view("claims", f"SELECT * FROM read_parquet('{folder}/claims.parquet')")
+        engine = SqlEngine(session)
+        engine._chains = given["chains"]
+        corpus = TableCorpus(session, given["sources"], given["predicates"], list(given["resolutions"].values()))
+        weights = given["weights"] or DEFAULT_WEIGHTS
+        out, tallies, findings = Streamed(), [], []
+        with open(folder / "out.bin", "wb") as handle:
+            _render(engine.conflicts(given["statuses"], corpus.claims), given["resolutions"],
+                    lambda c: assess_conflict(c, corpus, weights), given["fmt"], None, handle.write, out, tallies, findings,
+                    first=False)
+        done = {"conflicts": out.conflicts, "open_by_severity": out.open_by_severity, "tallies": tallies, "findings": findings}
+        with open(folder / "done.pickle", "wb") as handle:
+            pickle.dump(done, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        session.close()
+
+
 class _Both:
     """Hands each batch of conflicts' claims on, and tells the trust model of them."""
 
@@ -456,6 +597,12 @@ class _Tally:
     def __init__(self, conflict) -> None:
         self.kind, self.severity, self.severity_name, self.status = (
             conflict.kind, conflict.severity, conflict.severity_name, conflict.status)
+
+    def __getstate__(self):
+        return (self.kind, self.severity, self.severity_name, self.status)
+
+    def __setstate__(self, state) -> None:
+        self.kind, self.severity, self.severity_name, self.status = state
 
 
 class _Counted:
@@ -518,20 +665,15 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
         write(head)
     tallies = []
     clock = time.perf_counter()
-    for conflict in prepared.engine.conflicts(statuses, told):
-        findings.extend(_outside(conflict, resolutions))
-        if keep is not None and not keep(conflict):
-            continue
-        data = conflict_dict(conflict, resolutions.get(conflict.id), judge(conflict) if judge else None)
-        if fmt == "json":
-            text = jsontext.encode(data)[:-1].replace(b"\n", b"\n    ")
-            write((b"[\n    " if not out.conflicts else b",\n    ") + text)
-        else:
-            write((json.dumps({"type": "conflict", **data}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
-        out.conflicts += 1
-        tallies.append(_Tally(conflict))
-        if conflict.status == "open":
-            out.open_by_severity[conflict.severity] = out.open_by_severity.get(conflict.severity, 0) + 1
+    helper = None
+    if judge is not None and model is None and keep is None and isinstance(options, EngineOptions) \
+            and options.chosen(paths) == "duckdb" and WORKERS > 1:
+        helper = _Helper.start(prepared, statuses, resolutions, weights, fmt)
+    before = None if helper is None else helper.split
+    made = _render(prepared.engine.conflicts(statuses, told, before=before), resolutions, judge, fmt, keep, write, out,
+                   tallies, findings)
+    if helper is not None:
+        helper.finish(write, out, tallies, findings, first=not made)
     prepared.timings["output"] = time.perf_counter() - clock
     findings.sort(key=Finding.sort_key)
     if fmt == "json":
@@ -543,3 +685,11 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
         for f in findings:
             write((json.dumps({"type": "finding", **finding_dict(f)}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
     return out
+
+
+if __name__ == "__main__":  # the helper process of `stream` (see _Helper)
+    import sys
+
+    from claimcheck.tabular import _help as help_stream  # the module's own names, as pickle knows them
+
+    help_stream(Path(sys.argv[1]))

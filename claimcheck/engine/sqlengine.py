@@ -199,15 +199,17 @@ class SqlEngine:
     def counts(self) -> dict[str, int]:
         return dict(self.session.all("SELECT 'conflicts', count(*) FROM conflicts"))
 
-    def conflicts(self, statuses: dict[str, str], claims=None, batch: int = 2000) -> Iterator[Conflict]:
+    def conflicts(self, statuses: dict[str, str], claims=None, batch: int = 2000, before: str | None = None) -> Iterator[Conflict]:
         """Every conflict in id order, each finished as the memory engine finishes it;
         `statuses`: conflict id -> the status its resolution gives. `claims`, where
         given, is handed the claims of each batch of conflicts (model.Claim, without
         their assertions) before they are handed out: what assessing and rendering them
-        reads (`tabular._Claims.hold`); and, where it has one, its `batch` is told them."""
+        reads (`tabular._Claims.hold`); and, where it has one, its `batch` is told them.
+        `before`: only the conflicts whose ids sort before it (another process does the
+        rest)."""
         pending: list[Conflict] = []
         held: dict = {}
-        for conflict, made in self._conflicts(statuses):
+        for conflict, made in self._conflicts(statuses, before):
             pending.append(conflict)
             held.update(made)
             if len(pending) >= batch:
@@ -219,18 +221,27 @@ class SqlEngine:
             claims.hold(held, pending)
         yield from pending
 
-    def _conflicts(self, statuses: dict[str, str]) -> Iterator[tuple[Conflict, dict]]:
+    def _conflicts(self, statuses: dict[str, str], before: str | None = None) -> Iterator[tuple[Conflict, dict]]:
         from ..export import decode_value
         from ..model import Assertion
         from ..tablecheck import make_claim
         from .sides import AGAINST_INTEREST, SELF_SERVING
 
+        places: dict = {}  # a file's name, held once
+
+        def place(file, line, col, part, row) -> Pos:
+            if file is not None:
+                file = places.setdefault(file, file)
+                return Pos(file, line or 1, col or 1)
+            return Pos(places.setdefault(part, part), row, 1)
+
         interests = {"none": (False, None), "undirected": (True, None), "self-serving": (True, SELF_SERVING),
                      "against-interest": (False, AGAINST_INTEREST)}
-        rows = self.session.rows("SELECT * FROM conflict_rows ORDER BY cid, side, claim, idx")
+        where = "" if before is None else " WHERE cid < '" + before.replace("'", "''") + "'"
+        rows = self.session.rows(f"SELECT * FROM conflict_rows{where} ORDER BY cid, side, claim, idx")
         # the claims of each conflict, in step with its rows (a cursor of their own)
         claim_rows = self.session.rows(
-            "SELECT c.cid, " + CLAIM_COLUMNS + " FROM (SELECT DISTINCT cid, claim FROM conflict_rows) c "
+            f"SELECT c.cid, {CLAIM_COLUMNS} FROM (SELECT DISTINCT cid, claim FROM conflict_rows{where}) c "
             "JOIN claims cl ON cl.id = c.claim ORDER BY c.cid, cl.id")
         pending_claim = next(claim_rows, None)
 
@@ -262,7 +273,7 @@ class SqlEngine:
                 sides.append(Side(label, tuple(entries)))
                 entries, label, side_index = [], side_label, side
             assertion = Assertion(
-                claim, index, source, stance, _pos(file, line, col, part, number),
+                claim, index, source, stance, place(file, line, col, part, number),
                 Period(span(start), span(end)), span(date), value,
                 credibility or 6, tuple(via or ()), quote, url, note, span(withdrawn),
             )

@@ -21,10 +21,8 @@
 SELECT CASE WHEN c.subject IS NOT NULL AND p.single_value THEN 'value:' || c.subject || '/' || c.predicate
             ELSE 'value:' || c.id END AS cid,
        a.aid, a.claim, a.idx, a.lo, a.hi,
-       p.value_type AS vt, coalesce(p.tolerance, '0') AS tolerance,
-       CASE WHEN x.value_kind IS NOT NULL
-            THEN vkey(x.value_kind, x.value, x.value_min_kind, x.value_min, x.value_max_kind, x.value_max)
-            ELSE vkey(c.object_kind, c.object, c.object_min_kind, c.object_min, c.object_max_kind, c.object_max) END AS vkey
+       p.value_type AS vt, coalesce(p.tolerance, '0') AS tolerance, x.value_kind IS NOT NULL AS own,
+       coalesce(x.value_kind, c.object_kind) AS kind, CASE WHEN x.value_kind IS NOT NULL THEN x.value ELSE c.object END AS value
 FROM periods a
 JOIN assertions x ON x.aid = a.aid
 JOIN claims c ON c.id = a.claim
@@ -33,11 +31,16 @@ WHERE a.stance = 'affirms' AND coalesce(x.value_kind, c.object_kind) IS NOT NULL
 
 -- table: value_candidates
 -- The groups that give more than one value (one value given again and again, the
--- common case, cannot differ): only their values are classified.
-SELECT i.*
+-- common case, cannot differ; a value's kind and canonical text tell it): only their
+-- values are classified.
+SELECT i.cid, i.aid, i.claim, i.idx, i.lo, i.hi, i.vt, i.tolerance,
+       CASE WHEN i.own THEN vkey(x.value_kind, x.value, x.value_min_kind, x.value_min, x.value_max_kind, x.value_max)
+            ELSE vkey(c.object_kind, c.object, c.object_min_kind, c.object_min, c.object_max_kind, c.object_max) END AS vkey
 FROM value_items i
 JOIN (SELECT cid FROM value_items GROUP BY cid
-      HAVING min(vkey) <> max(vkey)) g ON g.cid = i.cid
+      HAVING min(kind || chr(31) || coalesce(value, '')) <> max(kind || chr(31) || coalesce(value, ''))) g ON g.cid = i.cid
+JOIN assertions x ON x.aid = i.aid
+JOIN claims c ON c.id = i.claim
 
 -- table: value_rows
 SELECT i.cid, i.aid, i.claim, i.idx, i.lo, i.hi, k.cls, k.vorder, k.tkey, k.canon,
