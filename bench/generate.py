@@ -58,9 +58,10 @@ class _Yaml:
 
 
 class _Tables(_Yaml):
-    """... or Parquet tables, rows handed to DuckDB in batches and written at the end."""
+    """... or Parquet tables: each a folder of parts (as Spark writes them), a part for
+    every batch of rows, so that memory holds one batch whatever the size."""
 
-    BATCH = 200_000
+    BATCH = 500_000
 
     def __init__(self, out: Path) -> None:
         import duckdb
@@ -72,9 +73,7 @@ class _Tables(_Yaml):
         self.tables = TABLES
         self.con = duckdb.connect(config={"preserve_insertion_order": True})
         self.pending: dict[str, list[tuple]] = {name: [] for name in TABLES}
-        for table in TABLES.values():
-            columns = ", ".join(f'"{c.name}" {c.type}' for c in table.columns)
-            self.con.execute(f"CREATE TABLE {table.name} ({columns})")
+        self.parts: dict[str, int] = {name: 0 for name in TABLES}
 
     def file(self, name: str, lines: list[str]) -> None:
         pass
@@ -89,21 +88,27 @@ class _Tables(_Yaml):
         if len(rows) >= self.BATCH:
             self.flush(table)
 
-    def flush(self, table: str) -> None:
+    def flush(self, table: str, last: bool = False) -> None:
         rows = self.pending[table]
-        if not rows:
+        if not rows and not (last and not self.parts[table]):
             return
-        columns = [c for c in self.tables[table].columns if not c.type.startswith("MAP")]
-        data = [list(values) for values in zip(*rows)]
-        select = ", ".join(f"unnest(${i + 1}::{c.type}[])" for i, c in enumerate(columns))
-        names = ", ".join(f'"{c.name}"' for c in columns)
-        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", data)
+        spec = self.tables[table]
+        folder = self.out / f"{table}.parquet"
+        folder.mkdir(exist_ok=True)
+        part = folder / f"part-{self.parts[table]:05d}.parquet"
+        self.parts[table] += 1
+        columns = [c for c in spec.columns if not c.type.startswith("MAP")]
+        data = [list(values) for values in zip(*rows)] if rows else [[] for _ in columns]
+        select = ", ".join(f'unnest(${i + 1}::{c.type}[]) AS "{c.name}"' for i, c in enumerate(columns))
+        maps = ", ".join(f'CAST(NULL AS {c.type}) AS "{c.name}"' for c in spec.columns if c.type.startswith("MAP"))
+        names = ", ".join(f'"{c.name}"' for c in spec.columns)
+        query = f"SELECT {select}" + (f", {maps}" if maps else "")
+        self.con.execute(f"COPY (SELECT {names} FROM ({query})) TO '{part}' (FORMAT parquet, COMPRESSION zstd)", data)
         rows.clear()
 
     def close(self) -> None:
         for table in self.tables:
-            self.flush(table)
-            self.con.execute(f"COPY {table} TO '{self.out / (table + '.parquet')}' (FORMAT parquet, COMPRESSION zstd)")
+            self.flush(table, last=True)
         self.con.close()
 
 
