@@ -384,25 +384,12 @@ class _Sink:
                 pass
 
 
-def _streamed_summary(done, conflicts_word_count: int, quiet: bool, verbose: bool) -> None:
-    """The summary line (report/words.py's summary_line) of a streamed run."""
-    from .model import SEVERITY_NAMES
-
+def _streamed_summary(done, quiet: bool, verbose: bool) -> None:
+    """The summary line of a streamed run, as `_summary` says it of a Result."""
     if verbose:
         stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in done.timings.items())
         typer.echo(f"time: {stages}; total {sum(done.timings.values()) * 1000:.0f} ms", err=True)
-    if quiet:
-        return
-    counts = {s: sum(1 for f in done.findings if f.severity == s) for s in SEVERITY_ORDER}
-    findings = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no findings"
-    opened = sum(done.open_by_severity.values())
-    detail = ", ".join(f"{done.open_by_severity[rank]} {SEVERITY_NAMES[rank]}" for rank in (2, 1, 0) if done.open_by_severity.get(rank))
-    shown = f"{conflicts_word_count} conflict{'s' if conflicts_word_count != 1 else ''}"
-    if opened and detail:
-        shown += f" ({opened} open: {detail})"
-    plural = lambda n, word: f"{n} {word}{'s' if n != 1 else ''}"  # noqa: E731
-    typer.echo(f"{shown} in {plural(done.claims, 'claim')} from {plural(done.sources, 'source')}, "
-               f"{plural(done.files, 'file')}; {findings}", err=True)
+    _summary(done.result, done.tallies, quiet)
 
 
 def _streamed_exit(done, fail_on: str) -> int:
@@ -726,8 +713,6 @@ def check(
       claimcheck check --write-baseline baseline.json   # accept what is there today
 
       claimcheck check --baseline baseline.json         # fail only on new problems
-
-      claimcheck check tables/ --format jsonl           # a folder of Parquet tables, on DuckDB
     """
     _check_quiet_verbose(quiet, verbose)
     engines = _engine(engine, memory_limit, spark_master, spark_conf)
@@ -740,7 +725,7 @@ def check(
     def run() -> int:
         if fmt in (Format.json, Format.jsonl) and baseline is None and write_baseline is None and _streams(paths, config, engines):
             done = _stream(paths, config, engines, fmt, output)
-            _streamed_summary(done, done.conflicts, quiet, verbose)
+            _streamed_summary(done, quiet, verbose)
             return _streamed_exit(done, threshold)
         result = _analyze(paths, config, progress, engines)
         comparison = None
@@ -841,7 +826,7 @@ def conflicts(
 
     if fmt in (Format.json, Format.jsonl) and write_baseline is None and _streams(paths, config, engines):
         done = _stream(paths, config, engines, fmt, output, keeper)
-        _streamed_summary(done, done.conflicts, quiet, verbose)
+        _streamed_summary(done, quiet, verbose)
         raise typer.Exit(_streamed_exit(done, fail_on.value))
     result = _analyze(paths, config, _progress(fmt in (Format.table, Format.brief)), engines)
     keep = keeper(result.corpus)
@@ -1256,7 +1241,7 @@ def import_csv_command(
 
       claimcheck conflicts population --assess trust --kind value
 
-      claimcheck import csv claims.csv.gz ... --to parquet --out tables   # then: claimcheck check tables
+      claimcheck import csv claims.csv --object ObjectID --property PropertyID --value PropertyValue --source SourceID --to parquet --out tables
     """
     from .importer import CsvImportError, import_csv
 
@@ -1404,7 +1389,7 @@ def export_parquet_command(
             typer.echo(finding_line(finding), err=True)
         typer.echo(report.summary(), err=True)
     if errors:
-        typer.echo(f"claimcheck: the corpus has {len(errors)} error{'s' if len(errors) != 1 else ''}; what they touch"
+        typer.echo(f"claimcheck: the corpus has {count(len(errors), 'error')}; what they touch"
                    " is not in the tables (fix them, then export again)", err=True)
         raise typer.Exit(1)
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding
+from .plural import count
 from .loader import Limits, discover, load_file
 from .model import UNBOUNDED, Period, Range
 from .values import canonical_text
@@ -44,7 +45,7 @@ class ExportReport:
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {name}" for name, n in self.rows.items())
-        return f"Wrote {counts} from {self.files} file{'s' if self.files != 1 else ''} to {self.out}"
+        return f"Wrote {counts} from {count(self.files, 'file')} to {self.out}"
 
 
 def encode_value(value) -> tuple[str | None, str | None]:

@@ -450,6 +450,8 @@ class Streamed:
     findings: list = field(default_factory=list)
     timings: dict = field(default_factory=dict)
     skipped: str | None = None
+    result: object = None  # analysis.Result with the corpus's counts: what the summary line says
+    tallies: list = field(default_factory=list)  # each conflict written, as data.summary counts it
 
 
 #: processes that finish and render conflicts at once (the parent and one helper): the
@@ -654,7 +656,7 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
     findings = list(prepared.findings)
     stub = Result(_Counted(counts), [], findings, prepared.files, as_of=as_of)
     out = Streamed(files=len(prepared.files), claims=counts["claims"], sources=counts["sources"],
-                   findings=findings, timings=prepared.timings, skipped=prepared.skipped)
+                   findings=findings, timings=prepared.timings, skipped=prepared.skipped, result=stub)
     head = tail = None
     if fmt == "json":  # the document's parts before and after its conflicts, as document() orders them
         shape = document(stub, [])
@@ -663,7 +665,7 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
         head = jsontext.encode({k: shape[k] for k in keys[: cut + 1]})[: -len(b"[]\n}\n")]
         tail = keys[cut + 1:]
         write(head)
-    tallies = []
+    tallies = out.tallies
     clock = time.perf_counter()
     helper = None
     if judge is not None and model is None and keep is None and isinstance(options, EngineOptions) \

@@ -110,6 +110,8 @@ def test_the_seed_corpus_through_the_command_line(tmp_path):
         assert tables.exit_code == yaml.exit_code
         expected = yaml.stdout.replace('"files": 6', '"files": 8')  # the tables are the files read
         assert tables.stdout == expected
+        # the summary line, streamed, says what the memory engine's says
+        assert tables.stderr.splitlines()[-1] == yaml.stderr.splitlines()[-1].replace("6 files", "8 files")
     table = run("conflicts", str(out), "--format", "table")
     assert table.exit_code == 0 and "contradiction:venezuela-negotiating-with-us" in table.stdout
     assert "Ministry" in table.stdout or "venezuelan-government" in table.stdout
