@@ -280,8 +280,10 @@ def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore
     from .tabular import EngineOptions, TableUsageError, analyze
 
     try:
-        result = analyze(paths, engine or EngineOptions(), config.limits, weights, config.assess is not None, select,
-                         ignore, config.lint, config.assess_method, config.as_of)
+        # the commands without --engine (show, the views, report, graph, export) read every
+        # claim: a table corpus comes into the model, on the memory engine
+        result = analyze(paths, engine or EngineOptions("memory"), config.limits, weights, config.assess is not None,
+                         select, ignore, config.lint, config.assess_method, config.as_of)
     except (TableUsageError, SessionError) as err:
         _fail(str(err))
     skipped = getattr(result.scratch, "skipped", None)

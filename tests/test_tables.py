@@ -435,3 +435,12 @@ def test_learned_trust_on_duckdb_on_a_bench_corpus(tmp_path):
     memory, tables = trust_of_both(tmp_path)
     assert memory.trust.converged and memory.conflicts
     assert_same_trust(memory, tables)
+
+
+def test_every_command_reads_a_table_corpus(tables):
+    """show, the views, graph and report read a table corpus through the model."""
+    for args in (["show", "contradiction:venezuela-negotiating-with-us"], ["sources"], ["timeline"],
+                 ["graph", "--format", "json"], ["report", "--output", "-"]):
+        result = run(*args, str(tables))
+        assert result.exit_code == 0, (args, result.stderr)
+        assert result.stdout
