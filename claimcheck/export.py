@@ -215,7 +215,7 @@ class _Tables:
         self.out = out
         self.keep_places = keep_places
         self._spill = tempfile.mkdtemp(prefix="claimcheck-export-")
-        config = {"temp_directory": self._spill, "preserve_insertion_order": True}
+        config = {"temp_directory": self._spill, "preserve_insertion_order": True, "enable_progress_bar": False}
         if memory_limit:
             config["memory_limit"] = memory_limit
         self.con = duckdb.connect(":memory:", config=config)

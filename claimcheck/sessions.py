@@ -86,7 +86,8 @@ class DuckDBSession(Session):
             raise SessionError("DuckDB is not installed: pip install duckdb") from None
         self._duckdb = duckdb
         self._spill = tempfile.mkdtemp(prefix="claimcheck-duckdb-")
-        config = {"temp_directory": self._spill, "preserve_insertion_order": False}
+        # no progress bar: DuckDB would draw it on the terminal, amid a report
+        config = {"temp_directory": self._spill, "preserve_insertion_order": False, "enable_progress_bar": False}
         if memory_limit:
             config["memory_limit"] = memory_limit
         if threads:
