@@ -71,7 +71,7 @@ class _Tables(_Yaml):
         self.out = out
         out.mkdir(parents=True, exist_ok=False)
         self.tables = TABLES
-        self.con = duckdb.connect(config={"preserve_insertion_order": True, "enable_progress_bar": False})
+        self.con = duckdb.connect(config={"preserve_insertion_order": True})
         self.pending: dict[str, list[tuple]] = {name: [] for name in TABLES}
         self.parts: dict[str, int] = {name: 0 for name in TABLES}
 

@@ -215,10 +215,11 @@ class _Tables:
         self.out = out
         self.keep_places = keep_places
         self._spill = tempfile.mkdtemp(prefix="claimcheck-export-")
-        config = {"temp_directory": self._spill, "preserve_insertion_order": True, "enable_progress_bar": False}
+        config = {"temp_directory": self._spill, "preserve_insertion_order": True}
         if memory_limit:
             config["memory_limit"] = memory_limit
         self.con = duckdb.connect(":memory:", config=config)
+        self.con.execute("SET enable_progress_bar = false")  # it would draw on the terminal
         self.writer = _Writer(self.con)
         self.checker = _Validator()
 

@@ -86,14 +86,15 @@ class DuckDBSession(Session):
             raise SessionError("DuckDB is not installed: pip install duckdb") from None
         self._duckdb = duckdb
         self._spill = tempfile.mkdtemp(prefix="claimcheck-duckdb-")
-        # no progress bar: DuckDB would draw it on the terminal, amid a report
-        config = {"temp_directory": self._spill, "preserve_insertion_order": False, "enable_progress_bar": False}
+        config = {"temp_directory": self._spill, "preserve_insertion_order": False}
         if memory_limit:
             config["memory_limit"] = memory_limit
         if threads:
             config["threads"] = threads
         try:
             self.con = duckdb.connect(":memory:", config=config)
+            # no progress bar: DuckDB would draw it on the terminal, amid a report
+            self.con.execute("SET enable_progress_bar = false")
         except duckdb.Error as err:
             shutil.rmtree(self._spill, ignore_errors=True)
             raise SessionError(f"DuckDB: {_first_line(err)}") from None
@@ -115,6 +116,7 @@ class DuckDBSession(Session):
         # of the conflicts streamed so far) would end this one's results
         cursor = self.con.cursor()
         try:
+            cursor.execute("SET enable_progress_bar = false")
             cursor.execute(query)
             while True:
                 chunk = cursor.fetchmany(batch)
