@@ -168,7 +168,13 @@ class _Lazy(Mapping):
         for start in range(0, len(wanted), 5000):
             chunk = wanted[start:start + 5000]
             listed = ", ".join("'" + i.replace("'", "''") + "'" for i in chunk)
-            for row in self._session.rows(query.format(table=self._table, ids=listed)):
+            rows = self._session.rows(query.format(table=self._table, ids=listed))
+            if getattr(self._make, "grouped", False):
+                by_id: dict = {}
+                for row in rows:
+                    by_id.setdefault(row[0], []).append(row)
+                rows = by_id.values()
+            for row in rows:
                 made = self._make(row)
                 self._known[made.id] = made
             for ident in chunk:
@@ -223,9 +229,9 @@ def _claims_query() -> str:
 def _make_rule(row):
     from .model import Pos, Rule
 
-    ident, kind, severity, note, members, file, line, col, part, number = row
+    ident, kind, severity, note, role, position, claim, file, line, col, part, number = row[0]
     where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
-    listed = sorted(members or [], key=lambda m: (m[0], m[1]))
+    listed = sorted((r[4], r[5], r[6]) for r in row)
     if kind == "implies":
         return Rule(ident, kind, severity, where, if_=next(c for r, _, c in listed if r == "if"),
                     then=tuple(c for r, _, c in listed if r == "then"), note=note)
@@ -233,9 +239,10 @@ def _make_rule(row):
 
 
 _make_rule.query = (
-    "SELECT r.id, r.kind, r.severity, r.note, (SELECT list((m.role, m.position, m.claim)) FROM members m WHERE m.rule = r.id), "
-    "r.file, r.line, r.col, r._file, r._row FROM {table} r WHERE r.id IN ({ids})"
+    "SELECT r.id, r.kind, r.severity, r.note, m.role, m.position, m.claim, r.file, r.line, r.col, r._file, r._row "
+    "FROM {table} r JOIN members m ON m.rule = r.id WHERE r.id IN ({ids}) ORDER BY r.id"
 )
+_make_rule.grouped = True  # a rule's rows (one per member) make it
 
 
 class TableCorpus:
