@@ -163,6 +163,8 @@ class _Lazy(Mapping):
             yield ident
 
     def fetch(self, idents) -> None:
+        if self._make is None:  # counted only (entities)
+            return
         wanted = [i for i in dict.fromkeys(idents) if isinstance(i, str) and i not in self._known]
         query = _claims_query() if self._make is _make_claim else self._make.query
         for start in range(0, len(wanted), 5000):
@@ -647,7 +649,7 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
 
     from . import jsontext
     from .analysis import Result
-    from .report.data import conflict_dict, document, finding_dict, summary
+    from .report.data import document, finding_dict, summary
 
     prepared = prepare(paths, options, limits, select, ignore, as_of)
     corpus = prepared.corpus

@@ -20,7 +20,6 @@ from claimcheck.dates import parse_date
 from claimcheck.loader import Limits
 from claimcheck.report.data import document
 
-from helpers import REPO
 from table_corpora import comparable, drawn, first_difference, in_folder, merged, write_yaml
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]

@@ -31,7 +31,7 @@ from ..findings import Finding, suggest
 from ..model import DateSpan, ERROR, Period, Pos
 from . import SUGGEST_UP_TO
 from .conflict import Conflict, Entry, Side, build_conflict
-from .support import LEVELS, strongly_connected
+from .support import strongly_connected
 
 FILES = ("support.sql", "closure.sql", "contradiction.sql", "exclusive.sql", "conflicts_with.sql", "sides.sql",
          "value.sql", "output.sql")
