@@ -240,8 +240,8 @@ LEFT JOIN entities e ON e.id = a.value
 WHERE a.value IS NOT NULL OR coalesce(a.value_kind = 'range', false)
 
 -- table: assertions_checked
--- Every assertion row with what its checks found (narrow: its own fields stay in the
--- table as read, `raw_assertions`, joined by `_ord`).
+-- Every assertion row with what its checks found, and what of it takes part (what is
+-- only shown stays in the table as read, `raw_assertions`, joined by `_ord`).
 SELECT a._ord, a.claim, a.idx, a.source, a.stance,
        c.id IS NOT NULL AS claim_known,
        ic.id IS NOT NULL AS claim_named,
@@ -254,7 +254,8 @@ SELECT a._ord, a.claim, a.idx, a.source, a.stance,
        v._ord IS NOT NULL AS has_value, v.value_code, v.value_problem, coalesce(v.value_known, true) AS value_known,
        coalesce(vu.unknown, 0) AS via_unknown,
        coalesce(a.has_period, false) AND ps.problem IS NULL AND pe.problem IS NULL
-           AND (ps.first IS NULL OR pe.last IS NULL OR ps.first <= pe.last) AS own_period
+           AND (ps.first IS NULL OR pe.last IS NULL OR ps.first <= pe.last) AS own_period,
+       a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max, a.credibility, a.via
 FROM raw_assertions a
 LEFT JOIN claims c ON c.id = a.claim
 LEFT JOIN (SELECT DISTINCT id FROM raw_claims) ic ON ic.id = a.claim
@@ -269,7 +270,7 @@ LEFT JOIN via_unknown vu ON vu._ord = a._ord
 
 -- view: assertion_rows
 -- ... with the fields findings show.
-SELECT k.*, a.value_kind, a.value, a.via, a.file, a.line, a.col, a._file, a._row
+SELECT k.*, a.file, a.line, a.col, a._file, a._row
 FROM assertions_checked k JOIN raw_assertions a ON a._ord = k._ord
 
 -- table: assertions
@@ -279,22 +280,21 @@ FROM assertions_checked k JOIN raw_assertions a ON a._ord = k._ord
 -- assertion out (validate.py: else the claim's object would stand for what the source
 -- never gave). A withdrawal before the assertion was said is ignored (S018). What is only
 -- shown (quote, url, note, where it came from) stays in `raw_assertions`.
-SELECT a._ord AS aid, k.claim, k.idx, k.source, k.stance,
+SELECT k._ord AS aid, k.claim, k.idx, k.source, k.stance,
        CASE WHEN k.date_problem IS NULL THEN k.date_text END AS date,
        k.own_period AS has_period,
        CASE WHEN k.own_period THEN k.start_text END AS period_start,
        CASE WHEN k.own_period THEN k.end_text END AS period_end,
-       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_kind END AS value_kind,
-       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value END AS value,
-       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_min_kind END AS value_min_kind,
-       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_min END AS value_min,
-       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_max_kind END AS value_max_kind,
-       CASE WHEN k.value_code IS NULL AND k.has_value THEN a.value_max END AS value_max,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN k.value_kind END AS value_kind,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN k.value END AS value,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN k.value_min_kind END AS value_min_kind,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN k.value_min END AS value_min,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN k.value_max_kind END AS value_max_kind,
+       CASE WHEN k.value_code IS NULL AND k.has_value THEN k.value_max END AS value_max,
        CASE WHEN k.withdrawn_problem IS NULL AND NOT coalesce(k.withdrawn_last < k.date_first, false) THEN k.withdrawn_text END AS withdrawn,
-       CASE WHEN a.credibility BETWEEN 1 AND 6 THEN a.credibility END AS credibility,
-       CASE WHEN k.via_unknown = 0 THEN a.via END AS via
+       CASE WHEN k.credibility BETWEEN 1 AND 6 THEN k.credibility END AS credibility,
+       CASE WHEN k.via_unknown = 0 THEN k.via END AS via
 FROM assertions_checked k
-JOIN raw_assertions a ON a._ord = k._ord
 WHERE k.claim_known AND k.index_rank = 1 AND k.idx >= 0 AND k.source_known
   AND k.stance IN ('affirms', 'denies', 'doubts')
   AND (NOT k.has_value OR k.value_code = 'S002' OR (k.value_code IS NULL AND k.value_known))

@@ -11,11 +11,15 @@
 -- Each assertion that takes part (engine/asof.py: as of now, those not withdrawn; as of
 -- a date, those said by its last day and not withdrawn by then), with its period as
 -- closed day intervals: its own where it gives one (§3: it replaces the claim's whole),
--- else its claim's, else unbounded. `origin` is the last of `via`, else the source.
+-- else its claim's, else unbounded. `origin` is the last of `via`, else the source; an
+-- affirmation's value (kind and text) is its own, else its claim's object (§4.3).
 SELECT a.aid, a.claim, a.idx, a.source, a.stance,
        coalesce(CASE WHEN a.has_period THEN ps.first ELSE cs.first END, 0) AS lo,
        coalesce(CASE WHEN a.has_period THEN pe.last ELSE ce.last END, 10000000) AS hi,
-       CASE WHEN array_length(a.via) > 0 THEN a.via[array_length(a.via)] ELSE a.source END AS origin
+       CASE WHEN array_length(a.via) > 0 THEN a.via[array_length(a.via)] ELSE a.source END AS origin,
+       a.value_kind IS NOT NULL AS own_value,
+       CASE WHEN a.stance = 'affirms' THEN coalesce(a.value_kind, c.object_kind) END AS value_kind,
+       CASE WHEN a.stance = 'affirms' THEN (CASE WHEN a.value_kind IS NOT NULL THEN a.value ELSE c.object END) END AS value
 FROM assertions a
 JOIN claims c ON c.id = a.claim
 LEFT JOIN spans ps ON ps.text = a.period_start

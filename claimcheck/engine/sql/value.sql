@@ -21,13 +21,12 @@
 SELECT CASE WHEN c.subject IS NOT NULL AND p.single_value THEN 'value:' || c.subject || '/' || c.predicate
             ELSE 'value:' || c.id END AS cid,
        a.aid, a.claim, a.idx, a.lo, a.hi,
-       p.value_type AS vt, coalesce(p.tolerance, '0') AS tolerance, x.value_kind IS NOT NULL AS own,
-       coalesce(x.value_kind, c.object_kind) AS kind, CASE WHEN x.value_kind IS NOT NULL THEN x.value ELSE c.object END AS value
+       p.value_type AS vt, coalesce(p.tolerance, '0') AS tolerance, a.own_value AS own,
+       a.value_kind AS kind, a.value
 FROM periods a
-JOIN assertions x ON x.aid = a.aid
 JOIN claims c ON c.id = a.claim
 LEFT JOIN predicates p ON p.id = c.predicate
-WHERE a.stance = 'affirms' AND coalesce(x.value_kind, c.object_kind) IS NOT NULL
+WHERE a.value_kind IS NOT NULL
 
 -- table: value_candidates
 -- The groups that give more than one value (one value given again and again, the
