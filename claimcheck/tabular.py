@@ -111,7 +111,7 @@ def close_all() -> None:
             pass
 
 
-def _as_tables(paths: list[Path], limits) -> tuple[Path, list[str], list[Finding]]:
+def _as_tables(paths: list[Path], limits, memory_limit: str | None = None) -> tuple[Path, list[str], list[Finding]]:
     """The table corpus at `paths`: itself, or the YAML corpus there turned into tables
     in a private temporary folder (with the YAML files' names and findings)."""
     root = tables_in(paths)
@@ -122,7 +122,7 @@ def _as_tables(paths: list[Path], limits) -> tuple[Path, list[str], list[Finding
 
     folder = Path(tempfile.mkdtemp(prefix="claimcheck-tables-"))
     _OPEN.append(folder)
-    report = export_parquet(paths, folder / "corpus", limits)
+    report = export_parquet(paths, folder / "corpus", limits, memory_limit)
     files = [display for _, display in discover(paths)[0]]
     return folder / "corpus", files, report.findings
 
@@ -366,7 +366,7 @@ def prepare(paths: list[Path], options: EngineOptions, limits, select=None, igno
     from .tablecheck import open_tables
 
     started = time.perf_counter()
-    root, yaml_files, findings = _as_tables(paths, limits)
+    root, yaml_files, findings = _as_tables(paths, limits, options.memory_limit)
     converted = time.perf_counter() - started
     session = _session(options.chosen(paths), options, root)
     opened = open_tables(session, root)
