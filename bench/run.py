@@ -137,9 +137,35 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure_tree(args: list[str], output: Path, timeout: float) -> tuple[float | None, float, int]:
+def stop_tree(pid: int) -> None:
+    """Kill a process and its descendants (ours: the command the bench started)."""
+    import signal
+
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    parent = int(handle.read().rsplit(b")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    stack, tree = [pid], []
+    while stack:
+        current = stack.pop()
+        tree.append(current)
+        stack.extend(children.get(current, ()))
+    for member in reversed(tree):
+        try:
+            os.kill(member, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def measure_tree(args: list[str], output: Path, timeout: float, most: float = 10.5 * 2**30) -> tuple[float | None, float, int]:
     """(seconds or None on timeout, peak MiB of the process tree, exit code) of a command
-    whose standard output goes to `output`."""
+    whose standard output goes to `output`. A run whose tree passes `most` bytes is
+    stopped (this machine is shared): its seconds are then None too."""
     import threading
 
     start = time.perf_counter()
@@ -151,6 +177,9 @@ def measure_tree(args: list[str], output: Path, timeout: float) -> tuple[float |
         def sample() -> None:
             while not done.is_set():
                 peak[0] = max(peak[0], tree_rss(child.pid))
+                if peak[0] > most:
+                    stop_tree(child.pid)
+                    return
                 done.wait(0.2)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -158,8 +187,10 @@ def measure_tree(args: list[str], output: Path, timeout: float) -> tuple[float |
         try:
             _, err = child.communicate(timeout=timeout)
             seconds = time.perf_counter() - start
+            if peak[0] > most:
+                seconds = None
         except subprocess.TimeoutExpired:
-            child.kill()
+            stop_tree(child.pid)
             child.communicate()
             seconds = None
             err = b""
