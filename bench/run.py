@@ -280,7 +280,7 @@ def main() -> None:
     parser.add_argument("--spark-up-to", type=int, default=10_000_000)
     parser.add_argument("--duckdb-limit-from", type=int, default=10_000_000)
     parser.add_argument("--memory-limit", default="8GB", help="DuckDB's --memory-limit from --duckdb-limit-from claims")
-    parser.add_argument("--spark-memory", default="8g", help="spark.driver.memory")
+    parser.add_argument("--spark-memory", default="6g", help="spark.driver.memory (the JVM then peaks near 7.5 GB)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds a run may take")
     args = parser.parse_args()
     if args.scale:
