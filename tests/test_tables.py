@@ -444,3 +444,17 @@ def test_every_command_reads_a_table_corpus(tables):
         result = run(*args, str(tables))
         assert result.exit_code == 0, (args, result.stderr)
         assert result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_helper_process_renders_the_later_conflicts_alike(tables, monkeypatch, fmt):
+    """On DuckDB a second process finishes and renders the later conflicts: the output is
+    what one process writes."""
+    from claimcheck import tabular
+
+    alone = run("check", str(tables), "--format", fmt, "--select", "S")
+    monkeypatch.setattr(tabular, "HELP_FROM", 1)
+    helped = run("check", str(tables), "--format", fmt, "--select", "S")
+    assert helped.exit_code == alone.exit_code
+    assert helped.stdout == alone.stdout and len(json.loads(alone.stdout)["conflicts"] if fmt == "json" else alone.stdout.splitlines()) >= 4
+    assert helped.stderr.splitlines()[-1] == alone.stderr.splitlines()[-1]
