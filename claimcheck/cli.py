@@ -76,6 +76,9 @@ def _root(
       claimcheck explain S004
     """
     _reading.clear()  # each command says what it reads (a test runs many in one process)
+    tabular = sys.modules.get("claimcheck.tabular")
+    if tabular is not None:  # the engine sessions of an earlier command in this process
+        tabular.close_all()
 
 
 # --- shared plumbing ---------------------------------------------------------------------

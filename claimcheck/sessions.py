@@ -142,18 +142,16 @@ class DuckDBSession(Session):
     def read_parquet(self, name: str, source: str, select: list[str]) -> None:
         # a view: each query reads the file again, only the columns it needs, where a
         # table would hold every column of every row in memory. `_ord` numbers the rows
-        # in the order stored (the parts of a folder in name order), the same each time.
+        # in the order stored (the parts of a folder in name order), the same each time:
+        # a part's rows after the parts before it (each read with its number, not looked
+        # up row by row)
         parts = _part_files(source)
-        where = ", ".join("'" + p.replace("'", "''") + "'" for p in parts)
-        if len(parts) == 1:
-            order = "file_row_number + 1"
-        else:
-            order = f"list_position([{where}], filename) * 1099511627776 + file_row_number + 1"
-        self.con.execute(
-            f"CREATE OR REPLACE VIEW {name} AS SELECT {', '.join(select)} FROM ("
-            f"SELECT *, filename AS _file, file_row_number + 1 AS _row, {order} AS _ord "
-            f"FROM read_parquet([{where}], filename = true, file_row_number = true))"
+        reads = " UNION ALL ".join(
+            f"SELECT *, filename AS _file, file_row_number + 1 AS _row, {n} * 1099511627776 + file_row_number + 1 AS _ord "
+            f"FROM read_parquet('{part.replace(chr(39), chr(39) * 2)}', filename = true, file_row_number = true)"
+            for n, part in enumerate(parts)
         )
+        self.con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT {', '.join(select)} FROM ({reads})")
 
     def exists(self, name: str) -> bool:
         return bool(self.con.execute(
