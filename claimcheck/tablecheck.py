@@ -28,7 +28,8 @@ from .tables import TABLES, table_path
 
 SQL = "tablecheck.sql"
 #: the tables validation leaves for what follows (and the resolutions as read: their ratings)
-CLEAN = ("sources", "entities", "predicates", "claims", "assertions", "rules", "members", "resolutions", "ratings")
+CLEAN = ("sources", "entities", "predicates", "claims", "assertions", "rules", "members", "resolutions", "ratings",
+         "assertions_checked")  # (the view `assertions` reads it)
 
 #: the tables' columns whose names SQL reads as words: named otherwise inside the engine
 INTERNAL = {"column": "col", "index": "idx", "by": "resolved_by"}

@@ -244,7 +244,6 @@ WHERE a.value IS NOT NULL OR coalesce(a.value_kind = 'range', false)
 -- only shown stays in the table as read, `raw_assertions`, joined by `_ord`).
 SELECT a._ord, a.claim, a.idx, a.source, a.stance,
        c.id IS NOT NULL AS claim_known,
-       ic.id IS NOT NULL AS claim_named,
        coalesce(k.index_rank, 1) AS index_rank,
        s.id IS NOT NULL AS source_known,
        ds.problem AS date_problem, ds.text AS date_text, ds.first AS date_first,
@@ -258,7 +257,6 @@ SELECT a._ord, a.claim, a.idx, a.source, a.stance,
        a.value_kind, a.value, a.value_min_kind, a.value_min, a.value_max_kind, a.value_max, a.credibility, a.via
 FROM raw_assertions a
 LEFT JOIN claims c ON c.id = a.claim
-LEFT JOIN (SELECT DISTINCT id FROM raw_claims) ic ON ic.id = a.claim
 LEFT JOIN index_twice k ON k._ord = a._ord
 LEFT JOIN sources s ON s.id = a.source
 LEFT JOIN dates ds ON ds.raw = a.date
@@ -268,12 +266,21 @@ LEFT JOIN dates pe ON pe.raw = a.period_end
 LEFT JOIN assertion_values v ON v._ord = a._ord
 LEFT JOIN via_unknown vu ON vu._ord = a._ord
 
--- view: assertion_rows
--- ... with the fields findings show.
-SELECT k.*, a.file, a.line, a.col, a._file, a._row
-FROM assertions_checked k JOIN raw_assertions a ON a._ord = k._ord
+-- table: assertion_rows
+-- The assertion rows with a problem (a few, or none: found in one pass), with the fields
+-- findings show; `claim_named`: its claim is in the table, if with errors of its own.
+SELECT k.*, a.file, a.line, a.col, a._file, a._row, n.id IS NOT NULL AS claim_named
+FROM (SELECT * FROM assertions_checked
+      WHERE NOT claim_known OR claim IS NULL OR idx IS NULL OR source IS NULL OR stance IS NULL
+         OR stance NOT IN ('affirms', 'denies', 'doubts') OR credibility NOT BETWEEN 1 AND 6 OR idx < 0
+         OR index_rank > 1 OR NOT source_known OR date_problem IS NOT NULL OR withdrawn_problem IS NOT NULL
+         OR start_problem IS NOT NULL OR end_problem IS NOT NULL OR start_first > end_last
+         OR value_code IS NOT NULL OR NOT value_known OR withdrawn_last < date_first OR via_unknown > 0) k
+JOIN raw_assertions a ON a._ord = k._ord
+LEFT JOIN (SELECT DISTINCT r.id FROM raw_claims r JOIN (SELECT DISTINCT claim FROM assertions_checked WHERE NOT claim_known) u
+           ON u.claim = r.id) n ON n.id = k.claim
 
--- table: assertions
+-- view: assertions
 -- The assertions that take part (validate.py's `assertions`), with what is valid of
 -- them; `aid` names each (its row). A value that cannot be read is left out (the
 -- claim's object stands for it); one that does not fit its predicate's type leaves its
@@ -386,7 +393,7 @@ UNION ALL
 SELECT 'S003', 'assertions', _file, _row, file, line, col,
        'an assertion needs ''' || CASE WHEN claim IS NULL THEN 'claim' WHEN idx IS NULL THEN 'index'
                                        WHEN source IS NULL THEN 'source' ELSE 'stance' END || ''''
-FROM raw_assertions WHERE claim IS NULL OR idx IS NULL OR source IS NULL OR stance IS NULL
+FROM assertion_rows WHERE claim IS NULL OR idx IS NULL OR source IS NULL OR stance IS NULL
 UNION ALL
 SELECT 'S003', 'rules', _file, _row, file, line, col,
        'a rule needs ' || CASE WHEN id IS NULL THEN '''id''' ELSE '''kind''' END
@@ -449,7 +456,7 @@ FROM id_predicates WHERE id_rank = 1 AND value_type IS NOT NULL AND value_type N
 UNION ALL
 SELECT 'S005', 'assertions', _file, _row, file, line, col,
        '''' || stance || ''' is not a valid stance; expected one of affirms, denies, doubts'
-FROM raw_assertions WHERE stance IS NOT NULL AND stance NOT IN ('affirms', 'denies', 'doubts')
+FROM assertion_rows WHERE stance IS NOT NULL AND stance NOT IN ('affirms', 'denies', 'doubts')
 UNION ALL
 SELECT 'S005', 'rules', _file, _row, file, line, col,
        '''' || kind || ''' is not a valid kind; expected one of exclusive, implies, equivalent'
@@ -475,11 +482,11 @@ WHERE p.id_rank = 1 AND NOT t.ok
 UNION ALL
 SELECT 'S002', 'assertions', _file, _row, file, line, col,
        '''credibility'' must be a whole number from 1 to 6, not ' || CAST(credibility AS VARCHAR)
-FROM raw_assertions WHERE credibility IS NOT NULL AND credibility NOT BETWEEN 1 AND 6
+FROM assertion_rows WHERE credibility IS NOT NULL AND credibility NOT BETWEEN 1 AND 6
 UNION ALL
 SELECT 'S002', 'assertions', _file, _row, file, line, col,
        '''index'' must be a whole number of at least 0, not ' || CAST(idx AS VARCHAR)
-FROM raw_assertions WHERE idx < 0
+FROM assertion_rows WHERE idx < 0
 UNION ALL
 -- list elements that are no slugs, or name the predicate itself
 SELECT 'S013', 'predicates', _file, _row, file, line, col,
