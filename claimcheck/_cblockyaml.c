@@ -1152,12 +1152,19 @@ static inline int plain_character(Py_UCS4 c)
     return c >= 0x10000 && c <= 0x10ffff;
 }
 
+/* blockyaml.DEEPEST: flow() recurses once per level, so no limit takes it deeper */
+#define DEEPEST 128
+
 static PyObject *read_text(PyObject *self, PyObject *args)
 {
-    PyObject *text;
-    int max_depth;
-    if (!PyArg_ParseTuple(args, "Ui", &text, &max_depth))
+    PyObject *text, *limit;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyLong_Type, &limit))
         return NULL;
+    int overflow;
+    long long asked = PyLong_AsLongLongAndOverflow(limit, &overflow); /* any int: no OverflowError */
+    if (asked == -1 && PyErr_Occurred())
+        return NULL;
+    int max_depth = overflow > 0 || asked > DEEPEST ? DEEPEST : overflow < 0 || asked < 0 ? 0 : (int)asked;
     if (ScalarType == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "setup() was not called");
         return NULL;
@@ -1290,7 +1297,8 @@ static PyMethodDef methods[] = {
      "setup(Scalar, Sequence, Mapping, KeyLines, KeyColumns): the classes the reader fills"},
     {"read", read_text, METH_VARARGS,
      "read(text, max_depth) -> the root Mapping, or None where blockyaml.checked or its Python reader would "
-     "give up (text with Windows line ends must have them made plain first)"},
+     "give up (text with Windows line ends must have them made plain first); nesting deeper than DEEPEST "
+     "levels is given up whatever max_depth says"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1311,7 +1319,8 @@ PyMODINIT_FUNC PyInit__cblockyaml(void)
     if (PyType_Ready(&ScalarObjectType) < 0)
         return NULL;
     PyObject *made = PyModule_Create(&module);
-    if (made != NULL && PyModule_AddObjectRef(made, "Scalar", (PyObject *)&ScalarObjectType) < 0)
+    if (made != NULL && (PyModule_AddObjectRef(made, "Scalar", (PyObject *)&ScalarObjectType) < 0 ||
+                         PyModule_AddIntConstant(made, "DEEPEST", DEEPEST) < 0))
         Py_CLEAR(made);
     return made;
 }

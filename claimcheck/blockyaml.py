@@ -44,6 +44,9 @@ _FLOW_PLAIN = re.compile(r"[^,\[\]{}#:\"' ](?:[^,\[\]{}#:\"']*[^,\[\]{}#:\"' ])?
 _WORD = r"\w[\w.-]*"
 _WORDS = re.compile(rf"\[(?:{_WORD}(?:, {_WORD})*)?\]\Z|\{{[A-Za-z_][\w-]*: {_WORD}(?:, [A-Za-z_][\w-]*: {_WORD})*\}}\Z")
 _AFTER = re.compile(r"(?: +(?:#.*)?)?\Z")  # what may follow a quoted scalar or flow list
+#: the deepest nesting either fast reader takes, whatever the limit: their flow values
+#: recurse, so a deeper file (a rare one) goes to the full loader, whose builder does not
+DEEPEST = 128
 
 
 class _KeyLines(dict):
@@ -92,7 +95,7 @@ class _Unsure(Exception):
 def read(text: str, limits: Limits = Limits()) -> Mapping | None:
     """The file's root mapping, or None when the full loader must read it."""
     if _compiled is not None and "\r" not in text and len(text) <= limits.max_nodes:
-        root = _compiled.read(text, limits.max_depth)  # which checks the characters itself
+        root = _compiled.read(text, min(limits.max_depth, DEEPEST))  # which checks the characters itself
         if root is not None:
             return root
     text = checked(text, limits)
@@ -124,7 +127,7 @@ def _read(text: str, limits: Limits) -> Mapping | None:
     # value is a block still to come: (name, line, column of its null value)
     stack: list[list] = []
     root = None
-    max_depth = limits.max_depth
+    max_depth = min(limits.max_depth, DEEPEST)
     line_match = _LINE.match
     lines = text.split("\n")
     skip_to = 0  # the last line of a block scalar already read

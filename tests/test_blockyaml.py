@@ -174,6 +174,33 @@ def test_limits_send_the_file_to_the_full_loader():
     assert load_text(nested, "f.yaml", Limits(max_depth=4)).findings[0].code == "L006"
 
 
+@pytest.mark.parametrize("max_depth", [500, 10**9, 3 * 10**9, 10**30])
+def test_no_limit_takes_the_fast_readers_deeper_than_they_recurse(max_depth):
+    """Their flow values recurse: past DEEPEST levels they give the file to the full
+    loader, whatever the limit (a limit of 10**9 once overflowed the C stack, and 3 * 10**9
+    the C reader's int argument)."""
+    limits = Limits(max_depth=max_depth)
+    deepest = blockyaml.DEEPEST
+    for n in (deepest - 1, deepest, deepest + 1, 100_000):
+        flow = "claims: " + "[" * n + "]" * n + "\n"  # n levels below the root mapping
+        block = "".join(" " * i + "k:\n" for i in range(min(n, 900)))  # n levels in all
+        for text, taken in ((flow, n < deepest), (block, n <= deepest)):
+            if blockyaml._compiled is not None:
+                assert (blockyaml._compiled.read(text, max_depth) is not None) is taken
+            assert (blockyaml.read_in_python(text, limits) is not None) is taken
+            assert (blockyaml.read(text, limits) is not None) is taken
+    # deeper than the fast readers go but within the limit: the full loader reads it
+    assert not agree("claims: " + "[" * 300 + "]" * 300 + "\n", limits)
+    assert load_text("claims: " + "[" * 300 + "]" * 300 + "\n", "f.yaml", limits).findings == []
+    assert load_text("claims: " + "[" * 100_000 + "\n", "f.yaml", limits).findings[0].code == "L006"
+
+
+def test_the_compiled_reader_stops_where_the_python_one_does():
+    if blockyaml._compiled is None:
+        pytest.skip("the compiled reader is not built")
+    assert blockyaml._compiled.DEEPEST == blockyaml.DEEPEST
+
+
 # --- generated documents ---------------------------------------------------------------------
 
 WORDS = st.sampled_from(

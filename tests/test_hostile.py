@@ -403,6 +403,26 @@ def test_json_nested_too_deeply(tmp_path):
     assert "internal error" not in result.output and "nested too deeply" in result.output
 
 
+@pytest.mark.parametrize("max_depth", ["1000000000", "3000000000", "1000"])
+def test_a_configuration_cannot_lift_the_depth_limit_past_the_readers(tmp_path, max_depth):
+    """A pull request can change the configuration along with the corpus: a huge
+    max-depth once overflowed the C reader's stack (exit 139) or its int argument."""
+    import subprocess
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".claimcheck.yaml").write_text(f"limits:\n  max-depth: {max_depth}\n")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "deep.yaml").write_text("claims: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    done = subprocess.run([sys.executable, "-m", "claimcheck", "check", "c", "-f", "json"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    if max_depth == "1000":  # the most it may be
+        assert done.returncode == 1
+        assert [f["code"] for f in json.loads(done.stdout)["findings"]] == ["L006"]
+    else:
+        assert done.returncode == 2 and "'limits.max-depth'" in done.stderr and "at most 1000" in done.stderr
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 def test_a_full_standard_output_is_a_message_not_a_bug(tmp_path):
     import subprocess
