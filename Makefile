@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-spark install install-test bench bench-scale bytecode clean
+.PHONY: run test test-spark install install-test bench bench-scale bytecode sanitize clean
 
 run: $(STAMP) bytecode
 	$(BIN)/claimcheck conflicts corpus --format table
@@ -60,6 +60,12 @@ bench: $(BENCH_STAMP)  # bench/run.py compiles the bytecode itself
 SCALE ?= 100000 1000000 10000000
 bench-scale: $(BENCH_STAMP) $(SPARK_STAMP)
 	$(BIN)/python bench/run.py --scale $(SCALE)
+
+# the C parts built with AddressSanitizer and UBSan into build/sanitize (the .venv's build
+# stays as it is), the reader and validation tests run on them, then two minutes of
+# fuzzing the fast readers against each other and libyaml (fuzz/sanitize.sh; FUZZ_SECONDS)
+sanitize: $(TEST_STAMP)
+	PYTHON=$(BIN)/python bash fuzz/sanitize.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis claimcheck/*.so

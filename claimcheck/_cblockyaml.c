@@ -251,8 +251,15 @@ static int equals_n(Reader *r, Py_ssize_t start, Py_ssize_t end, const char *wor
 /* a literal's length is known when compiling: no strlen for each scalar */
 #define EQUALS(r, start, end, literal) equals_n((r), (start), (end), (literal), (Py_ssize_t)sizeof(literal) - 1)
 
-static int typed_key(Reader *r, Py_ssize_t start, Py_ssize_t end)
+/* libyaml's bound on a key written without `?`: a longer one is a syntax error */
+#define LONGEST_KEY 1024
+
+/* a key YAML reads as something other than text, or one too long to be a key: the full
+ * loader says so */
+static int unsure_key(Reader *r, Py_ssize_t start, Py_ssize_t end)
 {
+    if (end - start > LONGEST_KEY)
+        return 1;
     return EQUALS(r, start, end, "null") || EQUALS(r, start, end, "Null") || EQUALS(r, start, end, "NULL") ||
            EQUALS(r, start, end, "true") || EQUALS(r, start, end, "True") || EQUALS(r, start, end, "TRUE") ||
            EQUALS(r, start, end, "false") || EQUALS(r, start, end, "False") || EQUALS(r, start, end, "FALSE");
@@ -544,7 +551,7 @@ static Outcome words(Reader *r, Py_ssize_t i, Py_ssize_t end, PyObject **out)
             Py_ssize_t colon = at;
             while (CH(r, colon) != ':')
                 colon++;
-            if (typed_key(r, at, colon)) {
+            if (unsure_key(r, at, colon)) {
                 Py_DECREF(node);
                 return UNSURE;
             }
@@ -609,7 +616,7 @@ static Outcome flow(Reader *r, Py_ssize_t i, Py_ssize_t end, int room, PyObject 
                 Py_ssize_t j = i + 1;
                 while (j < end && is_key_char(CH(r, j)))
                     j++;
-                if (!(j + 1 < end && CH(r, j) == ':' && CH(r, j + 1) == ' ') || typed_key(r, i, j)) {
+                if (!(j + 1 < end && CH(r, j) == ':' && CH(r, j + 1) == ' ') || unsure_key(r, i, j)) {
                     Py_DECREF(node);
                     return UNSURE;
                 }
@@ -781,10 +788,8 @@ static Outcome block_scalar(Reader *r, Py_ssize_t i, Py_ssize_t end, long number
         }
         last = index + 1;
     }
-    Py_ssize_t body_lines = index - number; /* lines read, trailing blank ones included */
-    Py_ssize_t kept = last - number;
-    Py_ssize_t trailing = body_lines - kept;
-    if (kept == 0)
+    /* index: the first line after the scalar, from 0; last: its last line with text, from 1 */
+    if (last == number)
         return UNSURE;
     for (Py_ssize_t k = number; k < last; k++)
         if (blank_line(r, k) && LINE_LENGTH(r, k) > indent)
@@ -799,13 +804,9 @@ static Outcome block_scalar(Reader *r, Py_ssize_t i, Py_ssize_t end, long number
             empties++;
             continue;
         }
-        Py_ssize_t breaks;
-        if (style == '|')
-            breaks = seen ? empties + 1 : empties;
-        else if (!seen)
-            breaks = empties == 1 ? 1 : empties - 1; /* a lone leading break stays */
-        else
-            breaks = empties; /* and between two lines a lone break folds to a space */
+        /* empty lines before the first text stay; between two texts a folded scalar's
+         * own line break goes (to a space, when no empty line stands for it) */
+        Py_ssize_t breaks = style == '|' && seen ? empties + 1 : empties;
         int failed;
         if (style == '>' && seen && empties == 0) {
             PyObject *space = PyUnicode_FromString(" ");
@@ -824,7 +825,11 @@ static Outcome block_scalar(Reader *r, Py_ssize_t i, Py_ssize_t end, long number
         seen = 1;
         empties = 0;
     }
-    if (chomp == 0 ? append_newlines(parts, 1) : chomp == '+' ? append_newlines(parts, trailing + 1) : 0) {
+    /* the line breaks after the last text, none where the file ends without one */
+    Py_ssize_t breaks = (index < r->lines - 1 ? index : r->lines - 1) - (last - 1);
+    if (breaks < 0)
+        breaks = 0;
+    if (chomp == 0 ? append_newlines(parts, breaks < 1 ? breaks : 1) : chomp == '+' ? append_newlines(parts, breaks) : 0) {
         Py_DECREF(parts);
         return FAILED;
     }
@@ -967,15 +972,7 @@ static Outcome read_lines(Reader *r, int max_depth, PyObject **root_out)
         Py_ssize_t rest = i; /* the rest of the line is text[rest:e] */
         int has_dash = dash > 0, has_key = key_start >= 0;
         if (!has_dash && !has_key) {
-            if (rest == e || CH(r, rest) == '#')
-                continue;
-            int all_space = 1;
-            for (Py_ssize_t k = rest; k < e; k++)
-                if (!Py_UNICODE_ISSPACE(CH(r, k))) {
-                    all_space = 0;
-                    break;
-                }
-            if (all_space)
+            if (rest == e || CH(r, rest) == '#') /* a blank line holds spaces only: U+00A0 is text */
                 continue;
             GIVE_UP(UNSURE); /* a scalar on its own line: a continuation, a document, ... */
         }
@@ -1067,8 +1064,8 @@ static Outcome read_lines(Reader *r, int max_depth, PyObject **root_out)
         }
         PyObject *mapping = top->node;
         PyObject *items = SLOT(mapping, MP_ITEMS);
-        if (typed_key(r, key_start, key_end))
-            GIVE_UP(UNSURE); /* not text: the full loader says so */
+        if (unsure_key(r, key_start, key_end))
+            GIVE_UP(UNSURE); /* not text, or too long: the full loader says so */
         PyObject *key = key_of(r, key_start, key_end);
         if (key == NULL)
             GIVE_UP(FAILED);
@@ -1152,12 +1149,19 @@ static inline int plain_character(Py_UCS4 c)
     return c >= 0x10000 && c <= 0x10ffff;
 }
 
+/* blockyaml.DEEPEST: flow() recurses once per level, so no limit takes it deeper */
+#define DEEPEST 128
+
 static PyObject *read_text(PyObject *self, PyObject *args)
 {
-    PyObject *text;
-    int max_depth;
-    if (!PyArg_ParseTuple(args, "Ui", &text, &max_depth))
+    PyObject *text, *limit;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyLong_Type, &limit))
         return NULL;
+    int overflow;
+    long long asked = PyLong_AsLongLongAndOverflow(limit, &overflow); /* any int: no OverflowError */
+    if (asked == -1 && PyErr_Occurred())
+        return NULL;
+    int max_depth = overflow > 0 || asked > DEEPEST ? DEEPEST : overflow < 0 || asked < 0 ? 0 : (int)asked;
     if (ScalarType == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "setup() was not called");
         return NULL;
@@ -1290,7 +1294,8 @@ static PyMethodDef methods[] = {
      "setup(Scalar, Sequence, Mapping, KeyLines, KeyColumns): the classes the reader fills"},
     {"read", read_text, METH_VARARGS,
      "read(text, max_depth) -> the root Mapping, or None where blockyaml.checked or its Python reader would "
-     "give up (text with Windows line ends must have them made plain first)"},
+     "give up (text with Windows line ends must have them made plain first); nesting deeper than DEEPEST "
+     "levels is given up whatever max_depth says"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1311,7 +1316,8 @@ PyMODINIT_FUNC PyInit__cblockyaml(void)
     if (PyType_Ready(&ScalarObjectType) < 0)
         return NULL;
     PyObject *made = PyModule_Create(&module);
-    if (made != NULL && PyModule_AddObjectRef(made, "Scalar", (PyObject *)&ScalarObjectType) < 0)
+    if (made != NULL && (PyModule_AddObjectRef(made, "Scalar", (PyObject *)&ScalarObjectType) < 0 ||
+                         PyModule_AddIntConstant(made, "DEEPEST", DEEPEST) < 0))
         Py_CLEAR(made);
     return made;
 }

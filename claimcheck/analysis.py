@@ -19,19 +19,6 @@ from .loader import Limits, discover, load_file
 from .model import Corpus, DateSpan
 from .validate import Records
 
-try:  # memory faulted in ahead on the other core (_cprefault.c), built where C compiles
-    from . import _cprefault
-except ImportError:  # pragma: no cover - depends on the install
-    _cprefault = None
-
-#: a corpus of at least this many bytes of YAML gets its memory faulted in ahead
-PREFAULT_FROM = 16 * 2**20
-#: address space reserved per byte of YAML (only what is used is ever committed): the
-#: analysis holds about 6.5 bytes of objects for each
-PREFAULT_PER_BYTE = 8
-#: how far ahead of the analysis the memory is kept faulted in
-PREFAULT_AHEAD = 32 * 2**20
-
 
 @dataclass(slots=True)
 class Result:
@@ -89,26 +76,7 @@ def analyze(
 def _analyze(paths, limits, weights, assess, select, ignore, lint_options, progress, method, as_of) -> Result:
     started = time.perf_counter()
     files, findings = discover(paths)
-    prefaulting = _prefault([path for path, _ in files])
-    try:
-        return _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, as_of, started)
-    finally:
-        if prefaulting:
-            _cprefault.stop()
-
-
-def _prefault(paths: list[Path]) -> bool:
-    """Whether memory is now faulted in ahead for reading these files (a large corpus,
-    where _cprefault is built and the kernel can)."""
-    if _cprefault is None:
-        return False
-    size = 0
-    for path in paths:
-        try:
-            size += path.stat().st_size
-        except OSError:
-            pass  # load_file says why
-    return size >= PREFAULT_FROM and _cprefault.start(size * PREFAULT_PER_BYTE, PREFAULT_AHEAD)
+    return _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, as_of, started)
 
 
 def _run(files, findings, limits, weights, assess, select, ignore, lint_options, progress, method, as_of, clock) -> Result:

@@ -31,6 +31,8 @@ _UNSURE = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 _UNSURE_ASCII = re.compile("[^\n\x20-\x7e]")  # the same for ASCII text, four times faster
 # keys that YAML reads as something other than text
 _TYPED_KEYS = {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"}
+# libyaml's bound on a key written without `?`: a longer one is a syntax error
+_LONGEST_KEY = 1024
 # a plain scalar may not start with these (nor with "- ", "? ", ": ")
 _INDICATORS = frozenset("&*!|>%@`{}[],#'\"?:-")
 # plain scalars that may be read as something other than text (numbers, dates, null, ...)
@@ -44,6 +46,9 @@ _FLOW_PLAIN = re.compile(r"[^,\[\]{}#:\"' ](?:[^,\[\]{}#:\"']*[^,\[\]{}#:\"' ])?
 _WORD = r"\w[\w.-]*"
 _WORDS = re.compile(rf"\[(?:{_WORD}(?:, {_WORD})*)?\]\Z|\{{[A-Za-z_][\w-]*: {_WORD}(?:, [A-Za-z_][\w-]*: {_WORD})*\}}\Z")
 _AFTER = re.compile(r"(?: +(?:#.*)?)?\Z")  # what may follow a quoted scalar or flow list
+#: the deepest nesting either fast reader takes, whatever the limit: their flow values
+#: recurse, so a deeper file (a rare one) goes to the full loader, whose builder does not
+DEEPEST = 128
 
 
 class _KeyLines(dict):
@@ -92,7 +97,7 @@ class _Unsure(Exception):
 def read(text: str, limits: Limits = Limits()) -> Mapping | None:
     """The file's root mapping, or None when the full loader must read it."""
     if _compiled is not None and "\r" not in text and len(text) <= limits.max_nodes:
-        root = _compiled.read(text, limits.max_depth)  # which checks the characters itself
+        root = _compiled.read(text, min(limits.max_depth, DEEPEST))  # which checks the characters itself
         if root is not None:
             return root
     text = checked(text, limits)
@@ -124,7 +129,7 @@ def _read(text: str, limits: Limits) -> Mapping | None:
     # value is a block still to come: (name, line, column of its null value)
     stack: list[list] = []
     root = None
-    max_depth = limits.max_depth
+    max_depth = min(limits.max_depth, DEEPEST)
     line_match = _LINE.match
     lines = text.split("\n")
     skip_to = 0  # the last line of a block scalar already read
@@ -136,7 +141,7 @@ def _read(text: str, limits: Limits) -> Mapping | None:
         indent, dash, key = m.groups()
         rest = line[m.end():]
         if dash is None and key is None:
-            if not rest or rest[0] == "#" or rest.isspace() or rest.lstrip(" ")[0] == "#":
+            if not rest or rest[0] == "#":  # a blank line holds spaces only: U+00A0 is text
                 continue
             raise _Unsure  # a scalar on its own line: a continuation, a document, ...
         column = len(indent) + 1  # of the dash, or of the key when there is no dash
@@ -196,8 +201,8 @@ def _read(text: str, limits: Limits) -> Mapping | None:
                 raise _Unsure
             top_column, top_is_mapping = top[0], type(top[1]) is Mapping
         mapping = top[1]
-        if key in _TYPED_KEYS or key in mapping.items:
-            raise _Unsure  # not text, or a duplicate: the full loader says so
+        if key in _TYPED_KEYS or key in mapping.items or len(key) > _LONGEST_KEY:
+            raise _Unsure  # not text, a duplicate, or too long: the full loader says so
         mapping.keys[key] = number
         value_column = m.end() + 1
         if not rest or rest[0] == "#":
@@ -288,7 +293,7 @@ def _words(rest: str, line: int, column: int):
     items = mapping.items
     for pair in inner.split(", "):
         name, raw = pair.split(": ")
-        if name in _TYPED_KEYS or name in items:
+        if name in _TYPED_KEYS or name in items or len(name) > _LONGEST_KEY:
             raise _Unsure
         keys[name] = at
         value = resolve_plain(raw) if raw[0] in _MAYBE_TYPED else raw
@@ -324,7 +329,7 @@ def _flow(text: str, i: int, line: int, base: int, room: int):
                 if key is None:
                     raise _Unsure
                 name = key.group(1)
-                if name in _TYPED_KEYS or name in node.items:
+                if name in _TYPED_KEYS or name in node.items or len(name) > _LONGEST_KEY:
                     raise _Unsure
                 node.keys[name] = base + i + 1
                 node.items[name], i = _flow(text, key.end(), line, base, room - 1)
@@ -388,18 +393,21 @@ def _block_scalar(rest: str, lines: list[str], number: int, column: int, parent:
             raise _Unsure
         body.append(content)
         last = index + 1
+    stop = number + len(body)  # the index of the first line after the scalar
     kept = last - number  # lines up to the last one with content; the rest are trailing
-    trailing = len(body) - kept
     del body[kept:]
     if not body or any(len(blank) > indent for blank in lines[number:last] if not blank.strip(" ")):
         raise _Unsure
     if style == "|":
         value = "\n".join(body)
-    else:  # folded: lines join with a space, an empty line stands for a line break
-        value = re.sub(r"(?<=[^\n])\n(?=[^\n])", " ", "\n".join(body))
-        value = re.sub(r"\n(\n+)", r"\1", value)
-    if chomp == "":
-        value += "\n"
-    elif chomp == "+":
-        value += "\n" * (trailing + 1)
+    else:  # folded: lines join with a space, an empty line between two stands for a line break
+        leading = next(i for i, text in enumerate(body) if text)  # empty lines before the first text stay
+        value = re.sub(r"(?<=[^\n])\n(?=[^\n])", " ", "\n".join(body[leading:]))
+        value = "\n" * leading + re.sub(r"\n(\n+)", r"\1", value)
+    # the line breaks after the last text, none where the file ends without one
+    breaks = max(0, min(stop, len(lines) - 1) - (last - 1))
+    if chomp == "":  # clip: the last text's own break
+        value += "\n" * min(breaks, 1)
+    elif chomp == "+":  # keep: every break after it
+        value += "\n" * breaks
     return Scalar(value, value, number, column, False), last

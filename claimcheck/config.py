@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loader import Limits
+from .nodes import MAX_DEPTH
 
 FORMATS = ("table", "brief", "concise", "json", "jsonl", "sarif", "github", "markdown")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -211,5 +212,7 @@ def _limits(where: str, value) -> Limits:
             raise ConfigError(f"{where}: unknown key 'limits.{key}'{suggest(str(key), LIMIT_KEYS)}")
         if not isinstance(number, int) or isinstance(number, bool) or number < 1:
             raise ConfigError(f"{where}: 'limits.{key}' must be a positive whole number")
+        if key == "max-depth" and number > MAX_DEPTH:
+            raise ConfigError(f"{where}: 'limits.max-depth' is {number}; it can be at most {MAX_DEPTH} (the YAML parser's own bound)")
         settings[LIMIT_KEYS[key]] = number
     return Limits(**settings)

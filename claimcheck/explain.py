@@ -128,8 +128,8 @@ _CODE_DOCS: dict[str, tuple[str, ...]] = {
     "L006": (
         """\
         A file goes beyond one of the loader's limits, which keep hostile input from
-        costing unbounded time or memory: nesting deeper than `max-depth` (100),
-        aliases expanding to more than `max-alias-expansion` nodes (100,000: an "alias
+        costing unbounded time or memory: nesting deeper than `max-depth` (100; at
+        most 1,000, where the YAML parser stops whatever the setting), aliases expanding to more than `max-alias-expansion` nodes (100,000: an "alias
         bomb" or "billion laughs"), or more than `max-nodes` nodes. Reading the file stops
         at that point. (A file above the size limit is not read at all: that is L001.)""",
         """\

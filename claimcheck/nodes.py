@@ -12,12 +12,17 @@ import re
 from dataclasses import dataclass
 
 
+#: the deepest `max_depth` a configuration may ask for: libyaml itself stops at about
+#: 1,000 levels, so a deeper limit could never be used, only used to attack the readers
+MAX_DEPTH = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Bounds that keep hostile input from costing unbounded time or memory."""
 
     max_file_bytes: int = 64 * 1024 * 1024
-    max_depth: int = 100
+    max_depth: int = 100  # at most MAX_DEPTH where a configuration sets it
     max_alias_expansion: int = 100_000
     max_nodes: int = 10_000_000
 

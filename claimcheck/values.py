@@ -146,16 +146,6 @@ def tolerance_in_units(cls: str, tolerance: Decimal) -> Decimal:
     return tolerance * 60 if cls == "datetime" else tolerance
 
 
-def differs(left: tuple, right: tuple, tolerance: Decimal) -> bool:
-    """Whether two classified values (class, key, text key) differ by §4.3: within a class
-    by their keys (extents: the gap beyond the tolerance), across classes as text."""
-    if left[0] != right[0]:
-        return left[2] != right[2]
-    if left[0] in EXTENTS:
-        return gap(left[1], right[1]) > tolerance_in_units(left[0], tolerance)
-    return left[1] != right[1]
-
-
 def value_key(value_type: str | None, value) -> tuple:
     """What tells values apart for classifying them once: by type (True == 1) and, for
     floats, as written (0.0 == -0.0, but reads "-0.0"); a range by its bounds' keys."""
@@ -168,5 +158,3 @@ def value_key(value_type: str | None, value) -> tuple:
 
 def looks_like_date(text: str) -> bool:
     return len(text) in (4, 7, 10) and text[:4].isdigit()
-
-

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck import blockyaml
+from claimcheck.eventyaml import read_events
 from claimcheck.loader import Limits, Scalar, Sequence, load_text
 
 from helpers import REPO as ROOT, SHARED
@@ -72,10 +73,12 @@ def agree(text: str, limits: Limits = Limits()) -> bool:
     fast = blockyaml.read(text, limits)
     if fast is None:
         return False
-    full = load_text(text, "f.yaml", limits)
-    assert not full.findings, f"accepted a file the full loader has findings for: {full.findings}\n{text}"
-    assert full.root is not None
-    found = difference(fast, full.root)
+    # libyaml's events, as load_text reads a file the fast reader declines (load_text
+    # itself would ask the fast reader first, and so compare it with itself)
+    root, findings = read_events(text, "f.yaml", limits)
+    assert not findings, f"accepted a file the full loader has findings for: {findings}\n{text}"
+    assert root is not None
+    found = difference(fast, root)
     assert found is None, f"{found}\n---\n{text}"
     return True
 
@@ -163,6 +166,74 @@ def test_shapes_left_to_the_full_loader(text):
     agree(text)
 
 
+# what the fast readers once read differently from libyaml (issue 25), and its kin
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("a: |\n  x", "x"),  # no line break at the end of the file: none to clip or keep
+        ("a: |+\n  x", "x"),
+        ("a: >\n  x", "x"),
+        ("a: >+\n  x", "x"),
+        ("a: |+\n  x\n  ", "x\n"),  # a last line of spaces with no break of its own
+        ("a: |+\n  x\n\n  ", "x\n\n"),
+        ("a: >+\n  x\n\n", "x\n\n"),
+        ("a: |-\n  x\n\n", "x"),
+        ("a: >\n\n\n  x\n", "\n\nx\n"),  # a folded scalar's leading empty lines all stay
+        ("a: >\n\n  x\n", "\nx\n"),
+        ("a: >\n\n\n\n  x\n  y\n\n  z\n", "\n\n\nx y\nz\n"),
+        ("a: >-\n \n\n  x", "\n\nx"),
+        ("a: |+\n\n  x", "\nx"),
+        ("l:\n- k: >+\n    x\n\n  m: 1\n", None),
+    ],
+)
+def test_block_scalars_begin_and_end_as_libyaml_reads_them(text, value):
+    assert agree(text), "declined"
+    if value is not None:
+        assert blockyaml.read(text).items["a"].value == value
+
+
+SPACES = [c for c in map(chr, range(0x80, 0x3001)) if c.isspace()]  # U+0085, U+00A0, U+2003, ...
+
+
+@pytest.mark.parametrize("space", SPACES, ids=lambda c: f"U+{ord(c):04X}")
+def test_a_unicode_space_is_text_not_a_blank(space):
+    """YAML's white space is the space and the tab: a line of U+2003 continues a plain
+    scalar (`a: 1\n \u2003 ` reads `a` as '1 \u2003', text, not the number 1), and a
+    line of U+00A0 at the start of a line is a syntax error. The fast readers leave
+    both to the full loader."""
+    for text in (f"a: 1\n {space} \nb: 2\n", f"a: 1\n{space}\nb: 2\n", f"a:\n  {space}\nb: 2\n",
+                 f"a:\n- x\n  {space}\n", f"{space}\na: 1\n"):
+        assert blockyaml.read(text) is None, repr(text)
+        agree(text)
+    if space in "\x85\u2028\u2029":
+        return  # line breaks to libyaml (YAML 1.1): the fast readers decline any file with one
+    loaded = load_text(f"a: 1\n {space} \nb: 2\n", "f.yaml")
+    assert not loaded.findings and loaded.root.items["a"].value == f"1 {space}"
+    for text in (f"a: x{space}\n", f"a: [x, {space}y]\n", f"a: |\n  {space}\n", f"a: x {space}# not a comment\n"):
+        assert agree(text), repr(text)  # within a value it is text, read the same
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{key}: 1\n",
+        "{key}:\n  b: 1\n",
+        "a:\n  {key}: 1\n",
+        "a:\n- {key}: 1\n",
+        "a: {{{key}: v}}\n",  # the words shape
+        "a: {{{key}: [1]}}\n",
+        "a: [{{b: 1, {key}: 2}}]\n",
+    ],
+)
+def test_a_key_beyond_1024_characters_is_a_syntax_error(text):
+    """libyaml takes a key written without `?` up to 1024 characters long."""
+    assert agree(text.format(key="k" * 1024)), "declined"
+    long = text.format(key="k" * 1025)
+    assert blockyaml.read(long) is None
+    agree(long)
+    assert load_text(long, "f.yaml").findings[0].code == "L003"
+
+
 def test_limits_send_the_file_to_the_full_loader():
     deep = "".join(f"{'  ' * i}k{i}:\n" for i in range(30)) + "  " * 30 + "x: 1\n"
     assert agree(deep)
@@ -172,6 +243,33 @@ def test_limits_send_the_file_to_the_full_loader():
     assert agree(nested, Limits(max_depth=5))
     assert blockyaml.read(nested, Limits(max_depth=4)) is None
     assert load_text(nested, "f.yaml", Limits(max_depth=4)).findings[0].code == "L006"
+
+
+@pytest.mark.parametrize("max_depth", [500, 10**9, 3 * 10**9, 10**30])
+def test_no_limit_takes_the_fast_readers_deeper_than_they_recurse(max_depth):
+    """Their flow values recurse: past DEEPEST levels they give the file to the full
+    loader, whatever the limit (a limit of 10**9 once overflowed the C stack, and 3 * 10**9
+    the C reader's int argument)."""
+    limits = Limits(max_depth=max_depth)
+    deepest = blockyaml.DEEPEST
+    for n in (deepest - 1, deepest, deepest + 1, 100_000):
+        flow = "claims: " + "[" * n + "]" * n + "\n"  # n levels below the root mapping
+        block = "".join(" " * i + "k:\n" for i in range(min(n, 900)))  # n levels in all
+        for text, taken in ((flow, n < deepest), (block, n <= deepest)):
+            if blockyaml._compiled is not None:
+                assert (blockyaml._compiled.read(text, max_depth) is not None) is taken
+            assert (blockyaml.read_in_python(text, limits) is not None) is taken
+            assert (blockyaml.read(text, limits) is not None) is taken
+    # deeper than the fast readers go but within the limit: the full loader reads it
+    assert not agree("claims: " + "[" * 300 + "]" * 300 + "\n", limits)
+    assert load_text("claims: " + "[" * 300 + "]" * 300 + "\n", "f.yaml", limits).findings == []
+    assert load_text("claims: " + "[" * 100_000 + "\n", "f.yaml", limits).findings[0].code == "L006"
+
+
+def test_the_compiled_reader_stops_where_the_python_one_does():
+    if blockyaml._compiled is None:
+        pytest.skip("the compiled reader is not built")
+    assert blockyaml._compiled.DEEPEST == blockyaml.DEEPEST
 
 
 # --- generated documents ---------------------------------------------------------------------

@@ -35,6 +35,8 @@ def test_yaml_file_wins_in_its_folder_and_paths_are_relative_to_it(tmp_path, mon
     config = load_config()
     assert config.paths == [Path("../stories")]
     assert config.select == ["W1"] and config.limits.max_depth == 50
+    (tmp_path / ".claimcheck.yaml").write_text("limits: {max-depth: 1000}\n")  # the most it may be
+    assert load_config().limits.max_depth == 1000
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,8 @@ def test_yaml_file_wins_in_its_folder_and_paths_are_relative_to_it(tmp_path, mon
         ("formt: json\n", ["unknown key 'formt'", "did you mean 'format'"]),
         ("limits: {max-depht: 3}\n", ["limits.max-depht", "did you mean 'max-depth'"]),
         ("limits: {max-depth: -1}\n", ["limits.max-depth", "positive"]),
+        ("limits: {max-depth: 1001}\n", ["limits.max-depth", "at most 1000"]),
+        ("limits: {max-depth: 3000000000}\n", ["limits.max-depth", "at most 1000"]),
         ("paths: [unclosed\n", ["not valid YAML"]),
         ("- a list\n", ["expected a mapping"]),
         ("fail-on: info\nformat: json\nfail-on: error\n", [":3:1:", "'fail-on' is set twice (first at line 1)"]),

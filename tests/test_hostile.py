@@ -290,6 +290,50 @@ def test_a_5000_step_implies_chain_with_a_cycle(tmp_path):
     assert {f["code"] for f in document["findings"]} == {"S011"}
 
 
+def test_a_long_implies_cycle_affirmed_throughout_costs_what_its_chains_cost(tmp_path, monkeypatch):
+    """Every claim of a 1,500-step cycle affirmed and one denied: the denied claim has
+    1,499 supporters, each with its own chain round the cycle. One search per supporter
+    made the JSON of a 5,000-step cycle take 30 s and 3.6 GB; one search back from the
+    target serves them all. Counted, not timed: the edges the support graph looks at stay
+    in proportion to the graph, whatever the chains add up to."""
+    from claimcheck.analysis import analyze
+    from claimcheck.engine import support
+    from claimcheck.report.data import document
+
+    looked_at = [0]
+
+    class Counted(list):
+        def __iter__(self):
+            looked_at[0] += len(self)
+            return super().__iter__()
+
+    real_init = support.SupportGraph.__init__
+
+    def counting_init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self.out = [Counted(edges) for edges in self.out]
+        self.into = [Counted(edges) for edges in self.into]
+
+    monkeypatch.setattr(support.SupportGraph, "__init__", counting_init)
+    n = 1_500
+    lines = [SOURCES, "claims:\n"]
+    for i in range(n):
+        denial = "\n      - {source: b, stance: denies}" if i == n // 2 else ""
+        lines.append(f"  - id: c{i}\n    text: Claim {i}\n    assertions:\n      - {{source: a, stance: affirms}}{denial}\n")
+    lines.append("rules:\n")
+    lines += [f"  - {{id: r{i}, kind: implies, if: c{i}, then: c{(i + 1) % n}}}\n" for i in range(n)]
+    (tmp_path / "cycle.yaml").write_text("".join(lines))
+    result = analyze([tmp_path])
+    [conflict] = document(result, result.conflicts, None)["conflicts"]
+    chains = {a["claim"]: a["chain"] for side in conflict["sides"] for a in side["assertions"] if a["chain"]}
+    assert len(chains) == n - 1 and sum(map(len, chains.values())) == n * (n - 1) // 2
+    denied = n // 2
+    assert chains[f"c{denied - 1}"] == [f"r{denied - 1}"]
+    assert chains[f"c{denied + 1}"] == [f"r{(denied + 1 + k) % n}" for k in range(n - 1)]  # the long way round
+    print(f"edges looked at: {looked_at[0]}")
+    assert looked_at[0] < 30 * n, looked_at[0]  # one search per supporter: about n * n
+
+
 @pytest.mark.slow
 def test_a_3000_member_exclusive_rule(tmp_path):
     n = 3_000
@@ -401,6 +445,26 @@ def test_json_nested_too_deeply(tmp_path):
     assert result.exit_code == 2 and "nested too deeply" in result.stderr
     result = _run("import", "claimreview", str(deep), "--out", str(tmp_path / "out"))
     assert "internal error" not in result.output and "nested too deeply" in result.output
+
+
+@pytest.mark.parametrize("max_depth", ["1000000000", "3000000000", "1000"])
+def test_a_configuration_cannot_lift_the_depth_limit_past_the_readers(tmp_path, max_depth):
+    """A pull request can change the configuration along with the corpus: a huge
+    max-depth once overflowed the C reader's stack (exit 139) or its int argument."""
+    import subprocess
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".claimcheck.yaml").write_text(f"limits:\n  max-depth: {max_depth}\n")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "deep.yaml").write_text("claims: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    done = subprocess.run([sys.executable, "-m", "claimcheck", "check", "c", "-f", "json"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    if max_depth == "1000":  # the most it may be
+        assert done.returncode == 1
+        assert [f["code"] for f in json.loads(done.stdout)["findings"]] == ["L006"]
+    else:
+        assert done.returncode == 2 and "'limits.max-depth'" in done.stderr and "at most 1000" in done.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")

@@ -6,7 +6,8 @@ lead to C the strongest counts, so support is computed once per severity level o
 graph of the rules at or above that level: cycles are condensed into strongly connected
 components and supporters flow down the condensation in topological order. Only the
 part of the graph between affirmed claims and claims that can be in conflict is looked
-at. The chain reported for a supporter is a shortest path at its best level.
+at. The chain reported for a supporter is a shortest path at its best level, read for all
+the supporters of a target off one search back from it.
 
 An `equivalent` rule with n members is a hub node (n in-edges, n out-edges), not n²
 edges, so a 3,000-member rule stays small.
@@ -86,7 +87,7 @@ class SupportGraph:
         self.claim_node = [not key.startswith(HUB) for key in self.name]
         self.relevant = self._relevant({self.node_of[t] for t in targets if t in self.node_of})
         self.ancestors = {level: self._supporters(level) for level in LEVELS}
-        self._trees: dict[tuple[int, int], list] = {}
+        self._toward: dict[tuple[int, int], _Toward] = {}  # by (target, level)
         self._cache: dict[str, list] = {}
 
     # --- which part of the graph matters ----------------------------------------------
@@ -179,43 +180,84 @@ class SupportGraph:
 
     def _chain(self, start: int, target: int, level: int) -> tuple[tuple[str, str], ...]:
         """(rule id, claim reached) steps along a shortest path start ⇒⁺ target using
-        rules at or above level."""
-        key = (start, level)
-        parent = self._trees.get(key)
-        if parent is None:
-            parent = self._trees[key] = self._bfs(start, level)
-        edges: list[tuple[str | None, int]] = []
-        v = target
-        while True:
-            step = parent.get(v)
-            if step is None:  # pragma: no cover - target is reachable by construction
-                break
-            previous, rule = step
-            edges.append((rule, v))
-            if previous == start:
-                break
-            v = previous
-        edges.reverse()
-        steps: list[tuple[str, str]] = []
-        entering = None
-        for rule, v in edges:
-            if rule is not None:
-                entering = rule
-            if self.claim_node[v]:  # a hub is passed through: its rule names the step
-                steps.append((entering, self.name[v]))
-        return tuple(steps)
+        rules at or above level: the one a breadth-first search from start over the
+        sorted edges finds (the least in their order), but read off one search back from
+        the target that all its supporters share (one search per supporter made a long
+        cycle quadratic)."""
+        toward = self._toward.get((target, level))
+        if toward is None:
+            toward = self._toward[(target, level)] = _Toward(self, target, level)
+        return toward.steps(start)
 
-    def _bfs(self, start: int, level: int) -> dict[int, tuple[int, str | None]]:
-        parent: dict[int, tuple[int, str | None]] = {}
-        queue = deque([start])
-        relevant = self.relevant
-        while queue:
-            v = queue.popleft()
-            for b, rule, severity in self.out[v]:
-                if severity >= level and relevant[b] and b not in parent:
-                    parent[b] = (v, rule)
-                    queue.append(b)
-        return parent
+
+class _Toward:
+    """Every supporter's way to one target at one level: a breadth-first search back
+    from the target over the reversed edges, taken only as far as the supporters asked
+    for so far, and from each node the first of its sorted edges that leads one step
+    nearer. Following those edges from a supporter is the path its own forward search
+    would find: that search reaches each node first by the least shortest path in the
+    edges' order, and the least path is the one that takes the least edge nearer at
+    every node.
+
+    The ways share their ends: a way that meets a node walked before ends as that
+    node's way did, copied from it whole (not walked again), so the work is the output's
+    size plus one step per node."""
+
+    __slots__ = ("_graph", "_target", "_level", "_distance", "_queue", "_next", "_known")
+
+    def __init__(self, graph: SupportGraph, target: int, level: int) -> None:
+        self._graph, self._target, self._level = graph, target, level
+        self._distance: dict[int, int] = {target: 0}
+        self._queue = deque([target])
+        # node -> (the next node, the step it adds: (rule id, claim) or None into a hub)
+        self._next: dict[int, tuple[int, tuple[str, str] | None]] = {}
+        # node -> (steps, offset): its own steps are steps[offset:]
+        self._known: dict[int, tuple[tuple, int]] = {target: ((), 0)}
+
+    def steps(self, start: int) -> tuple[tuple[str, str], ...]:
+        if start not in self._distance:
+            self._search(start)
+        known, nexts = self._known, self._next
+        walked: list[tuple[int, int]] = []  # (node, how many new steps come before its own)
+        new: list[tuple[str, str]] = []
+        v = start
+        while v not in known:
+            walked.append((v, len(new)))
+            v, step = nexts.get(v) or self._step(v)
+            if step is not None:
+                new.append(step)
+        rest, offset = known[v]
+        steps = tuple(new) + rest[offset:] if new else rest[offset:]
+        for node, before in walked:
+            known[node] = (steps, before)
+        return steps
+
+    def _search(self, start: int) -> None:
+        """Go on searching back until `start` is found: every node nearer than it is
+        then found too, so the steps from it can be chosen."""
+        graph, level, distance, queue = self._graph, self._level, self._distance, self._queue
+        relevant, into = graph.relevant, graph.into
+        while start not in distance:
+            b = queue.popleft()  # never empty: start reaches the target by construction
+            further = distance[b] + 1
+            for a, severity in into[b]:
+                if severity >= level and relevant[a] and a not in distance:
+                    distance[a] = further
+                    queue.append(a)
+
+    def _step(self, v: int) -> tuple[int, tuple[str, str] | None]:
+        graph, distance = self._graph, self._distance
+        nearer = distance[v] - 1
+        relevant, name = graph.relevant, graph.name
+        for b, rule, severity in graph.out[v]:  # sorted: the least edge one step nearer
+            if severity >= self._level and relevant[b] and distance.get(b) == nearer:
+                if not graph.claim_node[b]:
+                    found = (b, None)  # a hub is passed through: its rule names the next step
+                else:  # out of a hub the edge has no rule of its own: the hub's is entered
+                    found = (b, (rule if rule is not None else name[v][len(HUB):], name[b]))
+                self._next[v] = found
+                return found
+        raise AssertionError("a node one step nearer the target is found by construction")  # pragma: no cover
 
 
 class Route:
