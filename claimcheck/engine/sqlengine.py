@@ -23,7 +23,6 @@ from __future__ import annotations
 import decimal
 import math
 import time
-from collections import deque
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -31,7 +30,7 @@ from ..findings import Finding, suggest
 from ..model import DateSpan, ERROR, Period, Pos
 from . import SUGGEST_UP_TO
 from .conflict import Conflict, Entry, Side, build_conflict
-from .support import strongly_connected
+from .support import HUB, Toward, strongly_connected
 
 FILES = ("support.sql", "closure.sql", "contradiction.sql", "exclusive.sql", "conflicts_with.sql", "sides.sql",
          "value.sql", "output.sql")
@@ -410,51 +409,39 @@ def _whole(end) -> int:
 
 
 def chains(session, needed: list[tuple[str, str, int]]) -> dict[tuple[str, str, int], tuple]:
-    """The chain of (rule, claim) steps for each (from claim, to claim, level): a shortest
-    path from one to the other along rules at or above the level, the one the memory
-    engine reports (support.py's `_bfs` and `_chain`: the same walk, the same order)."""
-    names: dict[int, str] = {}
-    node_of: dict[str, int] = {}
-    for nid, name in session.rows("SELECT nid, name FROM nodes"):
-        names[nid] = name
-        node_of[name] = nid
-    out_edges: dict[int, list[tuple[int, str | None, int]]] = {}
-    for src, dst, rule, severity in session.rows("SELECT src, dst, rule, severity FROM edges ORDER BY src, rank"):
-        out_edges.setdefault(src, []).append((dst, rule, severity))
+    """The chain of (rule, claim) steps for each (from claim, to claim, level): the one
+    the memory engine reports, found by its own search (support.py's `Toward`: one
+    search back from each target serves all its supporters, in the same order of edges)."""
+    graph = RuleGraph(session)
     found: dict[tuple[str, str, int], tuple] = {}
-    trees: dict[tuple[int, int], dict] = {}
+    toward: dict[tuple[int, int], Toward] = {}
     for start_name, target_name, level in needed:
-        start, target = node_of[start_name], node_of[target_name]
-        parent = trees.get((start, level))
-        if parent is None:
-            parent = trees[(start, level)] = _bfs(out_edges, start, level)
-        edges: list[tuple[str | None, int]] = []
-        v = target
-        while True:
-            previous, rule = parent[v]
-            edges.append((rule, v))
-            if previous == start:
-                break
-            v = previous
-        edges.reverse()
-        steps = []
-        entering = None
-        for rule, v in edges:
-            if rule is not None:
-                entering = rule
-            if not names[v].startswith("#"):  # a hub is passed through: its rule names the step
-                steps.append((entering, names[v]))
-        found[(start_name, target_name, level)] = tuple(steps)
+        start, target = graph.node_of[start_name], graph.node_of[target_name]
+        search = toward.get((target, level))
+        if search is None:
+            search = toward[(target, level)] = Toward(graph, target, level)
+        found[(start_name, target_name, level)] = search.steps(start)
     return found
 
 
-def _bfs(out_edges: dict, start: int, level: int) -> dict[int, tuple[int, str | None]]:
-    parent: dict[int, tuple[int, str | None]] = {}
-    queue = deque([start])
-    while queue:
-        v = queue.popleft()
-        for b, rule, severity in out_edges.get(v, ()):
-            if severity >= level and b not in parent:
-                parent[b] = (v, rule)
-                queue.append(b)
-    return parent
+class RuleGraph:
+    """The rule graph of support.sql's `nodes` and `edges`, laid out as support.py's
+    SupportGraph lays out its own, for `Toward`: lists by node number (nid, from 1),
+    each node's edges in the order support.py walks them, hubs named as there."""
+
+    __slots__ = ("name", "node_of", "claim_node", "relevant", "out", "into")
+
+    def __init__(self, session) -> None:
+        (size,) = session.one("SELECT count(*) FROM nodes")
+        self.name: list[str] = [""] * (size + 1)
+        self.node_of: dict[str, int] = {}
+        for nid, name in session.rows("SELECT nid, name FROM nodes"):
+            self.node_of[name] = nid
+            self.name[nid] = HUB + name[1:] if name.startswith("#") else name  # '#' in SQL
+        self.claim_node = [not name.startswith(HUB) for name in self.name]
+        self.relevant = [True] * (size + 1)  # a way from a supporter to its target passes only nodes SupportGraph keeps
+        self.out: list[list[tuple[int, str | None, int]]] = [[] for _ in range(size + 1)]
+        self.into: list[list[tuple[int, int]]] = [[] for _ in range(size + 1)]
+        for src, dst, rule, severity in session.rows("SELECT src, dst, rule, severity FROM edges ORDER BY src, rank"):
+            self.out[src].append((dst, rule, severity))
+            self.into[dst].append((src, severity))
