@@ -161,7 +161,7 @@ def export_parquet(paths: list[Path], out: Path, limits: Limits = Limits(), memo
     """Convert the YAML corpus at `paths` into tables in the new folder `out`."""
     from .importer import refuse_non_empty
 
-    refuse_non_empty(out, ExportError)
+    refuse_non_empty(out, ExportError, "export")
     report = ExportReport(out)
     files, findings = discover(paths)
     report.findings.extend(findings)
@@ -247,7 +247,7 @@ class _Tables:
             os.umask(umask)
             os.chmod(staging, 0o777 & ~umask)  # as mkdir would make it, not mkdtemp's private 0700
             self.writer.write(staging)
-            refuse_non_empty(out, ExportError)  # again: someone may have written there since
+            refuse_non_empty(out, ExportError, "export")  # again: someone may have written there since
             if out.exists():
                 out.rmdir()  # empty: checked just now
             os.rename(staging, out)

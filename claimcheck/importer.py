@@ -285,13 +285,14 @@ def import_csv(
     return report
 
 
-def refuse_non_empty(out: Path, error: type[ValueError] = CsvImportError) -> None:
-    """An importer writes a new corpus: into a new or empty directory, never over files."""
+def refuse_non_empty(out: Path, error: type[ValueError] = CsvImportError, verb: str = "import") -> None:
+    """An importer or exporter writes a new corpus: into a new or empty directory, never
+    over files."""
     if out.exists():
         if not out.is_dir():
             raise error(f"{out} exists and is not a directory; choose a new directory for the corpus")
         if any(out.iterdir()):
-            raise error(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
+            raise error(f"{out} is not empty; {verb} into a new or empty directory (nothing is overwritten)")
 
 
 def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | str]]:

@@ -14,8 +14,8 @@ Conflicts come out in id order, one at a time (`conflicts()`): each is finished 
 memory engine's own code (`build_conflict`, so §4.5's claims, sources, independent
 origins, self-contradiction and reversal are computed as there), so its JSON is the
 memory engine's, byte for byte. The chain of rules travelled support took is found,
-for the assertions that take part, by the memory engine's breadth-first walk (the same
-order of edges, so the same one of several shortest chains).
+for the assertions that take part, by the memory engine's own search (support.Toward:
+the same order of edges, so the same one of several shortest chains).
 """
 
 from __future__ import annotations
