@@ -309,6 +309,7 @@ def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[P
     """json or jsonl of a corpus on a SQL engine, a conflict at a time (tabular.stream):
     what it wrote, for the summary and exit code."""
     from .assess import WeightsError, weights_from
+    from .lint import problems as lint_problems
     from .sessions import SessionError
     from .tabular import TableUsageError, stream
 
@@ -321,7 +322,7 @@ def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[P
             _fail(f"configuration: {config.file}: {err}")
     select = set(config.select) if config.select else None
     ignore = set(config.ignore) if config.ignore else None
-    problems = __import__("claimcheck.lint", fromlist=["problems"]).problems(select, ignore, config.lint)
+    problems = lint_problems(select, ignore, config.lint)
     if problems:
         _fail("; ".join(problems) + (f" ({config.file})" if config.file else ""))
     if not _to_stdout(output):

@@ -282,13 +282,13 @@ class SparkSession(Session):
 
     def read_parquet(self, name: str, source: str, select: list[str]) -> None:
         from pyspark.sql import functions as F
+        from pyspark.sql.window import Window
 
         frame = self.spark.read.parquet(source)
         frame = frame.select("*", F.col("_metadata.file_path").alias("_file"),
                              (F.col("_metadata.row_index") + 1).alias("_row"))
         # the rows in the order stored: parts by name, rows by their index in the part
-        frame = frame.withColumn("_ord", F.dense_rank().over(
-            __import__("pyspark.sql.window", fromlist=["Window"]).Window.orderBy("_file", "_row")))
+        frame = frame.withColumn("_ord", F.dense_rank().over(Window.orderBy("_file", "_row")))
         raw = f"{name}__raw"
         frame.createOrReplaceTempView(raw)
         self.create(name, f"SELECT {', '.join(select)} FROM {raw}")
@@ -316,8 +316,9 @@ def _spark(master: str, conf: dict[str, str]):
         return SparkSession._shared
     import logging
     import os
+    import sys
 
-    os.environ.setdefault("PYSPARK_PYTHON", __import__("sys").executable)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession as Spark
 
     logging.getLogger("py4j").setLevel(logging.ERROR)
