@@ -399,10 +399,7 @@ def _memory(paths, options, limits, weights, assess, select, ignore, lint_option
     engine, lint rules and assessment exactly as for YAML (analysis.py's stages)."""
     import gc
 
-    from . import lint
-    from .analysis import Result
-    from .engine import find_conflicts
-    from .engine.asof import as_of as corpus_as_of
+    from .analysis import conclude
     from .tablecheck import load_corpus, open_tables
 
     collecting = gc.isenabled()
@@ -414,31 +411,8 @@ def _memory(paths, options, limits, weights, assess, select, ignore, lint_option
         opened = open_tables(session, root)
         corpus = load_corpus(session)
         timings = {"load": time.perf_counter() - clock}
-        clock = time.perf_counter()
-        findings = list(opened.findings)
-        active = corpus_as_of(corpus, as_of)
-        conflicts, stale = find_conflicts(active, dated=as_of is not None)
-        findings.extend(stale)
-        timings["engine"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        findings.extend(lint.run(corpus, select, ignore, lint_options))
-        findings.sort(key=Finding.sort_key)
-        timings["lint"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        assessments, trust, stage = {}, None, "assess"
-        if assess and method == "trust":
-            from .trust import assess_trust, learn_trust
-
-            trust = learn_trust(active)
-            assessments = {c.id: assess_trust(c, active, trust) for c in conflicts}
-            stage = "trust"
-        elif assess:
-            from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
-
-            assessments = {c.id: assess_conflict(c, active, weights or DEFAULT_WEIGHTS) for c in conflicts}
-        timings[stage] = time.perf_counter() - clock
-        return Result(corpus, conflicts, findings, opened.files, assessments, timings, trust=trust,
-                      as_of=as_of, active=active)
+        return conclude(corpus, list(opened.findings), opened.files, timings, time.perf_counter(), weights, assess,
+                        select, ignore, lint_options, method, as_of)
     finally:
         if collecting:
             gc.enable()
