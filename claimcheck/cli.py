@@ -243,8 +243,26 @@ def _run_analysis(paths: list[Path], config, progress=None, engine=None):
     """The analysis every command runs, with the configuration's settings (diff runs it
     twice). `progress` is a `terminal.LoadProgress` or None (see `_progress`); `engine`
     the `tabular.EngineOptions` of `check` and `conflicts` (None: the default engine)."""
-    from . import lint
     from .analysis import analyze
+
+    select, ignore, weights = _settings(config)
+    try:
+        if _tabular(paths, engine):  # a folder of tables, or a SQL engine (claimcheck/tabular.py)
+            result = _tabular_analysis(paths, config, engine, weights, select, ignore)
+        else:
+            result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
+                             progress=progress, method=config.assess_method, as_of=config.as_of)
+    finally:
+        if progress is not None:
+            progress.close()
+    _LAST[:] = [result]
+    return result
+
+
+def _settings(config) -> tuple[set | None, set | None, object]:
+    """The lint rules chosen (select, ignore) and the assessment's weights, from the
+    configuration; a bad selector or weight is a usage error."""
+    from . import lint
     from .assess import WeightsError, weights_from
 
     select = set(config.select) if config.select else None
@@ -259,17 +277,7 @@ def _run_analysis(paths: list[Path], config, progress=None, engine=None):
             weights = weights_from(config.assess)
         except WeightsError as err:
             _fail(f"configuration: {config.file}: {err}")
-    try:
-        if _tabular(paths, engine):  # a folder of tables, or a SQL engine (claimcheck/tabular.py)
-            result = _tabular_analysis(paths, config, engine, weights, select, ignore)
-        else:
-            result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
-                             progress=progress, method=config.assess_method, as_of=config.as_of)
-    finally:
-        if progress is not None:
-            progress.close()
-    _LAST[:] = [result]
-    return result
+    return select, ignore, weights
 
 
 def _tabular(paths: list[Path], engine) -> bool:
@@ -308,23 +316,11 @@ def _streams(paths: Optional[list[Path]], config, engine) -> bool:
 def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[Path], keep=None):
     """json or jsonl of a corpus on a SQL engine, a conflict at a time (tabular.stream):
     what it wrote, for the summary and exit code."""
-    from .assess import WeightsError, weights_from
-    from .lint import problems as lint_problems
     from .sessions import SessionError
     from .tabular import TableUsageError, stream
 
     chosen = _paths(paths, config)
-    weights = None
-    if config.assess is not None:
-        try:
-            weights = weights_from(config.assess)
-        except WeightsError as err:
-            _fail(f"configuration: {config.file}: {err}")
-    select = set(config.select) if config.select else None
-    ignore = set(config.ignore) if config.ignore else None
-    problems = lint_problems(select, ignore, config.lint)
-    if problems:
-        _fail("; ".join(problems) + (f" ({config.file})" if config.file else ""))
+    select, ignore, weights = _settings(config)
     if not _to_stdout(output):
         _refuse_corpus_target(output)
     sink = _Sink(output)
