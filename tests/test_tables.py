@@ -295,6 +295,52 @@ def test_duplicate_ids_and_unknown_claims(tables):
     assert any("S010" in line and "duplicate claim id 'maduro-offered-oil-to-stay'" in line for line in lines)
 
 
+def split_into_parts(table: Path, names: list[str], query: str = "SELECT * FROM t") -> None:
+    """Replace a table by a folder of parts (as Spark writes them): the query's rows in
+    turn, as many to each part, the parts named `names` (read in name order)."""
+    import duckdb
+
+    moved = table.with_suffix(".old")
+    table.rename(moved)
+    table.mkdir()
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE r AS WITH t AS (SELECT * FROM read_parquet('{moved}')) "
+                f"SELECT *, row_number() OVER () AS n FROM ({query})")
+    (count,) = con.execute("SELECT count(*) FROM r").fetchone()
+    share = -(-count // len(names))
+    for k, name in enumerate(sorted(names)):
+        con.execute(f"COPY (SELECT * EXCLUDE (n) FROM r WHERE n > {k * share} AND n <= {(k + 1) * share} ORDER BY n) "
+                    f"TO '{table / name}' (FORMAT parquet)")
+    con.close()
+    moved.unlink()
+
+
+def test_a_table_in_parts_reads_as_one_table_in_part_order(tables, tmp_path):
+    """The parts of a folder are read in name order, each row after those of the parts
+    before it: the same conflicts as from one file, and of two rows with one id the one
+    in the earlier part counts (the later one is the duplicate, named by its row)."""
+    whole = run("check", str(tables), "--format", "json")
+    split_into_parts(tables / "assertions.parquet", ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"])
+    split_into_parts(tables / "sources.parquet", ["b.parquet", "a.parquet"],
+                     "SELECT * FROM t UNION ALL SELECT * REPLACE ('Another name' AS name) FROM t WHERE id = 'el-pais'")
+    parts = run("check", str(tables), "--format", "json")
+    assert json.loads(parts.stdout)["conflicts"] == json.loads(whole.stdout)["conflicts"]
+    code, lines, _ = check_lines(tables)
+    [duplicate] = [line for line in lines if "S010" in line]
+    # 13 rows: 7 in a.parquet, 6 in b.parquet, the copy last (its place the YAML's, as exported)
+    assert "sources row 6: duplicate source id 'el-pais'" in duplicate and "this one is ignored" in duplicate
+
+
+@pytest.mark.parametrize("column", ["file_row_number", "file_index"])
+def test_a_column_named_as_duckdb_names_a_rows_place_is_a_finding(tables, column):
+    """DuckDB reads such a column in place of the row's place in its file, which decides
+    which of two rows with one id counts: not read, said."""
+    rewrite(tables / "claims.parquet", f"SELECT *, 7 AS {column} FROM t")
+    code, lines, _ = check_lines(tables)
+    assert code == 1
+    assert any("L001" in line and f"a column named '{column}'" in line and "rename it" in line for line in lines)
+
+
 def test_tables_beside_other_paths_are_a_usage_error(tables):
     result = run("check", str(tables), str(REPO / "corpus"))
     assert result.exit_code == 2 and "only PATH" in result.stderr
