@@ -14,7 +14,6 @@ must not exist or be empty, and the tables appear in it only once all are writte
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import shutil
 import tempfile
@@ -24,9 +23,8 @@ from pathlib import Path
 from .findings import Finding
 from .plural import count
 from .loader import Limits, discover, load_file
-from .model import UNBOUNDED, Period, Range
-from .values import canonical_text
-from .tables import TABLES
+from .model import UNBOUNDED, Period
+from .tables import TABLES, encode_all
 
 #: rows gathered in Python before they are handed to DuckDB (a few MB of them)
 FLUSH_ROWS = 50_000
@@ -46,64 +44,6 @@ class ExportReport:
     def summary(self) -> str:
         counts = ", ".join(f"{n} {name}" for name, n in self.rows.items())
         return f"Wrote {counts} from {count(self.files, 'file')} to {self.out}"
-
-
-def encode_value(value) -> tuple[str | None, str | None]:
-    """(kind, canonical text) of a value as YAML typed it (`tables.VALUE_KINDS`); a
-    range's text is its canonical `X..Y` (its bounds: `encode_bounds`)."""
-    if value is None:
-        return None, None
-    if type(value) is Range:
-        return "range", canonical_text(value)
-    if isinstance(value, bool):
-        return "bool", "true" if value else "false"
-    if isinstance(value, int):
-        return "int", str(value)
-    if isinstance(value, float):
-        return "float", repr(value)
-    if isinstance(value, _dt.datetime):
-        return "datetime", value.isoformat()
-    if isinstance(value, _dt.date):
-        return "date", value.isoformat()
-    return "text", str(value)
-
-
-def encode_bounds(value) -> tuple:
-    """(min kind, min, max kind, max) of a range; nulls for any other value."""
-    if type(value) is not Range:
-        return None, None, None, None
-    return (*encode_value(value.min), *encode_value(value.max))
-
-
-def encode_all(value) -> tuple:
-    """The six columns of a value: kind, text, and a range's bounds."""
-    return (*encode_value(value), *encode_bounds(value))
-
-
-def decode_value(kind: str | None, text: str | None, min_kind=None, low=None, max_kind=None, high=None):
-    """The value `encode_all` wrote, as YAML typed it; raises ValueError when a text is
-    not of its kind."""
-    if kind == "range":
-        if min_kind == "range" or max_kind == "range":
-            raise ValueError("a range's bound is no range")
-        return Range(decode_value(min_kind, low), decode_value(max_kind, high))
-    if kind is None or text is None:
-        return None
-    if kind == "text":
-        return text
-    if kind == "int":
-        return int(text)
-    if kind == "float":
-        return float(text)
-    if kind == "bool":
-        if text not in ("true", "false"):
-            raise ValueError(f"'{text}' is no boolean (true or false)")
-        return text == "true"
-    if kind == "date":
-        return _dt.date.fromisoformat(text)
-    if kind == "datetime":
-        return _dt.datetime.fromisoformat(text)
-    raise ValueError(f"'{kind}' is no value kind")
 
 
 class _Writer:
@@ -184,10 +124,10 @@ def import_csv_tables(files: list[Path], out: Path, *columns) -> object:
     """`claimcheck import csv --to parquet`: the importer's corpus written as tables, each
     of its files read as it is made and never written as YAML. The rows then say no YAML
     place (there is none): findings name their table and row."""
-    from .importer import CsvImportError, import_csv
+    from .importer import CsvImportError, import_csv, refuse_non_empty
     from .loader import load_text
 
-    refuse_non_empty_tables(out, CsvImportError)
+    refuse_non_empty(out, CsvImportError)
     with _Tables(out, None, keep_places=False) as tables:
         report = import_csv(files, out, *columns, sink=lambda name, text: tables.add(load_text(text, name)))
         if tables.checker.findings:  # pragma: no cover - the importer writes valid YAML
@@ -195,12 +135,6 @@ def import_csv_tables(files: list[Path], out: Path, *columns) -> object:
         tables.finish()
     report.files = [f"{name}.parquet" for name in TABLES]
     return report
-
-
-def refuse_non_empty_tables(out: Path, error) -> None:
-    from .importer import refuse_non_empty
-
-    refuse_non_empty(out, error)
 
 
 class _Tables:

@@ -34,6 +34,10 @@ class Session:
     def append(self, name: str, query: str) -> None:
         raise NotImplementedError
 
+    def execute(self, statement: str) -> None:
+        """A statement that makes nothing to read (SET, COPY)."""
+        raise NotImplementedError
+
     def view(self, name: str, query: str) -> None:
         """A query read where it is named (an engine may still make it once)."""
         self.create(name, query)
@@ -146,7 +150,7 @@ class DuckDBSession(Session):
         # numbers (one read of every part: a query over a UNION of one read per part took
         # 8 times as long to plan at 400 parts)
         parts = _part_files(source)
-        listed = "[" + ", ".join(_literal(part) for part in parts) + "]"
+        listed = "[" + ", ".join(sql_literal(part) for part in parts) + "]"
         virtual = {
             "_file": f"{listed}[file_index::BIGINT + 1] AS _file",
             "_row": "file_row_number + 1 AS _row",
@@ -179,10 +183,10 @@ class DuckDBSession(Session):
 
 def _parts(source: str) -> str:
     """A Parquet table's files for DuckDB: the file, or every part below the folder."""
-    return "[" + ", ".join(_literal(p) for p in _part_files(source)) + "]"
+    return "[" + ", ".join(sql_literal(p) for p in _part_files(source)) + "]"
 
 
-def _literal(text: str) -> str:
+def sql_literal(text: str) -> str:
     """`text` as a SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
 

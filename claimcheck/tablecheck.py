@@ -21,10 +21,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .dates import parse_date
-from .export import decode_value
 from .findings import Finding
 from .model import UNBOUNDED, Claim, DateSpan, Period, Pos
-from .tables import TABLES, table_path
+from .tables import TABLES, decode_value, place, table_path
 
 SQL = "tablecheck.sql"
 #: the tables validation leaves for what follows (and the resolutions as read: their ratings)
@@ -64,7 +63,7 @@ def open_tables(session, root: Path) -> OpenTables:
     for table in TABLES.values():
         _read(session, root, table, opened)
     _ingest(session)
-    from .sqlfiles import queries, run, statements  # noqa: F401 - queries: the names to drop
+    from .sqlfiles import queries, run, statements
 
     for kind, name, query in statements(SQL):
         run(session, kind, name, query)
@@ -203,8 +202,6 @@ class _Nowhere:
 
     @staticmethod
     def at(name):
-        from .model import Pos
-
         return Pos("", 0, 0)
 
 
@@ -227,7 +224,6 @@ def value_check(vt, kind, text, min_kind=None, low=None, max_kind=None, high=Non
     """(code, message) of what is wrong with a value of a predicate of type `vt`, or
     (None, None): its text must be of its kind, and then it must fit, as validate.py's
     `fits` says (a range well made, S016; of the predicate's type, S014)."""
-    from .export import decode_value
 
     try:
         value = decode_value(kind, text, min_kind, low, max_kind, high)
@@ -279,7 +275,32 @@ def _findings(session) -> list[Finding]:
 # --- the model, from the clean tables --------------------------------------------------------
 
 
-def read_resolutions(session, pos, span) -> list:
+def read_sources(session) -> dict:
+    """The clean sources as the model holds them, by id, in the order given."""
+    from .model import Source
+
+    sources = {}
+    for row in session.rows("SELECT id, name, kind, reliability, represents, url, country, note, file, line, col, _file, _row FROM sources ORDER BY _ord"):
+        ident, name, kind, reliability, represents, url, country, note = row[:8]
+        sources[ident] = Source(ident, name, place(*row[8:]), kind or "other", reliability or "F",
+                                tuple(represents or ()), url, country, note)
+    return sources
+
+
+def read_predicates(session) -> dict:
+    """The clean predicates as the model holds them, by id, in the order given."""
+    from .model import Predicate
+
+    predicates = {}
+    for row in session.rows("SELECT id, description, single_value, value_type, tolerance, conflicts_with, file, line, col, _file, _row FROM predicates ORDER BY _ord"):
+        ident, description, single, value_type, tolerance, conflicts = row[:6]
+        predicates[ident] = Predicate(ident, place(*row[6:]), description, bool(single), value_type,
+                                      Decimal(tolerance) if tolerance is not None else None,
+                                      tuple(dict.fromkeys(conflicts or ())))
+    return predicates
+
+
+def read_resolutions(session) -> list:
     """The resolutions that count, each with its valid ratings in the order given."""
     from .model import Rating, Resolution
 
@@ -290,7 +311,7 @@ def read_resolutions(session, pos, span) -> list:
         "FROM resolutions r JOIN raw_resolutions g ON g._ord = r._ord ORDER BY r._ord"
     ):
         conflict, status, verdict, note, by, date, given = row[:7]
-        where = pos(*row[7:])
+        where = place(*row[7:])
         ratings = tuple(Rating(claim, rating, where) for claim, rating in _pairs(given) if (conflict, claim) in valid)
         out.append(Resolution(conflict, status, where, verdict, note, by, span(date), ratings))
     return out
@@ -308,16 +329,16 @@ def make_claim(row):
     ident, text, subject, predicate = row[:4]
     value = decode_value(*row[4:10])
     start, end, tags, favours, harms, file, line, col, part, number = row[10:]
-    period = Period(_span(start), _span(end)) if start or end else UNBOUNDED
-    where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
-    return Claim(ident, text, where, subject, predicate, value, period, tuple(tags or ()), (), tuple(favours or ()),
+    period = Period(span(start), span(end)) if start or end else UNBOUNDED
+    return Claim(ident, text, place(file, line, col, part, number), subject, predicate, value, period, tuple(tags or ()), (), tuple(favours or ()),
                  tuple(harms or ()))
 
 
 _SPANS: dict = {}
 
 
-def _span(text):
+def span(text: str | None) -> DateSpan | None:
+    """A date's span, read once per distinct text (the last 100,000 kept)."""
     if text is None:
         return None
     known = _SPANS.get(text)
@@ -330,34 +351,13 @@ def _span(text):
 
 def load_corpus(session):
     """The clean tables as the memory engine's model (`Corpus`)."""
-    from .export import decode_value
-    from .model import UNBOUNDED, Assertion, Claim, Corpus, Entity, Period, Pos, Predicate, Rule, Source
+    from .model import Assertion, Corpus, Entity, Rule
 
     corpus = Corpus()
-    spans: dict[str, DateSpan] = {}
-
-    def span(text):
-        if text is None:
-            return None
-        known = spans.get(text)
-        if known is None:
-            known = spans[text] = parse_date(text)
-        return known
-
-    def pos(file, line, col, part, row):
-        return Pos(file, line or 1, col or 1) if file is not None else Pos(part, row, 1)
-
-    for row in session.rows("SELECT id, name, kind, reliability, represents, url, country, note, file, line, col, _file, _row FROM sources ORDER BY _ord"):
-        ident, name, kind, reliability, represents, url, country, note = row[:8]
-        corpus.sources[ident] = Source(ident, name, pos(*row[8:]), kind or "other", reliability or "F",
-                                       tuple(represents or ()), url, country, note)
+    corpus.sources.update(read_sources(session))
     for row in session.rows("SELECT id, name, aliases, kind, file, line, col, _file, _row FROM entities ORDER BY _ord"):
-        corpus.entities[row[0]] = Entity(row[0], row[1], pos(*row[4:]), tuple(row[2] or ()), row[3])
-    for row in session.rows("SELECT id, description, single_value, value_type, tolerance, conflicts_with, file, line, col, _file, _row FROM predicates ORDER BY _ord"):
-        ident, description, single, value_type, tolerance, conflicts = row[:6]
-        unique = tuple(dict.fromkeys(conflicts or ()))
-        corpus.predicates[ident] = Predicate(ident, pos(*row[6:]), description, bool(single), value_type,
-                                             Decimal(tolerance) if tolerance is not None else None, unique)
+        corpus.entities[row[0]] = Entity(row[0], row[1], place(*row[4:]), tuple(row[2] or ()), row[3])
+    corpus.predicates.update(read_predicates(session))
     assertions: dict[str, list] = {}
     for row in session.rows(
         "SELECT a.claim, a.idx, a.source, a.stance, a.date, a.has_period, a.period_start, a.period_end, a.value_kind, a.value, "
@@ -369,7 +369,7 @@ def load_corpus(session):
         withdrawn, credibility, via, quote, url, note = row[14:20]
         period = Period(span(start), span(end)) if own else None
         assertions.setdefault(claim, []).append((Assertion(
-            claim, index, source, stance, pos(*row[20:]), period, span(date), value,
+            claim, index, source, stance, place(*row[20:]), period, span(date), value,
             credibility or 6, tuple(via or ()), quote, url, note, span(withdrawn)), own))
     for row in session.rows(
         "SELECT id, text, subject, predicate, object_kind, object, object_min_kind, object_min, object_max_kind, object_max, "
@@ -386,7 +386,7 @@ def load_corpus(session):
             if a.withdrawn is not None:
                 corpus.with_withdrawals.add(ident)
             made.append(a)
-        corpus.claims[ident] = Claim(ident, text, pos(*row[15:]), subject, predicate, value, period,
+        corpus.claims[ident] = Claim(ident, text, place(*row[15:]), subject, predicate, value, period,
                                      tuple(tags or ()), tuple(made), tuple(favours or ()), tuple(harms or ()))
     members: dict[str, list] = {}
     for rule, role, position, claim in session.rows("SELECT rule, role, position, claim FROM members ORDER BY rule, role, position"):
@@ -395,10 +395,10 @@ def load_corpus(session):
         ident, kind, severity, note = row[:4]
         listed = members.get(ident, [])
         if kind == "implies":
-            rule = Rule(ident, kind, severity, pos(*row[4:]), if_=next(c for r, c in listed if r == "if"),
+            rule = Rule(ident, kind, severity, place(*row[4:]), if_=next(c for r, c in listed if r == "if"),
                         then=tuple(c for r, c in listed if r == "then"), note=note)
         else:
-            rule = Rule(ident, kind, severity, pos(*row[4:]), claims=tuple(c for r, c in listed if r == "claims"), note=note)
+            rule = Rule(ident, kind, severity, place(*row[4:]), claims=tuple(c for r, c in listed if r == "claims"), note=note)
         corpus.rules[ident] = rule
-    corpus.resolutions.extend(read_resolutions(session, pos, span))
+    corpus.resolutions.extend(read_resolutions(session))
     return corpus

@@ -19,9 +19,13 @@ at a place; a row without them is named by its table and row number.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from .model import Pos, Range
+from .values import canonical_text
 
 #: the kinds a value column may hold (`value_kind`, `object_kind`)
 VALUE_KINDS = ("text", "int", "float", "bool", "date", "datetime", "range")
@@ -193,3 +197,70 @@ def tables_schema() -> dict:
             for t in TABLES.values()
         },
     }
+
+
+# --- values and places in rows --------------------------------------------------------------
+
+
+def encode_value(value) -> tuple[str | None, str | None]:
+    """(kind, canonical text) of a value as YAML typed it (`tables.VALUE_KINDS`); a
+    range's text is its canonical `X..Y` (its bounds: `encode_bounds`)."""
+    if value is None:
+        return None, None
+    if type(value) is Range:
+        return "range", canonical_text(value)
+    if isinstance(value, bool):
+        return "bool", "true" if value else "false"
+    if isinstance(value, int):
+        return "int", str(value)
+    if isinstance(value, float):
+        return "float", repr(value)
+    if isinstance(value, _dt.datetime):
+        return "datetime", value.isoformat()
+    if isinstance(value, _dt.date):
+        return "date", value.isoformat()
+    return "text", str(value)
+
+
+def encode_bounds(value) -> tuple:
+    """(min kind, min, max kind, max) of a range; nulls for any other value."""
+    if type(value) is not Range:
+        return None, None, None, None
+    return (*encode_value(value.min), *encode_value(value.max))
+
+
+def encode_all(value) -> tuple:
+    """The six columns of a value: kind, text, and a range's bounds."""
+    return (*encode_value(value), *encode_bounds(value))
+
+
+def decode_value(kind: str | None, text: str | None, min_kind=None, low=None, max_kind=None, high=None):
+    """The value `encode_all` wrote, as YAML typed it; raises ValueError when a text is
+    not of its kind."""
+    if kind == "range":
+        if min_kind == "range" or max_kind == "range":
+            raise ValueError("a range's bound is no range")
+        return Range(decode_value(min_kind, low), decode_value(max_kind, high))
+    if kind is None or text is None:
+        return None
+    if kind == "text":
+        return text
+    if kind == "int":
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "bool":
+        if text not in ("true", "false"):
+            raise ValueError(f"'{text}' is no boolean (true or false)")
+        return text == "true"
+    if kind == "date":
+        return _dt.date.fromisoformat(text)
+    if kind == "datetime":
+        return _dt.datetime.fromisoformat(text)
+    raise ValueError(f"'{kind}' is no value kind")
+
+
+def place(file: str | None, line: int | None, column: int | None, part: str, row: int) -> Pos:
+    """Where a row came from: its YAML place where it has one, else its table's file
+    (or part) and its row there."""
+    return Pos(file, line or 1, column or 1) if file is not None else Pos(part, row, 1)

@@ -58,14 +58,6 @@ def tables_in(paths: list[Path]) -> Path | None:
     return tables[0]
 
 
-def needs_tables(paths: list[Path], engine: EngineOptions | None) -> bool:
-    """Does this run go through this module (a table corpus, or a SQL engine)?"""
-    try:
-        return tables_in(paths) is not None or bool(engine and engine.name in ("duckdb", "spark"))
-    except TableUsageError:
-        return True
-
-
 # --- sessions -----------------------------------------------------------------------------
 
 _OPEN: list = []  # sessions and temporary folders to close when the process leaves
@@ -163,8 +155,6 @@ class _Lazy(Mapping):
             yield ident
 
     def fetch(self, idents) -> None:
-        if self._make is None:  # counted only (entities)
-            return
         wanted = [i for i in dict.fromkeys(idents) if isinstance(i, str) and i not in self._known]
         query = _claims_query() if self._make is _make_claim else self._make.query
         for start in range(0, len(wanted), 5000):
@@ -203,9 +193,6 @@ class _Claims(_Lazy):
             self._known.clear()
         self._known.update(claims)
 
-    def batch(self, conflicts) -> None:  # pragma: no cover - the engine hands them over
-        pass
-
     def values(self):  # the whole corpus's claims, as counts: streamed, never held
         for ident, tags, count in self._session.rows(
             "SELECT c.id, c.tags, coalesce(n.count, 0) FROM claims c "
@@ -226,13 +213,12 @@ def _claims_query() -> str:
     return f"SELECT {CLAIM_COLUMNS} FROM {{table}} cl WHERE cl.id IN ({{ids}})"
 
 
-
-
 def _make_rule(row):
-    from .model import Pos, Rule
+    from .model import Rule
+    from .tables import place
 
     ident, kind, severity, note, role, position, claim, file, line, col, part, number = row[0]
-    where = Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
+    where = place(file, line, col, part, number)
     listed = sorted((r[4], r[5], r[6]) for r in row)
     if kind == "implies":
         return Rule(ident, kind, severity, where, if_=next(c for r, _, c in listed if r == "if"),
@@ -247,6 +233,17 @@ _make_rule.query = (
 _make_rule.grouped = True  # a rule's rows (one per member) make it
 
 
+def _make_entity(row):
+    from .model import Entity
+    from .tables import place
+
+    ident, name, aliases, kind = row[:4]
+    return Entity(ident, name, place(*row[4:]), tuple(aliases or ()), kind)
+
+
+_make_entity.query = "SELECT id, name, aliases, kind, file, line, col, _file, _row FROM {table} WHERE id IN ({ids})"
+
+
 class TableCorpus:
     """What the renderers read of a corpus (model.Corpus's fields), from the engine: the
     sources, predicates and resolutions whole (few), claims and rules as asked for."""
@@ -257,35 +254,17 @@ class TableCorpus:
         self.resolutions = resolutions
         self.claims = _Claims(session, "claims", _make_claim)
         self.rules = _Lazy(session, "rules", _make_rule)
-        self.entities = _Lazy(session, "entities", None)
+        self.entities = _Lazy(session, "entities", _make_entity)
 
     def assertions(self):  # pragma: no cover - no renderer of conflicts or check asks
         raise NotImplementedError("a table corpus on a SQL engine does not hold its assertions in memory")
 
 
 def _small_tables(session):
-    """Sources, predicates and resolutions as the model holds them (tablecheck.load_corpus)."""
-    from decimal import Decimal
+    """Sources, predicates and resolutions as the model holds them (as load_corpus reads them)."""
+    from .tablecheck import read_predicates, read_resolutions, read_sources
 
-    from .dates import parse_date
-    from .model import Pos, Predicate, Source
-
-    def where(file, line, col, part, number):
-        return Pos(file, line or 1, col or 1) if file is not None else Pos(part, number, 1)
-
-    sources = {}
-    for row in session.rows("SELECT id, name, kind, reliability, represents, url, country, note, file, line, col, _file, _row FROM sources ORDER BY _ord"):
-        ident, name, kind, reliability, represents, url, country, note = row[:8]
-        sources[ident] = Source(ident, name, where(*row[8:]), kind or "other", reliability or "F", tuple(represents or ()), url, country, note)
-    predicates = {}
-    for row in session.rows("SELECT id, description, single_value, value_type, tolerance, conflicts_with, file, line, col, _file, _row FROM predicates ORDER BY _ord"):
-        ident, description, single, value_type, tolerance, conflicts = row[:6]
-        predicates[ident] = Predicate(ident, where(*row[6:]), description, bool(single), value_type,
-                                      Decimal(tolerance) if tolerance is not None else None, tuple(dict.fromkeys(conflicts or ())))
-    from .tablecheck import read_resolutions
-
-    resolutions = read_resolutions(session, where, lambda text: parse_date(text) if text else None)
-    return sources, predicates, resolutions
+    return read_sources(session), read_predicates(session), read_resolutions(session)
 
 
 # --- the analysis ---------------------------------------------------------------------------
@@ -495,13 +474,16 @@ class _Helper:
         (split,) = session.one(f"SELECT cid FROM conflicts ORDER BY cid LIMIT 1 OFFSET {total * 58 // 100}")
         folder = Path(tempfile.mkdtemp(prefix="claimcheck-render-"))
         _OPEN.append(folder)
-        quoted = "'" + split.replace("'", "''") + "'"
         from .engine.sqlengine import CLAIM_COLUMNS
+        from .sessions import sql_literal
 
-        session.execute(f"COPY (SELECT * FROM conflict_rows WHERE cid >= {quoted}) TO '{folder}/rows.parquet' (FORMAT parquet)")
+        quoted = sql_literal(split)
+        session.execute(f"COPY (SELECT * FROM conflict_rows WHERE cid >= {quoted}) "
+                        f"TO {sql_literal(str(folder / 'rows.parquet'))} (FORMAT parquet)")
         session.execute(
             f"COPY (SELECT {CLAIM_COLUMNS} FROM claims cl WHERE cl.id IN "
-            f"(SELECT DISTINCT claim FROM conflict_rows WHERE cid >= {quoted})) TO '{folder}/claims.parquet' (FORMAT parquet)")
+            f"(SELECT DISTINCT claim FROM conflict_rows WHERE cid >= {quoted})) "
+            f"TO {sql_literal(str(folder / 'claims.parquet'))} (FORMAT parquet)")
         corpus = prepared.corpus
         given = {"statuses": statuses, "resolutions": resolutions, "weights": weights, "fmt": fmt,
                  "chains": prepared.engine._chains, "sources": corpus.sources, "predicates": corpus.predicates}
@@ -510,11 +492,13 @@ class _Helper:
         process = subprocess.Popen([sys.executable, "-m", "claimcheck.tabular", str(folder)])
         return cls(folder, split, process)
 
-    def finish(self, write, out: "Streamed", tallies: list, findings: list, first: bool) -> None:
+    def finish(self, write, out: "Streamed", tallies: list, findings: list, first: bool) -> bool:
+        """Write what the helper rendered; False if it failed (then nothing is written,
+        and the caller renders the later conflicts itself)."""
         import pickle
 
         if self.process.wait() != 0:
-            raise RuntimeError("the process rendering the later conflicts failed")
+            return False
         with open(self.folder / "done.pickle", "rb") as handle:
             done = pickle.load(handle)
         with open(self.folder / "out.bin", "rb") as handle:
@@ -533,6 +517,13 @@ class _Helper:
         tallies.extend(done["tallies"])
         findings.extend(done["findings"])
         shutil.rmtree(self.folder, ignore_errors=True)
+        return True
+
+    def stop(self) -> None:
+        """End the helper if it still runs (this process failed, or was interrupted)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
 
 def _help(folder: Path) -> None:
@@ -541,14 +532,14 @@ def _help(folder: Path) -> None:
 
     from .assess import DEFAULT_WEIGHTS, assess as assess_conflict
     from .engine.sqlengine import SqlEngine
-    from .sessions import DuckDBSession
+    from .sessions import DuckDBSession, sql_literal
 
     with open(folder / "given.pickle", "rb") as handle:
         given = pickle.load(handle)
     session = DuckDBSession(threads=1)
     try:
-        session.view("conflict_rows", f"SELECT * FROM read_parquet('{folder}/rows.parquet')")
-        session.view("claims", f"SELECT * FROM read_parquet('{folder}/claims.parquet')")
+        session.view("conflict_rows", f"SELECT * FROM read_parquet({sql_literal(str(folder / 'rows.parquet'))})")
+        session.view("claims", f"SELECT * FROM read_parquet({sql_literal(str(folder / 'claims.parquet'))})")
         engine = SqlEngine(session)
         engine._chains = given["chains"]
         corpus = TableCorpus(session, given["sources"], given["predicates"], list(given["resolutions"].values()))
@@ -657,10 +648,16 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
             and options.chosen(paths) == "duckdb" and WORKERS > 1:
         helper = _Helper.start(prepared, statuses, resolutions, weights, fmt)
     before = None if helper is None else helper.split
-    made = _render(prepared.engine.conflicts(statuses, told, before=before), resolutions, judge, fmt, keep, write, out,
-                   tallies, findings)
-    if helper is not None:
-        helper.finish(write, out, tallies, findings, first=not made)
+    try:
+        made = _render(prepared.engine.conflicts(statuses, told, before=before), resolutions, judge, fmt, keep, write,
+                       out, tallies, findings)
+        if helper is not None and not helper.finish(write, out, tallies, findings, first=not made):
+            # the helper failed (killed, out of memory): its conflicts are rendered here
+            _render(prepared.engine.conflicts(statuses, told, since=helper.split), resolutions, judge, fmt, keep, write,
+                    out, tallies, findings, first=not made)
+    finally:
+        if helper is not None:
+            helper.stop()
     prepared.timings["output"] = time.perf_counter() - clock
     findings.sort(key=Finding.sort_key)
     if fmt == "json":

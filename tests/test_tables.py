@@ -525,3 +525,36 @@ def test_a_helper_process_renders_the_later_conflicts_alike(tables, monkeypatch,
     assert helped.exit_code == alone.exit_code
     assert helped.stdout == alone.stdout and len(json.loads(alone.stdout)["conflicts"] if fmt == "json" else alone.stdout.splitlines()) >= 4
     assert helped.stderr.splitlines()[-1] == alone.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_helper_that_fails_leaves_its_conflicts_to_this_process(tables, monkeypatch, fmt):
+    """A helper killed (out of memory, a signal) costs time, not conflicts: this process
+    renders what it would have."""
+    import subprocess
+
+    from claimcheck import tabular
+
+    alone = run("check", str(tables), "--format", fmt, "--select", "S")
+    monkeypatch.setattr(tabular, "HELP_FROM", 1)
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda args, **kw: real_popen([sys.executable, "-c", "raise SystemExit(9)"]))
+    helped = run("check", str(tables), "--format", fmt, "--select", "S")
+    assert helped.exit_code == alone.exit_code and helped.stdout == alone.stdout
+
+
+def test_a_temporary_folder_with_a_quote_in_its_name(tables, monkeypatch, tmp_path):
+    """The helper's files are named in SQL: a quote in TMPDIR is text, not the end of it."""
+    import tempfile
+
+    from claimcheck import tabular
+
+    alone = run("check", str(tables), "--format", "json", "--select", "S")
+    quoted = tmp_path / "it's here"
+    quoted.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(quoted))
+    monkeypatch.setattr(tabular, "HELP_FROM", 1)
+    helped = run("check", str(tables), "--format", "json", "--select", "S")
+    assert helped.exit_code == alone.exit_code and helped.stdout == alone.stdout
+    tabular.close_all()  # as the process does when it leaves
+    assert not any(quoted.iterdir())  # nothing left there

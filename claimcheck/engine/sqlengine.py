@@ -31,6 +31,7 @@ from ..model import DateSpan, ERROR, Period, Pos
 from . import SUGGEST_UP_TO
 from .conflict import Conflict, Entry, Side, build_conflict
 from .support import HUB, Toward, strongly_connected
+from ..tables import decode_value, place as _pos
 
 FILES = ("support.sql", "closure.sql", "contradiction.sql", "exclusive.sql", "conflicts_with.sql", "sides.sql",
          "value.sql", "output.sql")
@@ -198,17 +199,18 @@ class SqlEngine:
     def counts(self) -> dict[str, int]:
         return dict(self.session.all("SELECT 'conflicts', count(*) FROM conflicts"))
 
-    def conflicts(self, statuses: dict[str, str], claims=None, batch: int = 2000, before: str | None = None) -> Iterator[Conflict]:
+    def conflicts(self, statuses: dict[str, str], claims=None, batch: int = 2000, before: str | None = None,
+                  since: str | None = None) -> Iterator[Conflict]:
         """Every conflict in id order, each finished as the memory engine finishes it;
         `statuses`: conflict id -> the status its resolution gives. `claims`, where
         given, is handed the claims of each batch of conflicts (model.Claim, without
         their assertions) before they are handed out: what assessing and rendering them
-        reads (`tabular._Claims.hold`); and, where it has one, its `batch` is told them.
+        reads (`tabular._Claims.hold`).
         `before`: only the conflicts whose ids sort before it (another process does the
-        rest)."""
+        rest); `since`: only those from it on."""
         pending: list[Conflict] = []
         held: dict = {}
-        for conflict, made in self._conflicts(statuses, before):
+        for conflict, made in self._conflicts(statuses, before, since):
             pending.append(conflict)
             held.update(made)
             if len(pending) >= batch:
@@ -220,8 +222,8 @@ class SqlEngine:
             claims.hold(held, pending)
         yield from pending
 
-    def _conflicts(self, statuses: dict[str, str], before: str | None = None) -> Iterator[tuple[Conflict, dict]]:
-        from ..export import decode_value
+    def _conflicts(self, statuses: dict[str, str], before: str | None = None,
+                   since: str | None = None) -> Iterator[tuple[Conflict, dict]]:
         from ..model import Assertion
         from ..tablecheck import make_claim
         from .sides import AGAINST_INTEREST, SELF_SERVING
@@ -236,7 +238,11 @@ class SqlEngine:
 
         interests = {"none": (False, None), "undirected": (True, None), "self-serving": (True, SELF_SERVING),
                      "against-interest": (False, AGAINST_INTEREST)}
-        where = "" if before is None else " WHERE cid < '" + before.replace("'", "''") + "'"
+        from ..sessions import sql_literal
+
+        limits = ([f"cid < {sql_literal(before)}"] if before is not None else []) + \
+            ([f"cid >= {sql_literal(since)}"] if since is not None else [])
+        where = " WHERE " + " AND ".join(limits) if limits else ""
         rows = self.session.rows(f"SELECT * FROM conflict_rows{where} ORDER BY cid, side, claim, idx")
         # the claims of each conflict, in step with its rows (a cursor of their own)
         claim_rows = self.session.rows(
@@ -306,10 +312,6 @@ def outside_ratings(conflict: Conflict, resolution) -> list[Finding]:
     return _outside_ratings(_One, {conflict.id: conflict})
 
 
-def _pos(file, line, col, part, row) -> Pos:
-    return Pos(file, line or 1, col or 1) if file is not None else Pos(part, row, 1)
-
-
 def _finish(cid: str, kind: str, severity: int, sides: list[Side], statuses: dict[str, str]) -> Conflict:
     """The conflict as the memory engine's kind modules build it."""
     about: dict
@@ -356,7 +358,6 @@ _EARLIEST, _LATEST = -(2**62), 2**62
 def value_keys(rows: list[tuple]) -> list[list]:
     """For each (value type, value, tolerance): the keys value.sql compares, as the memory
     engine reads the value (values.py's `classify`, `canonical_text`, `normalize_text`)."""
-    from ..export import decode_value
     from ..values import canonical_text, classify, normalize_text, tolerance_in_units
     from .value import _sortable
 
