@@ -203,14 +203,18 @@ _reading: list[Path] = []  # the corpus paths this run reads (set by _paths): ne
 
 def _refuse_corpus_target(target: Path) -> None:
     """claimcheck never changes a corpus file: refuse an output that is a file being read,
-    or a YAML file inside a folder being read (the next run would read it as corpus)."""
+    a YAML file inside a folder being read (the next run would read it as corpus), or
+    anything inside a folder of tables being read (a table, or a part of one)."""
     from .loader import is_corpus_file
+    from .tables import is_table_corpus
 
     real = Path(os.path.realpath(target))
     for path in _reading:
         root = Path(os.path.realpath(path))
         if real == root or (root.is_dir() and real.is_relative_to(root) and is_corpus_file(real.name)):
             _fail(f"will not write '{target}': it is part of the corpus being read ({path}); write it elsewhere")
+        if real.is_relative_to(root) and is_table_corpus(root):
+            _fail(f"will not write '{target}': it is inside the table corpus being read ({path}); write it elsewhere")
 
 
 def _analyze(paths: Optional[list[Path]], config, progress=None, engine=None):

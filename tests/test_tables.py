@@ -479,3 +479,28 @@ def test_a_helper_process_renders_the_later_conflicts_alike(tables, monkeypatch,
     assert helped.exit_code == alone.exit_code
     assert helped.stdout == alone.stdout and len(json.loads(alone.stdout)["conflicts"] if fmt == "json" else alone.stdout.splitlines()) >= 4
     assert helped.stderr.splitlines()[-1] == alone.stderr.splitlines()[-1]
+
+
+# --- where reports are written ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--format", "json", "--output", "claims.parquet"],
+    ["check", "--format", "sarif", "--output", "claims.parquet"],
+    ["check", "--format", "jsonl", "--output", "report.jsonl"],
+    ["check", "--write-baseline", "baseline.json"],
+    ["report", "--output", "sources.parquet"],
+    ["conflicts", "--format", "json", "--output", "assertions.parquet/part-0.parquet"],
+])
+def test_no_report_is_written_into_the_table_corpus_being_read(tables, args):
+    if "assertions.parquet/" in args[-1]:  # a table as a folder of parts, as Spark writes it
+        (tables / "assertions.parquet").rename(tables / "part-0.parquet")
+        (tables / "assertions.parquet").mkdir()
+        (tables / "part-0.parquet").rename(tables / "assertions.parquet" / "part-0.parquet")
+    before = {p.relative_to(tables): p.read_bytes() for p in tables.rglob("*") if p.is_file()}
+    *command, option, name = args
+    result = run(command[0], str(tables), *command[1:], option, str(tables / name))
+    assert result.exit_code == 2, result.output
+    assert "inside the table corpus being read" in result.stderr
+    assert {p.relative_to(tables): p.read_bytes() for p in tables.rglob("*") if p.is_file()} == before
+
