@@ -347,47 +347,40 @@ def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[P
 
 
 class _Sink:
-    """Where a streamed report goes: standard output as it comes, or a file written
-    beside its target and moved into place once whole (as `write_atomically`)."""
+    """Where a streamed report goes: standard output as it comes, or a file by
+    `output.AtomicWriter` (whole once closed, by the rules of every other report)."""
 
     def __init__(self, output: Optional[Path]) -> None:
-        import tempfile
+        from .output import AtomicWriter
 
-        self.target = None if _to_stdout(output) else Path(output)
-        self.temp = None
-        if self.target is None:
+        self.file = None
+        self.handle = None
+        if _to_stdout(output):
             sys.stdout.flush()
             self.handle = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-        else:
-            try:
-                fd, self.temp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent if str(self.target.parent) else ".")
-            except OSError as err:
-                _fail(f"cannot write '{output}': {err.strerror or err}")
-            self.handle = os.fdopen(fd, "wb")
+            return
+        try:
+            self.file = AtomicWriter(Path(output))
+        except OSError as err:
+            _fail(f"cannot write '{output}': {err.strerror or err}")
 
     def write(self, data: bytes) -> None:
-        if self.handle is None:
+        if self.file is not None:
+            self.file.write(data)
+        elif self.handle is None:
             sys.stdout.write(data.decode("utf-8", errors="surrogateescape"))
         else:
             self.handle.write(data)
 
     def close(self) -> None:
-        if self.target is None:
-            if self.handle is not None:
-                self.handle.flush()
-            return
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.replace(self.temp, self.target)
+        if self.file is not None:
+            self.file.commit()
+        elif self.handle is not None:
+            self.handle.flush()
 
     def abandon(self) -> None:
-        if self.temp is not None:
-            self.handle.close()
-            try:
-                os.unlink(self.temp)
-            except OSError:
-                pass
+        if self.file is not None:
+            self.file.abandon()
 
 
 def _streamed_summary(done, quiet: bool, verbose: bool) -> None:

@@ -504,3 +504,41 @@ def test_no_report_is_written_into_the_table_corpus_being_read(tables, args):
     assert "inside the table corpus being read" in result.stderr
     assert {p.relative_to(tables): p.read_bytes() for p in tables.rglob("*") if p.is_file()} == before
 
+
+def test_a_streamed_report_writes_into_a_named_pipe(tables, tmp_path):
+    """json on DuckDB is written as it comes: into a pipe (or /dev/null), never over it."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("check", str(tables), "--format", "json", "--select", "S", "--output", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code in (0, 1), result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and json.loads(received[0])["conflicts"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "tables"]  # no temporary file left
+
+
+def test_a_streamed_report_writes_through_a_symlink_with_the_files_mode(tables, tmp_path):
+    import os
+
+    real = tmp_path / "real.jsonl"
+    real.write_text("old")
+    real.chmod(0o644)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    result = run("check", str(tables), "--format", "jsonl", "--select", "S", "--output", str(link))
+    assert result.exit_code in (0, 1), result.stderr
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text().startswith('{"type": "conflict"')
+    assert real.stat().st_mode & 0o777 == 0o644
+    fresh = tmp_path / "fresh.json"
+    assert run("check", str(tables), "--format", "json", "--select", "S", "--output", str(fresh)).exit_code in (0, 1)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() makes it, not mkstemp's 0600
