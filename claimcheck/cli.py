@@ -290,6 +290,16 @@ def _tabular(paths: list[Path], engine) -> bool:
     return bool(engine and engine.name in ("duckdb", "spark")) or any(is_table_corpus(p) for p in paths)
 
 
+def _tables_of(paths: list[Path]) -> Optional[Path]:
+    """The table corpus among the PATHs (tabular.tables_in); a mix is a usage error."""
+    from .tabular import TableUsageError, tables_in
+
+    try:
+        return tables_in(paths)
+    except TableUsageError as err:
+        _fail(str(err))
+
+
 def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore):
     from .sessions import SessionError
     from .tabular import EngineOptions, TableUsageError, analyze
@@ -944,6 +954,7 @@ def diff(
 
     config = _config(config_file)
     chosen = _paths(paths, config)
+    _tables_of(chosen)  # YAML beside tables is said as such, not as tables
     try:
         changes = diff_revision(rev, chosen, lambda some: _run_analysis(some, config))
     except GitError as err:

@@ -49,13 +49,24 @@ class EngineOptions:
 
 
 def tables_in(paths: list[Path]) -> Path | None:
-    """The table corpus among the PATHs, if one is (then it must be the only PATH)."""
+    """The table corpus among the PATHs, if one is (then it must be the only PATH, and
+    hold no YAML corpus files: they would be skipped unsaid)."""
     tables = [p for p in paths if is_table_corpus(p)]
     if not tables:
         return None
     if len(paths) > 1:
         raise TableUsageError(f"'{tables[0]}' is a table corpus: give it as the only PATH (tables and YAML are not read together)")
-    return tables[0]
+    from .loader import discover
+    from .tables import TABLES
+
+    root = tables[0]
+    yaml_files, _ = discover([root])  # as a YAML corpus there would be found
+    if yaml_files:
+        table = next(f"{name}.parquet" for name in TABLES if (root / f"{name}.parquet").exists())
+        raise TableUsageError(
+            f"'{root}' holds tables ({table}) and YAML corpus files ('{yaml_files[0][1]}'): tables and YAML are read "
+            "separately; move one or the other to a folder of its own")
+    return root
 
 
 def needs_tables(paths: list[Path], engine: EngineOptions | None) -> bool:

@@ -289,3 +289,10 @@ def test_a_table_corpus_is_refused_not_read_as_all_new(repo):
     write_corpus(repo / "tables", SOURCES + AFTER, "all.yaml")
     out = run("diff", "HEAD", "tables", "--format", "json")
     assert out.exit_code == 2 and "'tables' was a table corpus at " in out.stderr
+
+
+def test_yaml_beside_a_table_is_said_as_such(repo):
+    (repo / "corpus" / "rules.parquet").write_bytes(b"PAR1")
+    out = run("diff", "HEAD~1", "--format", "json")
+    assert out.exit_code == 2
+    assert "holds tables (rules.parquet) and YAML corpus files ('corpus/claims.yaml')" in out.stderr

@@ -542,3 +542,34 @@ def test_a_streamed_report_writes_through_a_symlink_with_the_files_mode(tables, 
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() makes it, not mkstemp's 0600
+
+
+# --- tables and YAML in one folder ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "concise"], ["check", "--format", "json"], ["sources"],
+                                  ["conflicts", "--engine", "duckdb", "--format", "jsonl"]])
+def test_yaml_beside_tables_is_a_usage_error_not_skipped(tables, tmp_path, args):
+    """A YAML corpus with one stray table in it once read as tables alone, every YAML
+    file skipped unsaid."""
+    import shutil
+
+    yaml = tmp_path / "yaml"
+    shutil.copytree(REPO / "corpus", yaml)
+    shutil.copy(tables / "rules.parquet", yaml / "rules.parquet")
+    result = run(args[0], str(yaml), *args[1:])
+    assert result.exit_code == 2, result.output
+    assert "holds tables (rules.parquet) and YAML corpus files" in result.stderr
+    assert "tables and YAML are read separately" in result.stderr and ".yaml'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_yaml_below_a_table_corpus_is_named(tables):
+    (tables / "notes").mkdir()
+    (tables / "notes" / "extra.yml").write_text("sources: []\n", encoding="utf-8")
+    (tables / ".claimcheck.yaml").write_text("format: concise\n", encoding="utf-8")  # hidden: discovery skips it
+    result = run("check", str(tables))
+    assert result.exit_code == 2
+    assert f"'{tables / 'notes' / 'extra.yml'}'" in result.stderr
+    (tables / "notes" / "extra.yml").unlink()
+    assert run("check", str(tables), "--select", "S").exit_code in (0, 1)
