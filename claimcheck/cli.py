@@ -1377,11 +1377,10 @@ def export_parquet_command(
     """
     from .export import ExportError, export_parquet
     from .report.concise import finding_line
-    from .tabular import tables_in
 
     config = _config(config_file)
     chosen = _paths(paths, config)
-    if tables_in(chosen) is not None:
+    if _tables_of(chosen) is not None:
         _fail(f"'{chosen[0]}' is already a table corpus")
     for path in chosen:
         real, target = Path(os.path.realpath(path)), Path(os.path.realpath(out))

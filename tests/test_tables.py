@@ -573,3 +573,10 @@ def test_yaml_below_a_table_corpus_is_named(tables):
     assert f"'{tables / 'notes' / 'extra.yml'}'" in result.stderr
     (tables / "notes" / "extra.yml").unlink()
     assert run("check", str(tables), "--select", "S").exit_code in (0, 1)
+
+
+def test_export_of_tables_with_yaml_is_a_usage_error(tables, tmp_path):
+    result = run("export", "parquet", str(tables), str(REPO / "corpus"), "--out", str(tmp_path / "again"))
+    assert result.exit_code == 2, result.output
+    assert "only PATH" in result.stderr and "internal error" not in result.stderr
+    assert not (tmp_path / "again").exists()
