@@ -128,7 +128,31 @@ def _engine(engine, memory_limit, spark_master, spark_conf):
         _fail("--spark-master and --spark-conf are for --engine spark")
     if memory_limit is not None and engine in (Engine.memory, Engine.spark):
         _fail("--memory-limit caps DuckDB: it is for --engine duckdb (the default for a folder of tables)")
-    return EngineOptions(engine.value if engine else None, memory_limit, spark_master, conf)
+    return EngineOptions(engine.value if engine else None, _memory_limit(memory_limit), spark_master, conf)
+
+
+def _memory_limit(size: Optional[str]) -> Optional[str]:
+    """--memory-limit as DuckDB reads it (8GB, 500MB, 1.5GiB, 80%), asked of DuckDB itself
+    (a connection costs milliseconds), so that a size it refuses is a usage error now,
+    not its exception deep in a run."""
+    if size is None:
+        return None
+    import duckdb
+
+    try:
+        duckdb.connect(":memory:", config={"memory_limit": size}).close()
+    except duckdb.OutOfMemoryException:
+        _out_of_memory(size)
+    except duckdb.Error as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        _fail(f"--memory-limit '{size}' is not a size DuckDB reads (such as 8GB, 500MB, 1.5GiB or 80%): {reason}")
+    return size
+
+
+def _out_of_memory(size: Optional[str]) -> None:
+    if size is None:
+        _fail("DuckDB ran out of memory under its default limit; give it more with --memory-limit (such as 8GB or 80%)")
+    _fail(f"DuckDB ran out of memory under --memory-limit {size}; raise it or leave it unset")
 
 
 AssessOpt = typer.Option(AssessMethod.prior, "--assess", help="How to weigh each conflict: prior (Admiralty grades) or trust (learned from the whole corpus).", case_sensitive=False)
@@ -1386,6 +1410,7 @@ def export_parquet_command(
         real, target = Path(os.path.realpath(path)), Path(os.path.realpath(out))
         if target == real or target.is_relative_to(real):
             _fail(f"will not write tables into '{out}': it is inside the corpus being read ({path}); write them elsewhere")
+    memory_limit = _memory_limit(memory_limit)
     try:
         report = export_parquet(chosen, out, config.limits, memory_limit)
     except ExportError as err:

@@ -580,3 +580,45 @@ def test_export_of_tables_with_yaml_is_a_usage_error(tables, tmp_path):
     assert result.exit_code == 2, result.output
     assert "only PATH" in result.stderr and "internal error" not in result.stderr
     assert not (tmp_path / "again").exists()
+
+
+# --- --memory-limit ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ["check", str(REPO / "corpus"), "--engine", "duckdb", "--format", "json"],
+    ["check", str(REPO / "corpus"), "--engine", "duckdb", "--format", "concise"],
+    ["conflicts", str(REPO / "corpus"), "--engine", "duckdb"],
+    ["export", "parquet", str(REPO / "corpus"), "--out", "{out}"],
+])
+@pytest.mark.parametrize("size", ["garbage", "150%", "100"])
+def test_a_memory_limit_duckdb_cannot_read_is_a_usage_error(tmp_path, monkeypatch, args, size):
+    import tempfile
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    result = run(*[a.replace("{out}", str(tmp_path / "out")) for a in args], "--memory-limit", size)
+    assert result.exit_code == 2, result.output
+    assert f"--memory-limit '{size}' is not a size DuckDB reads" in result.stderr
+    assert "internal error" not in result.stderr
+    assert list(spill.iterdir()) == [] and not (tmp_path / "out").exists()
+
+
+def test_the_sizes_duckdb_reads_are_taken(tables):
+    for size in ("500MB", "1.5GiB", "80%", "1 GB"):
+        result = run("check", str(tables), "--select", "S", "--format", "concise", "--memory-limit", size)
+        assert result.exit_code in (0, 1), (size, result.stderr)
+
+
+def test_an_export_whose_duckdb_will_not_start_leaves_no_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    from claimcheck.export import ExportError, _Tables
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    with pytest.raises(ExportError, match="DuckDB: .*Memory must have a number"):
+        _Tables(tmp_path / "out", "garbage")
+    assert list(spill.iterdir()) == []
