@@ -149,6 +149,13 @@ def _memory_limit(size: Optional[str]) -> Optional[str]:
     return size
 
 
+def _is_out_of_memory(err: BaseException) -> bool:
+    """Did DuckDB run out of the memory it was given? Asked without importing duckdb (a
+    YAML run never loads it): an error cannot be DuckDB's if duckdb is not loaded."""
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(err, duckdb.OutOfMemoryException)
+
+
 def _out_of_memory(size: Optional[str]) -> None:
     if size is None:
         _fail("DuckDB ran out of memory under its default limit; give it more with --memory-limit (such as 8GB or 80%)")
@@ -335,6 +342,10 @@ def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore
                          select, ignore, config.lint, config.assess_method, config.as_of)
     except (TableUsageError, SessionError) as err:
         _fail(str(err))
+    except Exception as err:
+        if _is_out_of_memory(err):
+            _out_of_memory(engine.memory_limit if engine else None)
+        raise
     skipped = getattr(result.scratch, "skipped", None)
     if skipped:
         typer.echo(skipped, err=True)
@@ -368,8 +379,10 @@ def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[P
     except (TableUsageError, SessionError) as err:
         sink.abandon()
         _fail(str(err))
-    except BaseException:
+    except BaseException as err:
         sink.abandon()
+        if _is_out_of_memory(err):
+            _out_of_memory(engine.memory_limit)
         raise
     try:
         sink.close()
@@ -1417,6 +1430,10 @@ def export_parquet_command(
         _fail(str(err))
     except OSError as err:
         _cannot_write(f"the tables into '{out}'", err)
+    except Exception as err:
+        if _is_out_of_memory(err):
+            _out_of_memory(memory_limit)
+        raise
     errors = [f for f in report.findings if f.severity == "error"]
     if not quiet:
         for finding in errors:

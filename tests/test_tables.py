@@ -622,3 +622,18 @@ def test_an_export_whose_duckdb_will_not_start_leaves_no_folder(tmp_path, monkey
     with pytest.raises(ExportError, match="DuckDB: .*Memory must have a number"):
         _Tables(tmp_path / "out", "garbage")
     assert list(spill.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "{tables}", "--format", "json", "--output", "{tmp}/out.json"],
+    ["check", "{tables}", "--format", "concise"],
+    ["check", str(REPO / "corpus"), "--engine", "duckdb", "--format", "jsonl"],
+    ["export", "parquet", str(REPO / "corpus"), "--out", "{tmp}/again"],
+])
+def test_too_small_a_memory_limit_says_so(tables, tmp_path, args):
+    """DuckDB out of memory under --memory-limit is the user's setting, not a bug."""
+    result = run(*[a.format(tables=tables, tmp=tmp_path) for a in args], "--memory-limit", "2MB")
+    assert result.exit_code == 2, result.output
+    assert "DuckDB ran out of memory under --memory-limit 2MB; raise it or leave it unset" in result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]  # no report, no tables, no temporary file
