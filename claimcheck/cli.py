@@ -128,6 +128,11 @@ def _engine(engine, memory_limit, spark_master, spark_conf):
         _fail("--spark-master and --spark-conf are for --engine spark")
     if memory_limit is not None and engine in (Engine.memory, Engine.spark):
         _fail("--memory-limit caps DuckDB: it is for --engine duckdb (the default for a folder of tables)")
+    if engine is Engine.spark:
+        from .sessions import SPARK_MISSING, spark_available
+
+        if not spark_available():  # before a YAML corpus is turned into tables for it
+            _fail(SPARK_MISSING)
     return EngineOptions(engine.value if engine else None, _memory_limit(memory_limit), spark_master, conf)
 
 

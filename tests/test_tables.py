@@ -637,3 +637,17 @@ def test_too_small_a_memory_limit_says_so(tables, tmp_path, args):
     assert "DuckDB ran out of memory under --memory-limit 2MB; raise it or leave it unset" in result.stderr
     assert "internal error" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]  # no report, no tables, no temporary file
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_spark_missing_is_said_before_any_work(monkeypatch, fmt):
+    """A YAML corpus was turned into tables whole before the missing PySpark was noticed."""
+    from claimcheck import export, sessions
+
+    exported = []
+    monkeypatch.setattr(sessions, "spark_available", lambda: False)
+    monkeypatch.setattr(export, "export_parquet", lambda *args, **kwargs: exported.append(args))
+    result = run("check", str(REPO / "corpus"), "--engine", "spark", "--format", fmt)
+    assert result.exit_code == 2
+    assert sessions.SPARK_MISSING in result.stderr
+    assert exported == []
