@@ -109,7 +109,7 @@ class Engine(str, Enum):
 
 
 EngineOpt = typer.Option(None, "--engine", help="Where conflicts are found: memory, duckdb or spark \\[default: memory for YAML, duckdb for a folder of tables].", show_default=False, case_sensitive=False)
-MemoryLimitOpt = typer.Option(None, "--memory-limit", metavar="SIZE", help="Cap DuckDB's memory (8GB, 500MB); past it, it spills to disk.")
+MemoryLimitOpt = typer.Option(None, "--memory-limit", metavar="SIZE", help="Cap DuckDB's memory (8GB, 500MB, 1.5GiB, 80%); past it, it spills to disk.")
 SparkMasterOpt = typer.Option("local[*]", "--spark-master", metavar="URL", help="With --engine spark: the cluster to run on.")
 SparkConfOpt = typer.Option(None, "--spark-conf", metavar="KEY=VALUE", help="With --engine spark: a Spark setting; repeat for more.")
 
@@ -162,6 +162,7 @@ def _is_out_of_memory(err: BaseException) -> bool:
 
 
 def _out_of_memory(size: Optional[str]) -> None:
+    """DuckDB past its limit is the user's setting to change, not a bug to report."""
     if size is None:
         _fail("DuckDB ran out of memory under its default limit; give it more with --memory-limit (such as 8GB or 80%)")
     _fail(f"DuckDB ran out of memory under --memory-limit {size}; raise it or leave it unset")
