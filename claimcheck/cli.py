@@ -109,7 +109,7 @@ class Engine(str, Enum):
 
 
 EngineOpt = typer.Option(None, "--engine", help="Where conflicts are found: memory, duckdb or spark \\[default: memory for YAML, duckdb for a folder of tables].", show_default=False, case_sensitive=False)
-MemoryLimitOpt = typer.Option(None, "--memory-limit", metavar="SIZE", help="Cap DuckDB's memory (8GB, 500MB); past it, it spills to disk.")
+MemoryLimitOpt = typer.Option(None, "--memory-limit", metavar="SIZE", help="Cap DuckDB's memory (8GB, 500MB, 1.5GiB, 80%); past it, it spills to disk.")
 SparkMasterOpt = typer.Option("local[*]", "--spark-master", metavar="URL", help="With --engine spark: the cluster to run on.")
 SparkConfOpt = typer.Option(None, "--spark-conf", metavar="KEY=VALUE", help="With --engine spark: a Spark setting; repeat for more.")
 
@@ -128,7 +128,44 @@ def _engine(engine, memory_limit, spark_master, spark_conf):
         _fail("--spark-master and --spark-conf are for --engine spark")
     if memory_limit is not None and engine in (Engine.memory, Engine.spark):
         _fail("--memory-limit caps DuckDB: it is for --engine duckdb (the default for a folder of tables)")
-    return EngineOptions(engine.value if engine else None, memory_limit, spark_master, conf)
+    if engine is Engine.spark:
+        from .sessions import SPARK_MISSING, spark_available
+
+        if not spark_available():  # before a YAML corpus is turned into tables for it
+            _fail(SPARK_MISSING)
+    return EngineOptions(engine.value if engine else None, _memory_limit(memory_limit), spark_master, conf)
+
+
+def _memory_limit(size: Optional[str]) -> Optional[str]:
+    """--memory-limit as DuckDB reads it (8GB, 500MB, 1.5GiB, 80%), asked of DuckDB itself
+    (a connection costs milliseconds), so that a size it refuses is a usage error now,
+    not its exception deep in a run."""
+    if size is None:
+        return None
+    import duckdb
+
+    try:
+        duckdb.connect(":memory:", config={"memory_limit": size}).close()
+    except duckdb.OutOfMemoryException:
+        _out_of_memory(size)
+    except duckdb.Error as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        _fail(f"--memory-limit '{size}' is not a size DuckDB reads (such as 8GB, 500MB, 1.5GiB or 80%): {reason}")
+    return size
+
+
+def _is_out_of_memory(err: BaseException) -> bool:
+    """Did DuckDB run out of the memory it was given? Asked without importing duckdb (a
+    YAML run never loads it): an error cannot be DuckDB's if duckdb is not loaded."""
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(err, duckdb.OutOfMemoryException)
+
+
+def _out_of_memory(size: Optional[str]) -> None:
+    """DuckDB past its limit is the user's setting to change, not a bug to report."""
+    if size is None:
+        _fail("DuckDB ran out of memory under its default limit; give it more with --memory-limit (such as 8GB or 80%)")
+    _fail(f"DuckDB ran out of memory under --memory-limit {size}; raise it or leave it unset")
 
 
 AssessOpt = typer.Option(AssessMethod.prior, "--assess", help="How to weigh each conflict: prior (Admiralty grades) or trust (learned from the whole corpus).", case_sensitive=False)
@@ -203,14 +240,18 @@ _reading: list[Path] = []  # the corpus paths this run reads (set by _paths): ne
 
 def _refuse_corpus_target(target: Path) -> None:
     """claimcheck never changes a corpus file: refuse an output that is a file being read,
-    or a YAML file inside a folder being read (the next run would read it as corpus)."""
+    a YAML file inside a folder being read (the next run would read it as corpus), or
+    anything inside a folder of tables being read (a table, or a part of one)."""
     from .loader import is_corpus_file
+    from .tables import is_table_corpus
 
     real = Path(os.path.realpath(target))
     for path in _reading:
         root = Path(os.path.realpath(path))
         if real == root or (root.is_dir() and real.is_relative_to(root) and is_corpus_file(real.name)):
             _fail(f"will not write '{target}': it is part of the corpus being read ({path}); write it elsewhere")
+        if real.is_relative_to(root) and is_table_corpus(root):
+            _fail(f"will not write '{target}': it is inside the table corpus being read ({path}); write it elsewhere")
 
 
 def _analyze(paths: Optional[list[Path]], config, progress=None, engine=None):
@@ -246,6 +287,7 @@ def _run_analysis(paths: list[Path], config, progress=None, engine=None):
     from .analysis import analyze
 
     select, ignore, weights = _settings(config)
+    _refuse_idle_limit(engine, _tabular(paths, engine))
     try:
         if _tabular(paths, engine):  # a folder of tables, or a SQL engine (claimcheck/tabular.py)
             result = _tabular_analysis(paths, config, engine, weights, select, ignore)
@@ -286,6 +328,16 @@ def _tabular(paths: list[Path], engine) -> bool:
     return bool(engine and engine.name in ("duckdb", "spark")) or any(is_table_corpus(p) for p in paths)
 
 
+def _tables_of(paths: list[Path]) -> Optional[Path]:
+    """The table corpus among the PATHs (tabular.tables_in); a mix is a usage error."""
+    from .tabular import TableUsageError, tables_in
+
+    try:
+        return tables_in(paths)
+    except TableUsageError as err:
+        _fail(str(err))
+
+
 def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore):
     from .sessions import SessionError
     from .tabular import EngineOptions, TableUsageError, analyze
@@ -297,6 +349,10 @@ def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore
                          select, ignore, config.lint, config.assess_method, config.as_of)
     except (TableUsageError, SessionError) as err:
         _fail(str(err))
+    except Exception as err:
+        if _is_out_of_memory(err):
+            _out_of_memory(engine.memory_limit if engine else None)
+        raise
     skipped = getattr(result.scratch, "skipped", None)
     if skipped:
         typer.echo(skipped, err=True)
@@ -308,9 +364,19 @@ def _streams(paths: Optional[list[Path]], config, engine) -> bool:
     from .tabular import TableUsageError
 
     try:
-        return engine.on_sql(_paths(paths, config))
+        on_sql = engine.on_sql(_paths(paths, config))
     except TableUsageError as err:
         _fail(str(err))
+    _refuse_idle_limit(engine, on_sql)
+    return on_sql
+
+
+def _refuse_idle_limit(engine, on_sql: bool) -> None:
+    """--memory-limit on a run that DuckDB takes no part in would promise a cap that
+    nothing keeps."""
+    if engine is not None and engine.memory_limit and not on_sql:
+        _fail("--memory-limit caps DuckDB, and this YAML corpus is read by the memory engine, which has no cap: "
+              "add --engine duckdb to read it there, within the limit")
 
 
 def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[Path], keep=None):
@@ -330,8 +396,10 @@ def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[P
     except (TableUsageError, SessionError) as err:
         sink.abandon()
         _fail(str(err))
-    except BaseException:
+    except BaseException as err:
         sink.abandon()
+        if _is_out_of_memory(err):
+            _out_of_memory(engine.memory_limit)
         raise
     try:
         sink.close()
@@ -343,47 +411,40 @@ def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[P
 
 
 class _Sink:
-    """Where a streamed report goes: standard output as it comes, or a file written
-    beside its target and moved into place once whole (as `write_atomically`)."""
+    """Where a streamed report goes: standard output as it comes, or a file by
+    `output.AtomicWriter` (whole once closed, by the rules of every other report)."""
 
     def __init__(self, output: Optional[Path]) -> None:
-        import tempfile
+        from .output import AtomicWriter
 
-        self.target = None if _to_stdout(output) else Path(output)
-        self.temp = None
-        if self.target is None:
+        self.file = None
+        self.handle = None
+        if _to_stdout(output):
             sys.stdout.flush()
             self.handle = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-        else:
-            try:
-                fd, self.temp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent if str(self.target.parent) else ".")
-            except OSError as err:
-                _fail(f"cannot write '{output}': {err.strerror or err}")
-            self.handle = os.fdopen(fd, "wb")
+            return
+        try:
+            self.file = AtomicWriter(Path(output))
+        except OSError as err:
+            _fail(f"cannot write '{output}': {err.strerror or err}")
 
     def write(self, data: bytes) -> None:
-        if self.handle is None:
+        if self.file is not None:
+            self.file.write(data)
+        elif self.handle is None:
             sys.stdout.write(data.decode("utf-8", errors="surrogateescape"))
         else:
             self.handle.write(data)
 
     def close(self) -> None:
-        if self.target is None:
-            if self.handle is not None:
-                self.handle.flush()
-            return
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.replace(self.temp, self.target)
+        if self.file is not None:
+            self.file.commit()
+        elif self.handle is not None:
+            self.handle.flush()
 
     def abandon(self) -> None:
-        if self.temp is not None:
-            self.handle.close()
-            try:
-                os.unlink(self.temp)
-            except OSError:
-                pass
+        if self.file is not None:
+            self.file.abandon()
 
 
 def _streamed_summary(done, quiet: bool, verbose: bool) -> None:
@@ -947,6 +1008,7 @@ def diff(
 
     config = _config(config_file)
     chosen = _paths(paths, config)
+    _tables_of(chosen)  # YAML beside tables is said as such, not as tables
     try:
         changes = diff_revision(rev, chosen, lambda some: _run_analysis(some, config))
     except GitError as err:
@@ -1369,22 +1431,26 @@ def export_parquet_command(
     """
     from .export import ExportError, export_parquet
     from .report.concise import finding_line
-    from .tabular import tables_in
 
     config = _config(config_file)
     chosen = _paths(paths, config)
-    if tables_in(chosen) is not None:
+    if _tables_of(chosen) is not None:
         _fail(f"'{chosen[0]}' is already a table corpus")
     for path in chosen:
         real, target = Path(os.path.realpath(path)), Path(os.path.realpath(out))
         if target == real or target.is_relative_to(real):
             _fail(f"will not write tables into '{out}': it is inside the corpus being read ({path}); write them elsewhere")
+    memory_limit = _memory_limit(memory_limit)
     try:
         report = export_parquet(chosen, out, config.limits, memory_limit)
     except ExportError as err:
         _fail(str(err))
     except OSError as err:
         _cannot_write(f"the tables into '{out}'", err)
+    except Exception as err:
+        if _is_out_of_memory(err):
+            _out_of_memory(memory_limit)
+        raise
     errors = [f for f in report.findings if f.severity == "error"]
     if not quiet:
         for finding in errors:

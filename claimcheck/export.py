@@ -152,8 +152,14 @@ class _Tables:
         config = {"temp_directory": self._spill, "preserve_insertion_order": True}
         if memory_limit:
             config["memory_limit"] = memory_limit
-        self.con = duckdb.connect(":memory:", config=config)
-        self.con.execute("SET enable_progress_bar = false")  # it would draw on the terminal
+        try:
+            self.con = duckdb.connect(":memory:", config=config)
+            self.con.execute("SET enable_progress_bar = false")  # it would draw on the terminal
+        except duckdb.Error as err:  # a setting DuckDB refuses (--memory-limit): no spill folder left behind
+            shutil.rmtree(self._spill, ignore_errors=True)
+            if isinstance(err, duckdb.OutOfMemoryException):
+                raise  # too small a limit: the caller says so as it does past the start
+            raise ExportError(f"DuckDB: {str(err).splitlines()[0]}") from None
         self.writer = _Writer(self.con)
         self.checker = _Validator()
 

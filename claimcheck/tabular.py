@@ -49,13 +49,24 @@ class EngineOptions:
 
 
 def tables_in(paths: list[Path]) -> Path | None:
-    """The table corpus among the PATHs, if one is (then it must be the only PATH)."""
+    """The table corpus among the PATHs, if one is (then it must be the only PATH, and
+    hold no YAML corpus files: they would be skipped unsaid)."""
     tables = [p for p in paths if is_table_corpus(p)]
     if not tables:
         return None
     if len(paths) > 1:
         raise TableUsageError(f"'{tables[0]}' is a table corpus: give it as the only PATH (tables and YAML are not read together)")
-    return tables[0]
+    from .loader import discover
+    from .tables import TABLES
+
+    root = tables[0]
+    yaml_files, _ = discover([root])  # as a YAML corpus there would be found
+    if yaml_files:
+        table = next(f"{name}.parquet" for name in TABLES if (root / f"{name}.parquet").exists())
+        raise TableUsageError(
+            f"'{root}' holds tables ({table}) and YAML corpus files ('{yaml_files[0][1]}'): tables and YAML are read "
+            "separately; move one or the other to a folder of its own")
+    return root
 
 
 # --- sessions -----------------------------------------------------------------------------
@@ -103,12 +114,12 @@ def close_all() -> None:
             pass
 
 
-def _as_tables(paths: list[Path], limits, memory_limit: str | None = None) -> tuple[Path, list[str], list[Finding]]:
+def _as_tables(paths: list[Path], limits, memory_limit: str | None = None) -> tuple[Path, list[str] | None, list[Finding]]:
     """The table corpus at `paths`: itself, or the YAML corpus there turned into tables
     in a private temporary folder (with the YAML files' names and findings)."""
     root = tables_in(paths)
     if root is not None:
-        return root, [], []
+        return root, None, []  # no YAML files: the tables are the files read
     from .export import export_parquet
     from .loader import discover
 
@@ -357,7 +368,7 @@ def prepare(paths: list[Path], options: EngineOptions, limits, select=None, igno
     corpus = TableCorpus(session, sources, predicates, resolutions)
     findings = findings + opened.findings + engine.stale()
     findings.sort(key=Finding.sort_key)
-    return Prepared(session, corpus, yaml_files or opened.files, findings, engine, timings,
+    return Prepared(session, corpus, opened.files if yaml_files is None else yaml_files, findings, engine, timings,
                     skipped_lint(select, ignore, options.chosen(paths)), as_of)
 
 

@@ -360,6 +360,10 @@ def test_engine_options_that_do_not_go_together(tables):
     assert run("check", str(tables), "--spark-conf", "a=b").exit_code == 2
     assert run("check", str(tables), "--engine", "spark", "--spark-conf", "nokey").exit_code == 2
     assert run("check", str(REPO / "corpus"), "--engine", "memory", "--memory-limit", "1GB").exit_code == 2
+    for fmt in ("json", "table"):  # a YAML corpus is read by the memory engine: no cap to keep
+        idle = run("check", str(REPO / "corpus"), "--memory-limit", "1GB", "--format", fmt)
+        assert idle.exit_code == 2 and "add --engine duckdb" in idle.stderr
+    assert run("check", str(REPO / "corpus"), "--engine", "duckdb", "--memory-limit", "1GB", "--format", "json").exit_code == 0
     bad = run("check", str(tables), "--memory-limit", "lots")
     assert bad.exit_code == 2 and "DuckDB" in bad.stderr
 
@@ -558,3 +562,186 @@ def test_a_temporary_folder_with_a_quote_in_its_name(tables, monkeypatch, tmp_pa
     assert helped.exit_code == alone.exit_code and helped.stdout == alone.stdout
     tabular.close_all()  # as the process does when it leaves
     assert not any(quoted.iterdir())  # nothing left there
+
+
+# --- where reports are written ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--format", "json", "--output", "claims.parquet"],
+    ["check", "--format", "sarif", "--output", "claims.parquet"],
+    ["check", "--format", "jsonl", "--output", "report.jsonl"],
+    ["check", "--write-baseline", "baseline.json"],
+    ["report", "--output", "sources.parquet"],
+    ["conflicts", "--format", "json", "--output", "assertions.parquet/part-0.parquet"],
+])
+def test_no_report_is_written_into_the_table_corpus_being_read(tables, args):
+    if "assertions.parquet/" in args[-1]:  # a table as a folder of parts, as Spark writes it
+        (tables / "assertions.parquet").rename(tables / "part-0.parquet")
+        (tables / "assertions.parquet").mkdir()
+        (tables / "part-0.parquet").rename(tables / "assertions.parquet" / "part-0.parquet")
+    before = {p.relative_to(tables): p.read_bytes() for p in tables.rglob("*") if p.is_file()}
+    *command, option, name = args
+    result = run(command[0], str(tables), *command[1:], option, str(tables / name))
+    assert result.exit_code == 2, result.output
+    assert "inside the table corpus being read" in result.stderr
+    assert {p.relative_to(tables): p.read_bytes() for p in tables.rglob("*") if p.is_file()} == before
+
+
+def test_a_streamed_report_writes_into_a_named_pipe(tables, tmp_path):
+    """json on DuckDB is written as it comes: into a pipe (or /dev/null), never over it."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("check", str(tables), "--format", "json", "--select", "S", "--output", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code in (0, 1), result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and json.loads(received[0])["conflicts"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "tables"]  # no temporary file left
+
+
+def test_a_streamed_report_writes_through_a_symlink_with_the_files_mode(tables, tmp_path):
+    import os
+
+    real = tmp_path / "real.jsonl"
+    real.write_text("old")
+    real.chmod(0o644)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    result = run("check", str(tables), "--format", "jsonl", "--select", "S", "--output", str(link))
+    assert result.exit_code in (0, 1), result.stderr
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text().startswith('{"type": "conflict"')
+    assert real.stat().st_mode & 0o777 == 0o644
+    fresh = tmp_path / "fresh.json"
+    assert run("check", str(tables), "--format", "json", "--select", "S", "--output", str(fresh)).exit_code in (0, 1)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() makes it, not mkstemp's 0600
+
+
+# --- tables and YAML in one folder ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "concise"], ["check", "--format", "json"], ["sources"],
+                                  ["conflicts", "--engine", "duckdb", "--format", "jsonl"]])
+def test_yaml_beside_tables_is_a_usage_error_not_skipped(tables, tmp_path, args):
+    """A YAML corpus with one stray table in it once read as tables alone, every YAML
+    file skipped unsaid."""
+    import shutil
+
+    yaml = tmp_path / "yaml"
+    shutil.copytree(REPO / "corpus", yaml)
+    shutil.copy(tables / "rules.parquet", yaml / "rules.parquet")
+    result = run(args[0], str(yaml), *args[1:])
+    assert result.exit_code == 2, result.output
+    assert "holds tables (rules.parquet) and YAML corpus files" in result.stderr
+    assert "tables and YAML are read separately" in result.stderr and ".yaml'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_yaml_below_a_table_corpus_is_named(tables):
+    (tables / "notes").mkdir()
+    (tables / "notes" / "extra.yml").write_text("sources: []\n", encoding="utf-8")
+    (tables / ".claimcheck.yaml").write_text("format: concise\n", encoding="utf-8")  # hidden: discovery skips it
+    result = run("check", str(tables))
+    assert result.exit_code == 2
+    assert f"'{tables / 'notes' / 'extra.yml'}'" in result.stderr
+    (tables / "notes" / "extra.yml").unlink()
+    assert run("check", str(tables), "--select", "S").exit_code in (0, 1)
+
+
+def test_export_of_tables_with_yaml_is_a_usage_error(tables, tmp_path):
+    result = run("export", "parquet", str(tables), str(REPO / "corpus"), "--out", str(tmp_path / "again"))
+    assert result.exit_code == 2, result.output
+    assert "only PATH" in result.stderr and "internal error" not in result.stderr
+    assert not (tmp_path / "again").exists()
+
+
+# --- --memory-limit ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ["check", str(REPO / "corpus"), "--engine", "duckdb", "--format", "json"],
+    ["check", str(REPO / "corpus"), "--engine", "duckdb", "--format", "concise"],
+    ["conflicts", str(REPO / "corpus"), "--engine", "duckdb"],
+    ["export", "parquet", str(REPO / "corpus"), "--out", "{out}"],
+])
+@pytest.mark.parametrize("size", ["garbage", "150%", "100"])
+def test_a_memory_limit_duckdb_cannot_read_is_a_usage_error(tmp_path, monkeypatch, args, size):
+    import tempfile
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    result = run(*[a.replace("{out}", str(tmp_path / "out")) for a in args], "--memory-limit", size)
+    assert result.exit_code == 2, result.output
+    assert f"--memory-limit '{size}' is not a size DuckDB reads" in result.stderr
+    assert "internal error" not in result.stderr
+    assert list(spill.iterdir()) == [] and not (tmp_path / "out").exists()
+
+
+def test_the_sizes_duckdb_reads_are_taken(tables):
+    for size in ("500MB", "1.5GiB", "80%", "1 GB"):
+        result = run("check", str(tables), "--select", "S", "--format", "concise", "--memory-limit", size)
+        assert result.exit_code in (0, 1), (size, result.stderr)
+
+
+def test_an_export_whose_duckdb_will_not_start_leaves_no_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    from claimcheck.export import ExportError, _Tables
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    with pytest.raises(ExportError, match="DuckDB: .*Memory must have a number"):
+        _Tables(tmp_path / "out", "garbage")
+    assert list(spill.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "{tables}", "--format", "json", "--output", "{tmp}/out.json"],
+    ["check", "{tables}", "--format", "concise"],
+    ["check", str(REPO / "corpus"), "--engine", "duckdb", "--format", "jsonl"],
+    ["export", "parquet", str(REPO / "corpus"), "--out", "{tmp}/again"],
+])
+def test_too_small_a_memory_limit_says_so(tables, tmp_path, args):
+    """DuckDB out of memory under --memory-limit is the user's setting, not a bug."""
+    result = run(*[a.format(tables=tables, tmp=tmp_path) for a in args], "--memory-limit", "2MB")
+    assert result.exit_code == 2, result.output
+    assert "DuckDB ran out of memory under --memory-limit 2MB; raise it or leave it unset" in result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]  # no report, no tables, no temporary file
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_spark_missing_is_said_before_any_work(monkeypatch, fmt):
+    """A YAML corpus was turned into tables whole before the missing PySpark was noticed."""
+    from claimcheck import export, sessions
+
+    exported = []
+    monkeypatch.setattr(sessions, "spark_available", lambda: False)
+    monkeypatch.setattr(export, "export_parquet", lambda *args, **kwargs: exported.append(args))
+    result = run("check", str(REPO / "corpus"), "--engine", "spark", "--format", fmt)
+    assert result.exit_code == 2
+    assert sessions.SPARK_MISSING in result.stderr
+    assert exported == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_an_empty_yaml_folder_on_duckdb_has_no_files(tmp_path, fmt):
+    (tmp_path / "empty").mkdir()
+    result = run("check", str(tmp_path / "empty"), "--engine", "duckdb", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "0 conflicts in 0 claims from 0 sources, 0 files" in result.stderr
+    assert "no corpus files (*.yaml, *.yml) found" in result.stderr
+    if fmt == "json":
+        assert json.loads(result.stdout)["summary"]["files"] == 0
