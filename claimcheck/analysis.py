@@ -110,6 +110,22 @@ def _run(files, findings, limits, weights, assess, select, ignore, lint_options,
     lap("validate")
     timings = {"load": loading, "validate": timings["validate"] - loading}  # stage order kept
     findings.extend(problems)
+    return conclude(corpus, findings, [display for _, display in files], timings, clock, weights, assess, select,
+                    ignore, lint_options, method, as_of, scratch=records)
+
+
+def conclude(corpus, findings, files, timings, clock, weights, assess, select, ignore, lint_options, method, as_of,
+             scratch=None) -> Result:
+    """From a corpus read and validated to the Result: conflicts, lint rules, assessment;
+    each stage timed into `timings` from `clock` (a table corpus read into the model ends
+    the same way, tabular.py)."""
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     # what a withdrawn (or, as of a date, a later) assertion said takes no part in
     # conflicts, assessments or learned trust; the lint rules read the files as written
     active = corpus_as_of(corpus, as_of)
@@ -131,7 +147,5 @@ def _run(files, findings, limits, weights, assess, select, ignore, lint_options,
 
         assessments = {c.id: assess_conflict(c, active, weights or DEFAULT_WEIGHTS) for c in conflicts}
     lap(stage)
-    return Result(
-        corpus, conflicts, findings, [display for _, display in files], assessments, timings, trust=trust,
-        scratch=records, as_of=as_of, active=active,
-    )
+    return Result(corpus, conflicts, findings, files, assessments, timings, trust=trust, scratch=scratch,
+                  as_of=as_of, active=active)

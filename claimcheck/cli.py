@@ -76,6 +76,9 @@ def _root(
       claimcheck explain S004
     """
     _reading.clear()  # each command says what it reads (a test runs many in one process)
+    tabular = sys.modules.get("claimcheck.tabular")
+    if tabular is not None:  # the engine sessions of an earlier command in this process
+        tabular.close_all()
 
 
 # --- shared plumbing ---------------------------------------------------------------------
@@ -97,6 +100,72 @@ NoCacheOpt = typer.Option(False, "--no-cache", help="Neither use nor fill the ca
 class AssessMethod(str, Enum):
     prior = "prior"
     trust = "trust"
+
+
+class Engine(str, Enum):
+    memory = "memory"
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+EngineOpt = typer.Option(None, "--engine", help="Where conflicts are found: memory, duckdb or spark \\[default: memory for YAML, duckdb for a folder of tables].", show_default=False, case_sensitive=False)
+MemoryLimitOpt = typer.Option(None, "--memory-limit", metavar="SIZE", help="Cap DuckDB's memory (8GB, 500MB, 1.5GiB, 80%); past it, it spills to disk.")
+SparkMasterOpt = typer.Option("local[*]", "--spark-master", metavar="URL", help="With --engine spark: the cluster to run on.")
+SparkConfOpt = typer.Option(None, "--spark-conf", metavar="KEY=VALUE", help="With --engine spark: a Spark setting; repeat for more.")
+
+
+def _engine(engine, memory_limit, spark_master, spark_conf):
+    """The engine options of `check` and `conflicts` (tabular.EngineOptions), checked."""
+    from .tabular import EngineOptions
+
+    conf = {}
+    for item in spark_conf or ():
+        key, equals, value = item.partition("=")
+        if not equals or not key.strip():
+            _fail(f"--spark-conf '{item}' is not KEY=VALUE")
+        conf[key.strip()] = value.strip()
+    if (spark_conf or spark_master != "local[*]") and engine is not Engine.spark:
+        _fail("--spark-master and --spark-conf are for --engine spark")
+    if memory_limit is not None and engine in (Engine.memory, Engine.spark):
+        _fail("--memory-limit caps DuckDB: it is for --engine duckdb (the default for a folder of tables)")
+    if engine is Engine.spark:
+        from .sessions import SPARK_MISSING, spark_available
+
+        if not spark_available():  # before a YAML corpus is turned into tables for it
+            _fail(SPARK_MISSING)
+    return EngineOptions(engine.value if engine else None, _memory_limit(memory_limit), spark_master, conf)
+
+
+def _memory_limit(size: Optional[str]) -> Optional[str]:
+    """--memory-limit as DuckDB reads it (8GB, 500MB, 1.5GiB, 80%), asked of DuckDB itself
+    (a connection costs milliseconds), so that a size it refuses is a usage error now,
+    not its exception deep in a run."""
+    if size is None:
+        return None
+    import duckdb
+
+    try:
+        duckdb.connect(":memory:", config={"memory_limit": size}).close()
+    except duckdb.OutOfMemoryException:
+        _out_of_memory(size)
+    except duckdb.Error as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        _fail(f"--memory-limit '{size}' is not a size DuckDB reads (such as 8GB, 500MB, 1.5GiB or 80%): {reason}")
+    return size
+
+
+def _is_out_of_memory(err: BaseException) -> bool:
+    """Did DuckDB run out of the memory it was given? Asked without importing duckdb (a
+    YAML run never loads it): an error cannot be DuckDB's if duckdb is not loaded."""
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(err, duckdb.OutOfMemoryException)
+
+
+def _out_of_memory(size: Optional[str]) -> None:
+    """DuckDB past its limit is the user's setting to change, not a bug to report."""
+    if size is None:
+        _fail("DuckDB ran out of memory under its default limit; give it more with --memory-limit (such as 8GB or 80%)")
+    _fail(f"DuckDB ran out of memory under --memory-limit {size}; raise it or leave it unset")
 
 
 AssessOpt = typer.Option(AssessMethod.prior, "--assess", help="How to weigh each conflict: prior (Admiralty grades) or trust (learned from the whole corpus).", case_sensitive=False)
@@ -171,18 +240,22 @@ _reading: list[Path] = []  # the corpus paths this run reads (set by _paths): ne
 
 def _refuse_corpus_target(target: Path) -> None:
     """claimcheck never changes a corpus file: refuse an output that is a file being read,
-    or a YAML file inside a folder being read (the next run would read it as corpus)."""
+    a YAML file inside a folder being read (the next run would read it as corpus), or
+    anything inside a folder of tables being read (a table, or a part of one)."""
     from .loader import is_corpus_file
+    from .tables import is_table_corpus
 
     real = Path(os.path.realpath(target))
     for path in _reading:
         root = Path(os.path.realpath(path))
         if real == root or (root.is_dir() and real.is_relative_to(root) and is_corpus_file(real.name)):
             _fail(f"will not write '{target}': it is part of the corpus being read ({path}); write it elsewhere")
+        if real.is_relative_to(root) and is_table_corpus(root):
+            _fail(f"will not write '{target}': it is inside the table corpus being read ({path}); write it elsewhere")
 
 
-def _analyze(paths: Optional[list[Path]], config, progress=None):
-    return _run_analysis(_paths(paths, config), config, progress)
+def _analyze(paths: Optional[list[Path]], config, progress=None, engine=None):
+    return _run_analysis(_paths(paths, config), config, progress, engine)
 
 
 def _with_options(config, select=None, ignore=None, no_assess: bool = False, method=None, as_of=None):
@@ -207,11 +280,31 @@ def _with_options(config, select=None, ignore=None, no_assess: bool = False, met
 _LAST: list = []
 
 
-def _run_analysis(paths: list[Path], config, progress=None):
+def _run_analysis(paths: list[Path], config, progress=None, engine=None):
     """The analysis every command runs, with the configuration's settings (diff runs it
-    twice). `progress` is a `terminal.LoadProgress` or None (see `_progress`)."""
-    from . import lint
+    twice). `progress` is a `terminal.LoadProgress` or None (see `_progress`); `engine`
+    the `tabular.EngineOptions` of `check` and `conflicts` (None: the default engine)."""
     from .analysis import analyze
+
+    select, ignore, weights = _settings(config)
+    _refuse_idle_limit(engine, _tabular(paths, engine))
+    try:
+        if _tabular(paths, engine):  # a folder of tables, or a SQL engine (claimcheck/tabular.py)
+            result = _tabular_analysis(paths, config, engine, weights, select, ignore)
+        else:
+            result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
+                             progress=progress, method=config.assess_method, as_of=config.as_of)
+    finally:
+        if progress is not None:
+            progress.close()
+    _LAST[:] = [result]
+    return result
+
+
+def _settings(config) -> tuple[set | None, set | None, object]:
+    """The lint rules chosen (select, ignore) and the assessment's weights, from the
+    configuration; a bad selector or weight is a usage error."""
+    from . import lint
     from .assess import WeightsError, weights_from
 
     select = set(config.select) if config.select else None
@@ -226,14 +319,151 @@ def _run_analysis(paths: list[Path], config, progress=None):
             weights = weights_from(config.assess)
         except WeightsError as err:
             _fail(f"configuration: {config.file}: {err}")
+    return select, ignore, weights
+
+
+def _tabular(paths: list[Path], engine) -> bool:
+    from .tables import is_table_corpus
+
+    return bool(engine and engine.name in ("duckdb", "spark")) or any(is_table_corpus(p) for p in paths)
+
+
+def _tables_of(paths: list[Path]) -> Optional[Path]:
+    """The table corpus among the PATHs (tabular.tables_in); a mix is a usage error."""
+    from .tabular import TableUsageError, tables_in
+
     try:
-        result = analyze(paths, config.limits, weights, config.assess is not None, select, ignore, config.lint,
-                         progress=progress, method=config.assess_method, as_of=config.as_of)
-    finally:
-        if progress is not None:
-            progress.close()
-    _LAST[:] = [result]
+        return tables_in(paths)
+    except TableUsageError as err:
+        _fail(str(err))
+
+
+def _tabular_analysis(paths: list[Path], config, engine, weights, select, ignore):
+    from .sessions import SessionError
+    from .tabular import EngineOptions, TableUsageError, analyze
+
+    try:
+        # the commands without --engine (show, the views, report, graph, export) read every
+        # claim: a table corpus comes into the model, on the memory engine
+        result = analyze(paths, engine or EngineOptions("memory"), config.limits, weights, config.assess is not None,
+                         select, ignore, config.lint, config.assess_method, config.as_of)
+    except (TableUsageError, SessionError) as err:
+        _fail(str(err))
+    except Exception as err:
+        if _is_out_of_memory(err):
+            _out_of_memory(engine.memory_limit if engine else None)
+        raise
+    skipped = getattr(result.scratch, "skipped", None)
+    if skipped:
+        typer.echo(skipped, err=True)
     return result
+
+
+def _streams(paths: Optional[list[Path]], config, engine) -> bool:
+    """Is this run's corpus read on a SQL engine (so json and jsonl stream)?"""
+    from .tabular import TableUsageError
+
+    try:
+        on_sql = engine.on_sql(_paths(paths, config))
+    except TableUsageError as err:
+        _fail(str(err))
+    _refuse_idle_limit(engine, on_sql)
+    return on_sql
+
+
+def _refuse_idle_limit(engine, on_sql: bool) -> None:
+    """--memory-limit on a run that DuckDB takes no part in would promise a cap that
+    nothing keeps."""
+    if engine is not None and engine.memory_limit and not on_sql:
+        _fail("--memory-limit caps DuckDB, and this YAML corpus is read by the memory engine, which has no cap: "
+              "add --engine duckdb to read it there, within the limit")
+
+
+def _stream(paths: Optional[list[Path]], config, engine, fmt, output: Optional[Path], keep=None):
+    """json or jsonl of a corpus on a SQL engine, a conflict at a time (tabular.stream):
+    what it wrote, for the summary and exit code."""
+    from .sessions import SessionError
+    from .tabular import TableUsageError, stream
+
+    chosen = _paths(paths, config)
+    select, ignore, weights = _settings(config)
+    if not _to_stdout(output):
+        _refuse_corpus_target(output)
+    sink = _Sink(output)
+    try:
+        done = stream(chosen, engine, config.limits, sink.write, fmt.value, weights, config.assess is not None,
+                      config.assess_method, select, ignore, keep, config.as_of)
+    except (TableUsageError, SessionError) as err:
+        sink.abandon()
+        _fail(str(err))
+    except BaseException as err:
+        sink.abandon()
+        if _is_out_of_memory(err):
+            _out_of_memory(engine.memory_limit)
+        raise
+    try:
+        sink.close()
+    except OSError as err:
+        _fail(f"cannot write '{output}': {err.strerror or err}")
+    if done.skipped:
+        typer.echo(done.skipped, err=True)
+    return done
+
+
+class _Sink:
+    """Where a streamed report goes: standard output as it comes, or a file by
+    `output.AtomicWriter` (whole once closed, by the rules of every other report)."""
+
+    def __init__(self, output: Optional[Path]) -> None:
+        from .output import AtomicWriter
+
+        self.file = None
+        self.handle = None
+        if _to_stdout(output):
+            sys.stdout.flush()
+            self.handle = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+            return
+        try:
+            self.file = AtomicWriter(Path(output))
+        except OSError as err:
+            _fail(f"cannot write '{output}': {err.strerror or err}")
+
+    def write(self, data: bytes) -> None:
+        if self.file is not None:
+            self.file.write(data)
+        elif self.handle is None:
+            sys.stdout.write(data.decode("utf-8", errors="surrogateescape"))
+        else:
+            self.handle.write(data)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.commit()
+        elif self.handle is not None:
+            self.handle.flush()
+
+    def abandon(self) -> None:
+        if self.file is not None:
+            self.file.abandon()
+
+
+def _streamed_summary(done, quiet: bool, verbose: bool) -> None:
+    """The summary line of a streamed run, as `_summary` says it of a Result."""
+    if verbose:
+        stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in done.timings.items())
+        typer.echo(f"time: {stages}; total {sum(done.timings.values()) * 1000:.0f} ms", err=True)
+    _summary(done.result, done.tallies, quiet)
+
+
+def _streamed_exit(done, fail_on: str) -> int:
+    from .model import FAIL_ON_LEVEL, SEVERITY_RANK
+
+    level = FAIL_ON_LEVEL[fail_on]
+    if level > SEVERITY_RANK["error"]:
+        return 0
+    if any(SEVERITY_RANK[f.severity] >= level for f in done.findings):
+        return 1
+    return 1 if any(rank >= level and n for rank, n in done.open_by_severity.items()) else 0
 
 
 def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict, run) -> int:
@@ -246,7 +476,10 @@ def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict
     from . import cache
     from .loader import discover
 
-    files, _ = discover(_paths(paths, config))
+    chosen = _paths(paths, config)
+    if _tabular(chosen, None):  # tables are no YAML files: the cache's key would not see them change
+        return run()
+    files, _ = discover(chosen)
     settings = {
         "command": command,
         "options": options,
@@ -525,6 +758,10 @@ def check(
     no_assess: bool = NoAssessOpt,
     assess: AssessMethod = AssessOpt,
     no_cache: bool = NoCacheOpt,
+    engine: Optional[Engine] = EngineOpt,
+    memory_limit: Optional[str] = MemoryLimitOpt,
+    spark_master: str = SparkMasterOpt,
+    spark_conf: Optional[list[str]] = SparkConfOpt,
 ) -> None:
     """Check a corpus for CI: load and schema errors, findings and open conflicts.
 
@@ -541,6 +778,7 @@ def check(
       claimcheck check --baseline baseline.json         # fail only on new problems
     """
     _check_quiet_verbose(quiet, verbose)
+    engines = _engine(engine, memory_limit, spark_master, spark_conf)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     baseline = _load_baseline(baseline_file)
     fmt = _default_format(fmt, config, output)
@@ -548,7 +786,11 @@ def check(
     threshold = fail_on.value if fail_on else (config.fail_on or "error")
 
     def run() -> int:
-        result = _analyze(paths, config, progress)
+        if fmt in (Format.json, Format.jsonl) and baseline is None and write_baseline is None and _streams(paths, config, engines):
+            done = _stream(paths, config, engines, fmt, output)
+            _streamed_summary(done, quiet, verbose)
+            return _streamed_exit(done, threshold)
+        result = _analyze(paths, config, progress, engines)
         comparison = None
         if baseline is not None:
             from .baseline import compare, root_of
@@ -576,7 +818,7 @@ def check(
     options = {"format": fmt.value, "fail_on": threshold, "color": _use_color(color, output), "quiet": quiet,
                "select": config.select, "ignore": config.ignore, "assess": config.assess,
                "method": config.assess_method, "lint": config.lint, "limits": repr(config.limits),
-               "as_of": as_of.text if as_of else None}
+               "as_of": as_of.text if as_of else None, "engine": engines.name}
     raise typer.Exit(_cached_run("check", paths, config, options, run) if cacheable else run())
 
 
@@ -603,6 +845,10 @@ def conflicts(
     ignore: Optional[list[str]] = IgnoreOpt,
     no_assess: bool = NoAssessOpt,
     assess: AssessMethod = AssessOpt,
+    engine: Optional[Engine] = EngineOpt,
+    memory_limit: Optional[str] = MemoryLimitOpt,
+    spark_master: str = SparkMasterOpt,
+    spark_conf: Optional[list[str]] = SparkConfOpt,
 ) -> None:
     """Show where the sources contradict each other: a colored table per conflict.
 
@@ -622,22 +868,32 @@ def conflicts(
     _check_choices("--severity", severity, SEVERITY_ORDER)
     _check_choices("--status", status, ("open", "acknowledged", "resolved"))
     _check_quiet_verbose(quiet, verbose)
+    engines = _engine(engine, memory_limit, spark_master, spark_conf)
     config = _with_options(_config(config_file), select, ignore, no_assess, assess, as_of)
     fmt = _default_format(fmt, config, output)
-    result = _analyze(paths, config, _progress(fmt in (Format.table, Format.brief)))
     machine = fmt in SETTLED_TOO
-    if not quiet:
-        _unknown_filters(result.corpus, claim, source, tag)
-    tagged = {c.id for c in result.corpus.claims.values() if tag and set(tag) & set(c.tags)}
-    shown = [
-        c for c in result.conflicts
-        if (not kind or c.kind in kind)
-        and (not severity or c.severity_name in severity)
-        and (c.status in status if status else (show_all or machine or c.status != "resolved"))
-        and (not claim or set(claim) & set(c.claims))
-        and (not source or set(source) & set(c.sources))
-        and (not tag or tagged & set(c.claims))
-    ]
+
+    def keeper(corpus):
+        """The filters' test, once the corpus is known."""
+        if not quiet:
+            _unknown_filters(corpus, claim, source, tag)
+        tagged = {c.id for c in corpus.claims.values() if set(tag) & set(c.tags)} if tag else set()
+        return lambda c: (
+            (not kind or c.kind in kind)
+            and (not severity or c.severity_name in severity)
+            and (c.status in status if status else (show_all or machine or c.status != "resolved"))
+            and (not claim or set(claim) & set(c.claims))
+            and (not source or set(source) & set(c.sources))
+            and (not tag or tagged & set(c.claims))
+        )
+
+    if fmt in (Format.json, Format.jsonl) and write_baseline is None and _streams(paths, config, engines):
+        done = _stream(paths, config, engines, fmt, output, keeper)
+        _streamed_summary(done, quiet, verbose)
+        raise typer.Exit(_streamed_exit(done, fail_on.value))
+    result = _analyze(paths, config, _progress(fmt in (Format.table, Format.brief)), engines)
+    keep = keeper(result.corpus)
+    shown = [c for c in result.conflicts if keep(c)]
     if write_baseline is not None:  # of the whole corpus, whatever the filters show; before any output
         wrote = _write_baseline(write_baseline, result)
     _emit(_render(fmt, result, shown, _use_color(color, output), "conflicts"), output)
@@ -752,6 +1008,7 @@ def diff(
 
     config = _config(config_file)
     chosen = _paths(paths, config)
+    _tables_of(chosen)  # YAML beside tables is said as such, not as tables
     try:
         changes = diff_revision(rev, chosen, lambda some: _run_analysis(some, config))
     except GitError as err:
@@ -776,14 +1033,15 @@ def diff(
 class SchemaKind(str, Enum):
     corpus = "corpus"
     output = "output"
+    tables = "tables"
 
 
 @app.command("schema")
 def schema_(
-    which: SchemaKind = typer.Argument(..., metavar="corpus|output", help="corpus: of corpus files, for editors; output: of --format json."),
+    which: SchemaKind = typer.Argument(..., metavar="corpus|output|tables", help="corpus: of corpus files, for editors; output: of --format json; tables: the tables of a tabular corpus (Parquet)."),
     output: Optional[Path] = OutputOpt,
 ) -> None:
-    """Print a JSON Schema (draft 2020-12): of corpus files, or of the JSON output.
+    """Print a JSON Schema (draft 2020-12): of corpus files, or of the JSON output; or the tables of a tabular corpus.
 
     For editors with yaml-language-server, save the corpus schema and name it on the
     first line of a corpus file: # yaml-language-server: $schema=corpus.schema.json
@@ -793,9 +1051,16 @@ def schema_(
       claimcheck schema corpus --output corpus.schema.json
 
       claimcheck schema output
+
+      claimcheck schema tables | jq '.tables.assertions.columns | keys'
     """
     import json
 
+    if which is SchemaKind.tables:
+        from .tables import tables_schema
+
+        _emit(json.dumps(tables_schema(), ensure_ascii=False, indent=2) + "\n", output)
+        return
     from .schemas import SCHEMAS
 
     _emit(json.dumps(SCHEMAS[which.value](), ensure_ascii=False, indent=2) + "\n", output)
@@ -1013,6 +1278,11 @@ import_app = typer.Typer(help="Turn data from elsewhere into a corpus (never ove
 app.add_typer(import_app, name="import")
 
 
+class CorpusForm(str, Enum):
+    yaml = "yaml"
+    parquet = "parquet"
+
+
 @import_app.command("csv")
 def import_csv_command(
     files: list[Path] = typer.Argument(..., help="CSV files (.csv or .csv.gz) with a header row; several are read in order."),
@@ -1022,6 +1292,7 @@ def import_csv_command(
     source_col: str = typer.Option(..., "--source", help="Column naming who gives it."),
     date_col: Optional[str] = typer.Option(None, "--date", help="Column with when it was said (YYYY[-MM[-DD]], or a timestamp: its day is kept)."),
     out: Path = typer.Option(Path("corpus"), "--out", help="Folder to write the corpus to; must not exist or be empty."),
+    to: CorpusForm = typer.Option(CorpusForm.yaml, "--to", help="yaml files, or parquet tables (for large data: no YAML is written).", case_sensitive=False),
     quiet: bool = QuietOpt,
 ) -> None:
     """Turn tabular claims (object, property, value, source[, date]) into a valid corpus.
@@ -1033,6 +1304,8 @@ def import_csv_command(
       claimcheck import csv claims.csv --object ObjectID --property PropertyID --value PropertyValue --source SourceID --out population
 
       claimcheck conflicts population --assess trust --kind value
+
+      claimcheck import csv claims.csv --object ObjectID --property PropertyID --value PropertyValue --source SourceID --to parquet --out tables
     """
     from .importer import CsvImportError, import_csv
 
@@ -1040,7 +1313,12 @@ def import_csv_command(
         if not path.exists():
             _fail(f"path '{path}' does not exist")
     try:
-        report = import_csv(files, out, object_col, property_col, value_col, source_col, date_col)
+        if to is CorpusForm.parquet:
+            from .export import import_csv_tables
+
+            report = import_csv_tables(files, out, object_col, property_col, value_col, source_col, date_col)
+        else:
+            report = import_csv(files, out, object_col, property_col, value_col, source_col, date_col)
     except CsvImportError as err:
         _fail(str(err))
     except OSError as err:
@@ -1133,6 +1411,57 @@ def export_claimreview_command(
         raise typer.Exit(1)
 
 
+@export_app.command("parquet")
+def export_parquet_command(
+    paths: Optional[list[Path]] = PathsArg,
+    out: Path = typer.Option(..., "--out", help="Folder to write the tables to; must not exist or be empty."),
+    memory_limit: Optional[str] = MemoryLimitOpt,
+    quiet: bool = QuietOpt,
+    config_file: Optional[Path] = ConfigOpt,
+) -> None:
+    """Convert a YAML corpus into a tabular corpus: Parquet tables (see `claimcheck schema tables`).
+
+    One file at a time, so memory stays bounded by the largest file and the tables being written; never overwrites. Every row keeps its file, line and column.
+
+    Examples:
+
+      claimcheck export parquet corpus --out tables
+
+      claimcheck check tables --format jsonl      # on DuckDB
+    """
+    from .export import ExportError, export_parquet
+    from .report.concise import finding_line
+
+    config = _config(config_file)
+    chosen = _paths(paths, config)
+    if _tables_of(chosen) is not None:
+        _fail(f"'{chosen[0]}' is already a table corpus")
+    for path in chosen:
+        real, target = Path(os.path.realpath(path)), Path(os.path.realpath(out))
+        if target == real or target.is_relative_to(real):
+            _fail(f"will not write tables into '{out}': it is inside the corpus being read ({path}); write them elsewhere")
+    memory_limit = _memory_limit(memory_limit)
+    try:
+        report = export_parquet(chosen, out, config.limits, memory_limit)
+    except ExportError as err:
+        _fail(str(err))
+    except OSError as err:
+        _cannot_write(f"the tables into '{out}'", err)
+    except Exception as err:
+        if _is_out_of_memory(err):
+            _out_of_memory(memory_limit)
+        raise
+    errors = [f for f in report.findings if f.severity == "error"]
+    if not quiet:
+        for finding in errors:
+            typer.echo(finding_line(finding), err=True)
+        typer.echo(report.summary(), err=True)
+    if errors:
+        typer.echo(f"claimcheck: the corpus has {count(len(errors), 'error')}; what they touch"
+                   " is not in the tables (fix them, then export again)", err=True)
+        raise typer.Exit(1)
+
+
 # --- the picture of the evidence ------------------------------------------------------------
 
 
@@ -1208,6 +1537,9 @@ def _leave(code: int) -> None:
     """Exit without tearing the heap down: freeing a large corpus's millions of objects one
     by one takes seconds (2 s at 100k claims), and every file is written and closed by now.
     Under a profiler or debugger the normal exit stays, so they can write what they saw."""
+    tabular = sys.modules.get("claimcheck.tabular")
+    if tabular is not None:  # DuckDB's spill folder and any tables made from YAML go
+        tabular.close_all()
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)
     try:

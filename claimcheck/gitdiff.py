@@ -19,12 +19,27 @@ from typing import Callable
 
 from .loader import is_corpus_file
 from .model import FAIL_ON_LEVEL, SEVERITY_RANK as RANK
+from .tables import TABLES, is_table_corpus
 
 SCHEMA_VERSION = 1
 
 
 class GitError(Exception):
     """git cannot give what diff needs: not a repository, an unknown revision, no git."""
+
+
+class TablesError(GitError):
+    """A PATH is a folder of tables, now or at the revision: diff reads YAML files only,
+    and would see every conflict as new."""
+
+
+def _tables_message(given: Path, state: str) -> str:
+    return (f"'{given}' {state}: diff compares YAML corpora (it reads their files at REV through git);"
+            " diff the YAML corpus the tables were exported from instead (`claimcheck export parquet YAML --out TABLES`)")
+
+
+#: the names of tables in a table corpus's folder (`tables.is_table_corpus`)
+_TABLE_NAMES = frozenset(f"{name}.parquet" for name in TABLES)
 
 
 def _git(args: list[str], cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
@@ -109,6 +124,9 @@ def read_revision(commit: str, paths: list[Path], root: Path, into: Path) -> lis
             mode, kind, oid = meta.decode().split(" ")
             name = os.fsdecode(name_bytes)
             found = True
+            inside = name if rel == "." else name[len(rel) + 1:]
+            if inside.split("/", 1)[0] in _TABLE_NAMES:
+                raise TablesError(_tables_message(given, f"was a table corpus at {commit[:12]}"))
             if kind != "blob":
                 continue  # a submodule
             if mode == "120000":
@@ -268,6 +286,9 @@ def diff_revision(rev: str, paths: list[Path], analyze: Callable | None = None, 
     `analyze(paths) -> analysis.Result` is called for each side (default:
     `claimcheck.analysis.analyze` with default limits), so both are read alike.
     """
+    for given in paths:
+        if is_table_corpus(given):
+            raise TablesError(_tables_message(given, "is a table corpus"))
     if analyze is None:
         from .analysis import analyze as default_analyze
 

@@ -232,10 +232,12 @@ def import_csv(
     value_col: str,
     source_col: str,
     date_col: str | None = None,
+    sink=None,
 ) -> ImportReport:
     """Read one CSV (or several with the same columns, in order) and write a corpus to
     `out_dir`, which must not exist or be empty. Raises CsvImportError when a column is
-    missing, a file cannot be read, or `out_dir` holds anything."""
+    missing, a file cannot be read, or `out_dir` holds anything. `sink(name, text)`,
+    where given, takes each file's text instead (`export.import_csv_tables`)."""
     paths = [Path(csv_path)] if isinstance(csv_path, (str, Path)) else [Path(p) for p in csv_path]
     out = Path(out_dir)
     refuse_non_empty(out)
@@ -279,17 +281,18 @@ def import_csv(
                     report.times_left_out += 1
             obj, prop, value, source = (seen.setdefault(t, t) for t in (obj, prop, value, source))
             claim_rows.setdefault((obj, prop), []).append((source, value, date))
-    _write(out, _one_spelling_each(claim_rows, report), report)
+    _write(out, _one_spelling_each(claim_rows, report), report, sink)
     return report
 
 
-def refuse_non_empty(out: Path, error: type[ValueError] = CsvImportError) -> None:
-    """An importer writes a new corpus: into a new or empty directory, never over files."""
+def refuse_non_empty(out: Path, error: type[ValueError] = CsvImportError, verb: str = "import") -> None:
+    """An importer or exporter writes a new corpus: into a new or empty directory, never
+    over files."""
     if out.exists():
         if not out.is_dir():
             raise error(f"{out} exists and is not a directory; choose a new directory for the corpus")
         if any(out.iterdir()):
-            raise error(f"{out} is not empty; import into a new or empty directory (nothing is overwritten)")
+            raise error(f"{out} is not empty; {verb} into a new or empty directory (nothing is overwritten)")
 
 
 def _rows(path: Path, wanted: list[str]) -> Iterable[tuple[int, int, list[str] | str]]:
@@ -637,7 +640,7 @@ def _apart(kind: str, names: list[str], ids: dict[str, str], make) -> list[Spell
     return out
 
 
-def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
+def _write(out: Path, claim_rows: dict, report: ImportReport, sink=None) -> None:
     objects = sorted({o for o, _ in claim_rows})
     properties = sorted({p for _, p in claim_rows})
     sources = sorted({s for rows in claim_rows.values() for s, _, _ in rows})
@@ -668,11 +671,15 @@ def _write(out: Path, claim_rows: dict, report: ImportReport) -> None:
     report.apart = (_apart("object", objects, entity_id, make_entity) + _apart("property", properties, predicate_id, make_predicate)
                     + _apart("source", sources, source_id, make_source))
 
-    out.mkdir(parents=True, exist_ok=True)
-    refuse_non_empty(out)  # again, just before writing: someone may have raced us
+    if sink is None:
+        out.mkdir(parents=True, exist_ok=True)
+        refuse_non_empty(out)  # again, just before writing: someone may have raced us
 
     def put(name: str, text: str) -> None:
-        write_atomically(out / name, text, overwrite=False)
+        if sink is not None:
+            sink(name, text)
+        else:
+            write_atomically(out / name, text, overwrite=False)
         report.files.append(name)
 
     put("sources.yaml", _section("sources", [

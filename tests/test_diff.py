@@ -274,3 +274,25 @@ def test_an_absolute_path_from_outside_the_repository(repo, tmp_path, monkeypatc
     write_corpus(outside / "corpus", SOURCES, "sources.yaml")
     out = run("diff", "HEAD", outside / "corpus")
     assert out.exit_code == 2 and "is not in a git repository" in out.stderr and str(outside / "corpus") in out.stderr
+
+
+def test_a_table_corpus_is_refused_not_read_as_all_new(repo):
+    """diff reads YAML through git: tables, now or at REV, would make every conflict new."""
+    assert run("export", "parquet", "corpus", "--out", "tables").exit_code == 0
+    commit(repo, "tables")
+    out = run("diff", "HEAD~1", "tables", "--format", "json")
+    assert out.exit_code == 2 and out.stdout == ""
+    assert "'tables' is a table corpus: diff compares YAML corpora" in out.stderr
+    assert "claimcheck export parquet" in out.stderr
+    # tables at REV, YAML now
+    git("rm", "-q", "-r", "tables", cwd=repo)
+    write_corpus(repo / "tables", SOURCES + AFTER, "all.yaml")
+    out = run("diff", "HEAD", "tables", "--format", "json")
+    assert out.exit_code == 2 and "'tables' was a table corpus at " in out.stderr
+
+
+def test_yaml_beside_a_table_is_said_as_such(repo):
+    (repo / "corpus" / "rules.parquet").write_bytes(b"PAR1")
+    out = run("diff", "HEAD~1", "--format", "json")
+    assert out.exit_code == 2
+    assert "holds tables (rules.parquet) and YAML corpus files ('corpus/claims.yaml')" in out.stderr

@@ -87,7 +87,7 @@ class SupportGraph:
         self.claim_node = [not key.startswith(HUB) for key in self.name]
         self.relevant = self._relevant({self.node_of[t] for t in targets if t in self.node_of})
         self.ancestors = {level: self._supporters(level) for level in LEVELS}
-        self._toward: dict[tuple[int, int], _Toward] = {}  # by (target, level)
+        self._toward: dict[tuple[int, int], Toward] = {}  # by (target, level)
         self._cache: dict[str, list] = {}
 
     # --- which part of the graph matters ----------------------------------------------
@@ -186,11 +186,11 @@ class SupportGraph:
         cycle quadratic)."""
         toward = self._toward.get((target, level))
         if toward is None:
-            toward = self._toward[(target, level)] = _Toward(self, target, level)
+            toward = self._toward[(target, level)] = Toward(self, target, level)
         return toward.steps(start)
 
 
-class _Toward:
+class Toward:
     """Every supporter's way to one target at one level: a breadth-first search back
     from the target over the reversed edges, taken only as far as the supporters asked
     for so far, and from each node the first of its sorted edges that leads one step
@@ -201,7 +201,10 @@ class _Toward:
 
     The ways share their ends: a way that meets a node walked before ends as that
     node's way did, copied from it whole (not walked again), so the work is the output's
-    size plus one step per node."""
+    size plus one step per node.
+
+    `graph` is a SupportGraph, or anything with its lists by node number: `out` (sorted
+    edges), `into`, `relevant`, `claim_node` and `name` (the SQL engine's rule graph)."""
 
     __slots__ = ("_graph", "_target", "_level", "_distance", "_queue", "_next", "_known")
 
