@@ -456,14 +456,21 @@ def _streamed_summary(done, quiet: bool, verbose: bool) -> None:
 
 
 def _streamed_exit(done, fail_on: str) -> int:
+    """`_exit_code` for a streamed run, which kept the open conflicts' count by severity."""
+    open_severities = (rank for rank, n in done.open_by_severity.items() if n)
+    return _fails(done.findings, open_severities, fail_on)
+
+
+def _fails(findings, open_severities, fail_on: str) -> int:
+    """1 when a finding or an open conflict's severity is at or above `fail_on`, else 0."""
     from .model import FAIL_ON_LEVEL, SEVERITY_RANK
 
     level = FAIL_ON_LEVEL[fail_on]
     if level > SEVERITY_RANK["error"]:
         return 0
-    if any(SEVERITY_RANK[f.severity] >= level for f in done.findings):
+    if any(SEVERITY_RANK[f.severity] >= level for f in findings):
         return 1
-    return 1 if any(rank >= level and n for rank, n in done.open_by_severity.items()) else 0
+    return 1 if any(severity >= level for severity in open_severities) else 0
 
 
 def _cached_run(command: str, paths: Optional[list[Path]], config, options: dict, run) -> int:
@@ -630,21 +637,11 @@ def _emit(text: str | bytes, output: Optional[Path]) -> None:
 def _exit_code(result, conflicts, fail_on: str, baseline=None) -> int:
     """1 when a finding or open conflict is at or above `fail_on`; with a baseline
     (a `baseline.Comparison`), only those it does not cover count."""
-    from .model import FAIL_ON_LEVEL, SEVERITY_RANK
-
-    level = FAIL_ON_LEVEL[fail_on]
-    if level > SEVERITY_RANK["error"]:
-        return 0
-
     covered = baseline.baselined_findings if baseline is not None else [False] * len(result.findings)
-    if any(SEVERITY_RANK[f.severity] >= level and not old for f, old in zip(result.findings, covered)):
-        return 1
-    if any(
-        c.status == "open" and c.severity >= level and not (baseline and baseline.conflict_baselined(c.id))
-        for c in conflicts
-    ):
-        return 1
-    return 0
+    findings = [f for f, old in zip(result.findings, covered) if not old]
+    open_severities = (c.severity for c in conflicts
+                       if c.status == "open" and not (baseline and baseline.conflict_baselined(c.id)))
+    return _fails(findings, open_severities, fail_on)
 
 
 #: formats that carry every conflict and finding and mark what a baseline covers; the
