@@ -438,10 +438,8 @@ def _render(conflicts, resolutions: dict, judge, fmt: str, keep, write, out: "St
             first: bool = True) -> int:
     """Finish and write conflicts one at a time (report/machine.py's text for each);
     how many were written."""
-    import json
-
-    from . import jsontext
     from .report.data import conflict_dict
+    from .report.machine import json_conflict, jsonl_line
 
     written = 0
     for conflict in conflicts:
@@ -449,11 +447,7 @@ def _render(conflicts, resolutions: dict, judge, fmt: str, keep, write, out: "St
         if keep is not None and not keep(conflict):
             continue
         data = conflict_dict(conflict, resolutions.get(conflict.id), judge(conflict) if judge else None)
-        if fmt == "json":
-            text = jsontext.encode(data)[:-1].replace(b"\n", b"\n    ")
-            write((b"[\n    " if first and not written else b",\n    ") + text)
-        else:
-            write((json.dumps({"type": "conflict", **data}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
+        write(json_conflict(data, first and not written) if fmt == "json" else jsonl_line("conflict", data))
         written += 1
         out.conflicts += 1
         tallies.append(_Tally(conflict))
@@ -467,8 +461,8 @@ class _Helper:
     this one does the first: their rows and claims handed over as Parquet (DuckDB writes
     them in a blink), the rest it needs (sources, resolutions, chains) pickled."""
 
-    def __init__(self, folder: Path, split: str, process) -> None:
-        self.folder, self.split, self.process = folder, split, process
+    def __init__(self, folder: Path, split: str, process, fmt: str) -> None:
+        self.folder, self.split, self.process, self.fmt = folder, split, process, fmt
 
     @classmethod
     def start(cls, prepared: Prepared, statuses: dict, resolutions: dict, weights, fmt: str) -> "_Helper | None":
@@ -501,22 +495,25 @@ class _Helper:
         with open(folder / "given.pickle", "wb") as handle:
             pickle.dump(given, handle, protocol=pickle.HIGHEST_PROTOCOL)
         process = subprocess.Popen([sys.executable, "-m", "claimcheck.tabular", str(folder)])
-        return cls(folder, split, process)
+        return cls(folder, split, process, fmt)
 
     def finish(self, write, out: "Streamed", tallies: list, findings: list, first: bool) -> bool:
         """Write what the helper rendered; False if it failed (then nothing is written,
         and the caller renders the later conflicts itself)."""
         import pickle
 
+        from .report.machine import JSON_FIRST, JSON_NEXT
+
         if self.process.wait() != 0:
             return False
         with open(self.folder / "done.pickle", "rb") as handle:
             done = pickle.load(handle)
         with open(self.folder / "out.bin", "rb") as handle:
-            head = handle.read(len(b",\n    "))
-            if first and head:  # none of this process's: the helper's first is the document's
-                head = b"[\n    "
-            write(head)
+            if self.fmt == "json":
+                head = handle.read(len(JSON_NEXT))
+                if first and head:  # none of this process's: the helper's first is the document's
+                    head = JSON_FIRST
+                write(head)
             while True:
                 block = handle.read(1 << 20)
                 if not block:
@@ -623,11 +620,9 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
     report/machine.py writes for the same conflicts (report/data.py makes every part of
     it). `keep(corpus)`, where given, makes the test each conflict must pass to be
     written (`conflicts`' filters)."""
-    import json
-
-    from . import jsontext
     from .analysis import Result
     from .report.data import document, finding_dict, summary
+    from .report.machine import json_head, json_tail, jsonl_line
 
     prepared = prepare(paths, options, limits, select, ignore, as_of)
     corpus = prepared.corpus
@@ -644,14 +639,8 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
     stub = Result(_Counted(counts), [], findings, prepared.files, as_of=as_of)
     out = Streamed(files=len(prepared.files), claims=counts["claims"], sources=counts["sources"],
                    findings=findings, timings=prepared.timings, skipped=prepared.skipped, result=stub)
-    head = tail = None
-    if fmt == "json":  # the document's parts before and after its conflicts, as document() orders them
-        shape = document(stub, [])
-        keys = list(shape)
-        cut = keys.index("conflicts")
-        head = jsontext.encode({k: shape[k] for k in keys[: cut + 1]})[: -len(b"[]\n}\n")]
-        tail = keys[cut + 1:]
-        write(head)
+    if fmt == "json":  # the document's parts before its conflicts, as document() orders them
+        write(json_head(document(stub, [])))
     tallies = out.tallies
     clock = time.perf_counter()
     helper = None
@@ -674,11 +663,10 @@ def stream(paths: list[Path], options: EngineOptions, limits, write, fmt: str, w
     if fmt == "json":
         shape = document(stub, [])
         shape["summary"] = summary(stub, tallies)
-        rest = jsontext.encode({k: shape[k] for k in tail})
-        write((b"\n  ]" if out.conflicts else b"[]") + b",\n" + rest[len(b"{\n"):])
+        write(json_tail(shape, out.conflicts > 0))
     else:
         for f in findings:
-            write((json.dumps({"type": "finding", **finding_dict(f)}, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
+            write(jsonl_line("finding", finding_dict(f)))
     return out
 
 
