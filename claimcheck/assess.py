@@ -23,6 +23,7 @@ from .engine import Conflict
 from .engine.sides import AGAINST_INTEREST
 from .engine.value import KIND as VALUE_KIND, value_of
 from .model import Corpus, SEVERITY_NAMES
+from .plural import count
 from .values import EXTENTS, canonical_text, classify, gap, tolerance_in_units
 
 DEFAULT_WEIGHTS = {
@@ -266,7 +267,7 @@ def _agreement_words(conflict: Conflict, corpus: Corpus) -> str:
                 if text not in given:
                     given.append(text)
         if lent:
-            names = [f"{_name(corpus, o)} ({', '.join(lent[o])})" for o in sorted(lent)]
+            names = [f"{source_name(corpus, o)} ({', '.join(lent[o])})" for o in sorted(lent)]
             parts.append(f"'{side.label}' also counts {', '.join(names)}")
     if not parts:
         return ""
@@ -276,17 +277,17 @@ def _agreement_words(conflict: Conflict, corpus: Corpus) -> str:
     return f" Values that agree{within} count for each other: {'; '.join(parts)}."
 
 
-def _name(corpus: Corpus, source_id: str) -> str:
+def source_name(corpus: Corpus, source_id: str) -> str:
+    """A source's name for a sentence; its id where the corpus does not know it."""
     source = corpus.sources.get(source_id)
     return source.name if source else source_id
 
 
 def _explain(conflict, corpus, scores, origins, leaning, weights) -> str:
     def side_words(label: str) -> str:
-        names = [corpus.sources[o].name if o in corpus.sources else o for o in origins[label]]
-        count = len(names)
-        shown = ", ".join(names[:4]) + (f" and {count - 4} more" if count > 4 else "")
-        return f"'{label}' weighs {scores[label]:.2f} from {count} independent origin{'s' if count != 1 else ''} ({shown})"
+        names = [source_name(corpus, o) for o in origins[label]]
+        shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+        return f"'{label}' weighs {scores[label]:.2f} from {count(len(names), 'independent origin')} ({shown})"
 
     interested = sorted({e.assertion.source for side in conflict.sides for e in side.entries if e.self_interested})
     against = sorted({e.assertion.source for side in conflict.sides for e in side.entries if e.interest == AGAINST_INTEREST})

@@ -62,7 +62,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .assess import Assessment
+from .assess import Assessment, source_name
 from .engine import Conflict
 from .engine.value import KIND as VALUE_KIND, groups, value_of
 from .values import EXTENTS, canonical_text, classify, normalize_text, tolerance_in_units, value_key
@@ -554,15 +554,11 @@ def _side_vote(conflict: Conflict, model: TrustModel) -> dict[str, float]:
 
 
 def _explain(conflict, corpus, model, scores, origins, leaning) -> str:
-    def name(source_id: str) -> str:
-        source = corpus.sources.get(source_id)
-        return source.name if source else source_id
-
     what = "confidence" if conflict.kind == VALUE_KIND else "share of belief"
 
     def side_words(label: str) -> str:
         ranked = sorted(origins[label], key=lambda o: (-model.trust.get(o, NEUTRAL_TRUST), o))
-        named = [f"{name(o)} {model.trust.get(o, NEUTRAL_TRUST):.2f}" for o in ranked]
+        named = [f"{source_name(corpus, o)} {model.trust.get(o, NEUTRAL_TRUST):.2f}" for o in ranked]
         shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
         return f"'{label}' {what} {scores[label]:.2f} from {count(len(named), 'independent origin')} (learned trust {shown})"
 
