@@ -40,9 +40,11 @@ class EngineOptions:
     spark_conf: dict = field(default_factory=dict)
 
     def chosen(self, paths: list[Path]) -> str:
+        """The engine: as named, else DuckDB for tables. Asked several times a run, so it
+        only looks for tables; `tables_in` checks the PATHs once, where they are opened."""
         if self.name:
             return self.name
-        return "duckdb" if tables_in(paths) else "memory"
+        return "duckdb" if any(is_table_corpus(p) for p in paths) else "memory"
 
     def on_sql(self, paths: list[Path]) -> bool:
         return self.chosen(paths) != "memory"
